@@ -1,0 +1,17 @@
+"""techscreen's execution layer: hardened Docker containers, no Flask, no database.
+
+Typical use::
+
+    from sandbox import Job, Limits, TestInput, run_job
+    result = run_job(Job(code, "function", "f", Limits(2.0, 256, 64),
+                         (TestInput({"args": [1, 2]}),)))
+"""
+
+from sandbox.errors import EngineUnavailable, ImageBuildError, ImageMissing, JobRejected, SandboxError
+from sandbox.jobs import Generate, Job, JobResult, Limits, RunOutcome, TestInput, run_job
+from sandbox.settings import SandboxSettings
+
+__all__ = [
+    "EngineUnavailable", "Generate", "ImageBuildError", "ImageMissing", "Job", "JobRejected",
+    "JobResult", "Limits", "RunOutcome", "SandboxError", "SandboxSettings", "TestInput", "run_job",
+]

@@ -1,0 +1,118 @@
+"""Build the sandbox image without a registry.
+
+The base (Debian bookworm's python3 and numpy) comes either from a
+debootstrap root file system imported with ``docker import`` (needs root and
+the ``debootstrap`` package, no registry), or from ``image/Dockerfile.base``
+where ``debian:bookworm-slim`` can be pulled. The sandbox image is then a
+small ``docker build`` on top of the local base that adds the supervisor.
+Both steps are skipped when their content-hashed tag already exists.
+"""
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import docker
+
+from sandbox import image
+from sandbox.engine import engine_errors
+from sandbox.errors import ImageBuildError
+from sandbox.mirror import debian_mirror
+
+METHODS = ("auto", "debootstrap", "dockerfile")
+Log = Callable[[str], None]
+
+
+def build_image(client: docker.DockerClient, method: str = "auto", log: Log = print) -> str:
+    """Make sure the sandbox image exists; return its tag.
+
+    Args:
+        client: A connected Docker client.
+        method: ``debootstrap``, ``dockerfile`` or ``auto`` (debootstrap when
+            possible, else the Dockerfile).
+        log: Receives one line per step.
+
+    Raises:
+        ImageBuildError: A step failed; the message says which and why.
+    """
+    if method not in METHODS:
+        raise ImageBuildError(f"Unknown build method {method!r}; choose one of {', '.join(METHODS)}.")
+    tag = image.image_tag()
+    if image.image_present(client, tag):
+        log(f"sandbox image {tag} is up to date")
+        return tag
+    base = image.base_tag()
+    if image.image_present(client, base):
+        log(f"base image {base} is present")
+    elif method == "debootstrap" or (method == "auto" and can_debootstrap()):
+        build_base_with_debootstrap(client, base, log)
+    else:
+        build_base_with_dockerfile(client, base, log)
+    build_layer(client, base, tag, log)
+    return tag
+
+
+def can_debootstrap() -> bool:
+    return os.geteuid() == 0 and shutil.which("debootstrap") is not None
+
+
+def _run(command: list[str], what: str) -> None:
+    completed = subprocess.run(command, capture_output=True, text=True)
+    if completed.returncode != 0:
+        tail = (completed.stderr or completed.stdout).strip().splitlines()[-15:]
+        raise ImageBuildError(f"{what} failed (exit {completed.returncode}):\n" + "\n".join(tail))
+
+
+def build_base_with_debootstrap(client: docker.DockerClient, tag: str, log: Log) -> None:
+    if not can_debootstrap():
+        raise ImageBuildError("debootstrap needs root and the debootstrap package "
+                              "(apt-get install -y debootstrap).")
+    mirror = debian_mirror(image.SUITE)
+    log(f"debootstrap {image.SUITE} from {mirror} (about a minute)")
+    with tempfile.TemporaryDirectory(prefix="techscreen-rootfs-", dir="/var/tmp") as work:
+        root = Path(work) / "root"
+        _run(["debootstrap", "--variant=minbase", "--include=" + ",".join(image.PACKAGES),
+              image.SUITE, str(root), mirror], "debootstrap")
+        for relative in image.TRIMMED_PATHS:
+            shutil.rmtree(root / relative, ignore_errors=True)
+        archive = Path(work) / "rootfs.tar"
+        _run(["tar", "--numeric-owner", "-C", str(root), "-cf", str(archive), "."], "tar")
+        repository, version = tag.split(":")
+        log(f"docker import as {tag}")
+        with engine_errors("importing the root file system"):
+            client.api.import_image_from_file(str(archive), repository=repository, tag=version)
+    if not image.image_present(client, tag):
+        raise ImageBuildError(f"docker import did not produce {tag}")
+
+
+def build_base_with_dockerfile(client: docker.DockerClient, tag: str, log: Log) -> None:
+    log(f"docker build {tag} from image/Dockerfile.base (pulls debian:bookworm-slim)")
+    try:
+        client.images.build(path=str(image.IMAGE_DIR), dockerfile="Dockerfile.base", tag=tag,
+                            rm=True, forcerm=True, pull=True)
+    except (docker.errors.BuildError, docker.errors.APIError) as error:
+        raise ImageBuildError(
+            f"Building the base from Dockerfile.base failed ({error}). Without a registry, "
+            "build as root with debootstrap installed: `techscreen sandbox build --method debootstrap`."
+        ) from error
+
+
+def build_layer(client: docker.DockerClient, base: str, tag: str, log: Log) -> None:
+    log(f"docker build {tag} (supervisor on {base})")
+    with tempfile.TemporaryDirectory(prefix="techscreen-image-") as context:
+        shutil.copy(image.IMAGE_DIR / "Dockerfile", Path(context) / "Dockerfile")
+        target = Path(context) / "tsbox"
+        target.mkdir()
+        for path in image.tsbox_files():
+            destination = target / path.relative_to(image.TSBOX_DIR)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, destination)
+        try:
+            client.images.build(path=context, tag=tag, buildargs={"BASE": base}, rm=True,
+                                forcerm=True, pull=False, network_mode="none",
+                                labels={image.LABEL: "image"})
+        except (docker.errors.BuildError, docker.errors.APIError) as error:
+            raise ImageBuildError(f"Building {tag} failed: {error}") from error

@@ -1,0 +1,160 @@
+"""Run one job in one fresh container and collect its raw output.
+
+The job goes in on stdin through the attach stream; stdout and stderr come
+back through the same stream, demultiplexed here, with a byte cap. A host-side
+deadline kills the container whatever runs inside. The container is removed
+on every path out, Ctrl-C included.
+"""
+
+import dataclasses
+import os
+import select
+import socket
+import struct
+import time
+import uuid
+
+import docker
+
+from sandbox import hardening
+from sandbox.engine import engine_errors
+from sandbox.errors import ImageMissing
+from sandbox.image import LABEL
+from sandbox.settings import SandboxSettings
+
+HEADER = struct.Struct(">BxxxL")  # Docker's multiplexed stream: kind, 3 pad bytes, size
+STDOUT, STDERR = 1, 2
+STDERR_KEEP = 16384
+CHUNK = 65536
+
+
+@dataclasses.dataclass(frozen=True)
+class ContainerRun:
+    """What came out of one container.
+
+    Attributes:
+        stdout: Raw bytes the container wrote to stdout, at most the cap.
+        stderr: The first bytes of its stderr (the supervisor's own errors).
+        deadline_hit: The host killed the container at the job's wall bound.
+        output_capped: The host stopped reading at the byte cap and killed it.
+        oom_killed: The engine reports the container's memory limit was hit.
+        exit_code: The container's exit code, when it exited by itself.
+        wall_seconds: Time from start to the end of output.
+    """
+
+    stdout: bytes
+    stderr: bytes
+    deadline_hit: bool
+    output_capped: bool
+    oom_killed: bool
+    exit_code: int | None
+    wall_seconds: float
+
+
+class _Demux:
+    """Splits Docker's multiplexed attach stream into stdout and stderr."""
+
+    def __init__(self, stdout_cap: int):
+        self.buffer = bytearray()
+        self.stdout = bytearray()
+        self.stderr = bytearray()
+        self.stdout_cap = stdout_cap
+        self.capped = False
+
+    def feed(self, data: bytes) -> None:
+        self.buffer += data
+        while len(self.buffer) >= HEADER.size:
+            kind, size = HEADER.unpack_from(self.buffer)
+            if len(self.buffer) < HEADER.size + size:
+                return
+            payload = bytes(self.buffer[HEADER.size:HEADER.size + size])
+            del self.buffer[:HEADER.size + size]
+            if kind == STDERR:
+                self.stderr += payload[:max(0, STDERR_KEEP - len(self.stderr))]
+            else:
+                room = self.stdout_cap - len(self.stdout)
+                self.stdout += payload[:max(0, room)]
+                if len(payload) > room:
+                    self.capped = True
+
+
+def run_container(client: docker.DockerClient, image: str, job: bytes, *, memory_mb: int,
+                  wall_seconds: float, output_cap: int, settings: SandboxSettings) -> ContainerRun:
+    """Run ``job`` through the supervisor in a fresh container and return its output.
+
+    Raises:
+        ImageMissing: The image is not there.
+        EngineUnavailable: Docker failed; the container is still removed.
+    """
+    api = client.api
+    labels = {LABEL: "job", "techscreen.job": uuid.uuid4().hex, "techscreen.host_pid": str(os.getpid())}
+    container_id = None
+    try:
+        with engine_errors("creating the sandbox container"):
+            try:
+                container_id = api.create_container(
+                    image=image, host_config=hardening.host_config(api, settings, memory_mb),
+                    **hardening.create_options(settings, labels))["Id"]
+            except docker.errors.ImageNotFound as error:
+                raise ImageMissing(f"Sandbox image {image} is missing; run `techscreen sandbox build`.") from error
+            attached = api.attach_socket(container_id, params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1})
+            sock = getattr(attached, "_sock", attached)
+            api.start(container_id)
+        started = time.monotonic()
+        demux, deadline_hit = _exchange(sock, job, started + wall_seconds, output_cap)
+        wall = time.monotonic() - started
+        sock.close()
+        with engine_errors("stopping the sandbox container"):
+            if deadline_hit or demux.capped:
+                api.kill(container_id)
+            state = api.wait(container_id, timeout=settings.api_timeout_seconds)
+            oom = api.inspect_container(container_id)["State"].get("OOMKilled", False)
+        return ContainerRun(
+            stdout=bytes(demux.stdout), stderr=bytes(demux.stderr), deadline_hit=deadline_hit,
+            output_capped=demux.capped, oom_killed=bool(oom),
+            exit_code=None if (deadline_hit or demux.capped) else state.get("StatusCode"),
+            wall_seconds=wall)
+    finally:
+        if container_id is not None:
+            remove_container(client, container_id)
+
+
+def remove_container(client: docker.DockerClient, container_id: str) -> None:
+    with engine_errors("removing the sandbox container"):
+        try:
+            client.api.remove_container(container_id, force=True)
+        except docker.errors.NotFound:
+            pass
+
+
+def _exchange(sock: socket.socket, job: bytes, deadline: float, output_cap: int):
+    """Send the job, half-close, and read until EOF, the cap or the deadline."""
+    demux = _Demux(output_cap)
+    pending = memoryview(job)
+    sock.setblocking(False)
+    writing = True
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return demux, True
+        readable, writable, _ = select.select([sock], [sock] if writing else [], [], remaining)
+        if writable:
+            try:
+                pending = pending[sock.send(pending[:CHUNK]):]
+            except BlockingIOError:
+                pass
+            if not pending:
+                sock.shutdown(socket.SHUT_WR)
+                writing = False
+        if readable:
+            try:
+                data = sock.recv(CHUNK)
+            except BlockingIOError:
+                continue
+            except ConnectionResetError:
+                return demux, False
+            if not data:
+                return demux, False
+            demux.feed(data)
+            if demux.capped:
+                return demux, False

@@ -1,0 +1,65 @@
+"""Finding the supervisor's frames in a container's stdout (see ``tsbox.wire``)."""
+
+import dataclasses
+import re
+
+from sandbox.tsbox import wire
+from sandbox.untrusted import UntrustedDataError, parse_json
+
+MAX_META_BYTES = 64 * 1024
+_HEADER = re.compile(rb"@@tsframe ([0-9a-f]{32}) (\d{1,6}|end) (\d{1,9}) (\d{1,10})\n")
+
+
+@dataclasses.dataclass(frozen=True)
+class Frame:
+    """One well-formed frame: the supervisor's meta (parsed) and the runner's body (raw)."""
+
+    index: str
+    meta: dict
+    body: bytes
+
+
+def find_frames(stdout: bytes, nonce: str, max_body: int) -> tuple[dict[str, list[Frame]], int]:
+    """Return the frames carrying ``nonce``, grouped by index, and the count of other bytes.
+
+    A header with the wrong nonce, bad lengths or an unparsable meta is not a
+    frame; its bytes count as noise. Duplicates are kept so that the caller
+    can refuse a test with more than one frame.
+    """
+    frames: dict[str, list[Frame]] = {}
+    noise = 0
+    position = 0
+    marker = wire.FRAME_MAGIC + b" " + nonce.encode("ascii") + b" "
+    while True:
+        start = stdout.find(marker, position)
+        if start < 0:
+            return frames, noise + len(stdout) - position
+        noise += start - position
+        frame, end = _parse_at(stdout, start, nonce, max_body)
+        if frame is None:
+            noise += len(marker)
+            position = start + len(marker)
+            continue
+        frames.setdefault(frame.index, []).append(frame)
+        position = end
+
+
+def _parse_at(stdout: bytes, start: int, nonce: str, max_body: int):
+    match = _HEADER.match(stdout, start)
+    if not match or match.group(1).decode() != nonce:
+        return None, start
+    meta_len, body_len = int(match.group(3)), int(match.group(4))
+    if meta_len > MAX_META_BYTES or body_len > max_body:
+        return None, start
+    meta_start = match.end()
+    body_start = meta_start + meta_len
+    end = body_start + body_len
+    if stdout[end:end + 1] != b"\n":
+        return None, start
+    try:
+        meta = parse_json(stdout[meta_start:body_start], max_bytes=MAX_META_BYTES, max_depth=4)
+    except UntrustedDataError:
+        return None, start
+    if not isinstance(meta, dict):
+        return None, start
+    return Frame(match.group(2).decode(), meta, stdout[body_start:end]), end + 1

@@ -1,0 +1,248 @@
+"""The sandbox's public API: a job in, one outcome per test out.
+
+A job is code plus test inputs and limits; expected outputs are not part of
+it and never enter the container. The outcome of each test says how the run
+ended and carries the runner's result (parsed, untrusted JSON), kernel-
+measured CPU time and captured logs. Judging the result is the caller's job.
+"""
+
+import dataclasses
+import json
+import secrets
+
+import docker
+
+from sandbox import container, engine, frames, image
+from sandbox.errors import JobRejected
+from sandbox.settings import SandboxSettings
+from sandbox.untrusted import UntrustedDataError, parse_json
+
+MAX_CODE_BYTES = 256 * 1024
+KINDS = ("function", "class", "stdio")
+# Problem generators are the author's code; they get room to build large inputs.
+GENERATOR_LIMITS = {"cpu_seconds": 10.0, "memory_mb": 1024, "output_bytes": 64 << 20}
+META_SLACK_BYTES = 4096
+
+
+@dataclasses.dataclass(frozen=True)
+class Limits:
+    """Per-test limits.
+
+    Attributes:
+        cpu_seconds: Kernel-accounted CPU time of the test's process.
+        memory_mb: Address space of the test's process.
+        output_kb: Result plus stdout plus stderr.
+    """
+
+    cpu_seconds: float
+    memory_mb: int
+    output_kb: int
+
+    @property
+    def wall_seconds(self) -> float:
+        """Wall-clock limit: room for start-up and a busy machine, not for sleeping."""
+        return self.cpu_seconds * 2 + 1.0
+
+
+@dataclasses.dataclass(frozen=True)
+class Generate:
+    """An input built inside the sandbox by the problem's ``generate(n, rng)``."""
+
+    n: int
+    seed: int
+    family: str | None = None
+
+    def as_json(self) -> dict:
+        spec = {"n": self.n, "seed": self.seed}
+        if self.family is not None:
+            spec["family"] = self.family
+        return spec
+
+
+@dataclasses.dataclass(frozen=True)
+class TestInput:
+    """One test's input: literal data for the kind, or a generator call.
+
+    ``data`` is ``{"args": [...], "kwargs": {...}}`` for a function,
+    ``{"init": [...], "calls": [[method, args], ...]}`` for a class and
+    ``{"stdin": "..."}`` for a stdio program.
+    """
+
+    data: dict | None = None
+    generate: Generate | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Job:
+    """Code and inputs for one container."""
+
+    code: str
+    kind: str
+    entry_point: str
+    limits: Limits
+    tests: tuple[TestInput, ...]
+    generator: str | None = None
+    generate_only: bool = False  # return each generated input instead of running code on it
+
+
+@dataclasses.dataclass(frozen=True)
+class RunOutcome:
+    """How one test's run ended.
+
+    Attributes:
+        status: ``completed`` (the runner wrote a result), ``timeout``,
+            ``memory``, ``output_limit``, ``crashed``, ``setup_failed`` (the
+            problem's generator failed), ``malformed`` (no single well-formed
+            result) or ``missing`` (the job ended before this test).
+        detail: A sentence for people.
+        result: The runner's result object when ``completed``.
+    """
+
+    status: str
+    detail: str = ""
+    result: dict | None = None
+    cpu_ms: float | None = None
+    wall_ms: float | None = None
+    max_rss_kb: int | None = None
+    stdout: str = ""
+    stderr: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class JobResult:
+    outcomes: tuple[RunOutcome, ...]
+    wall_seconds: float
+    deadline_hit: bool
+    supervisor_stderr: str
+
+
+def run_job(job: Job, settings: SandboxSettings | None = None,
+            client: docker.DockerClient | None = None) -> JobResult:
+    """Run every test of ``job`` in one fresh, hardened container.
+
+    Raises:
+        JobRejected: The job is malformed or its code too large.
+        ImageMissing: The sandbox image is not built.
+        EngineUnavailable: Docker is not reachable or failed.
+    """
+    settings = settings or SandboxSettings.from_environment()
+    _validate(job)
+    client = client or engine.connect(settings)
+    nonce = secrets.token_hex(16)
+    payload = _payload(job, nonce, settings)
+    max_body = GENERATOR_LIMITS["output_bytes"] if job.generate_only else job.limits.output_kb * 1024 + 1
+    per_test = max_body + 2 * settings.log_bytes + META_SLACK_BYTES
+    run = container.run_container(
+        client, image.require_image(client), payload,
+        memory_mb=max(job.limits.memory_mb, GENERATOR_LIMITS["memory_mb"] if job.generator else 0),
+        wall_seconds=_job_wall(job, settings),
+        output_cap=per_test * len(job.tests) + 65536,
+        settings=settings)
+    found, _ = frames.find_frames(run.stdout, nonce, max_body=max_body)
+    fallback = _missing_outcome(run)
+    outcomes = tuple(_outcome(found.get(str(i), []), max_body, fallback) for i in range(len(job.tests)))
+    return JobResult(outcomes=outcomes, wall_seconds=run.wall_seconds, deadline_hit=run.deadline_hit,
+                     supervisor_stderr=run.stderr.decode("utf-8", "replace"))
+
+
+def _validate(job: Job) -> None:
+    if job.kind not in KINDS:
+        raise JobRejected(f"unknown kind {job.kind!r}")
+    if len(job.code.encode("utf-8", "surrogatepass")) > MAX_CODE_BYTES:
+        raise JobRejected(f"the code is larger than {MAX_CODE_BYTES // 1024} KiB")
+    if not job.tests:
+        raise JobRejected("a job needs at least one test")
+    for test in job.tests:
+        if (test.data is None) == (test.generate is None):
+            raise JobRejected("each test needs either data or a generator call")
+        if test.generate is not None and job.generator is None:
+            raise JobRejected("a generated test needs the problem's generator")
+        if job.generate_only and test.generate is None:
+            raise JobRejected("a generate-only job takes generated tests only")
+
+
+def _job_wall(job: Job, settings: SandboxSettings) -> float:
+    """The host's deadline: the sum of per-test walls, capped by the job bound."""
+    generator_wall = GENERATOR_LIMITS["cpu_seconds"] * 2 + 1.0
+    total = sum(job.limits.wall_seconds + (generator_wall if t.generate else 0) for t in job.tests)
+    return min(settings.job_wall_seconds, total + 5.0)
+
+
+def _payload(job: Job, nonce: str, settings: SandboxSettings) -> bytes:
+    def supervisor_limits(cpu_seconds, memory_mb, output_bytes, wall_seconds):
+        return {"cpu_seconds": cpu_seconds, "memory_mb": memory_mb, "output_bytes": output_bytes,
+                "wall_seconds": wall_seconds, "log_bytes": settings.log_bytes}
+
+    limits = job.limits
+    document = {
+        "nonce": nonce,
+        "kind": job.kind,
+        "entry_point": job.entry_point,
+        "code": job.code,
+        "generator": job.generator,
+        "generate_only": job.generate_only,
+        "limits": supervisor_limits(limits.cpu_seconds, limits.memory_mb, limits.output_kb * 1024,
+                                    limits.wall_seconds),
+        "generator_limits": supervisor_limits(wall_seconds=GENERATOR_LIMITS["cpu_seconds"] * 2 + 1.0,
+                                              **GENERATOR_LIMITS),
+        "tests": [{"input": t.data} if t.data is not None else {"generate": t.generate.as_json()}
+                  for t in job.tests],
+    }
+    try:
+        return json.dumps(document, allow_nan=True).encode("utf-8")
+    except (TypeError, ValueError, UnicodeEncodeError) as error:
+        raise JobRejected(f"the job cannot be encoded: {error}") from error
+
+
+def _missing_outcome(run: container.ContainerRun) -> RunOutcome:
+    if run.deadline_hit:
+        return RunOutcome("timeout", "not finished: the job's wall-clock bound was reached")
+    if run.output_capped:
+        return RunOutcome("output_limit", "not finished: the job's output passed its byte cap")
+    if run.oom_killed:
+        return RunOutcome("memory", "not finished: the container ran out of memory")
+    return RunOutcome("missing", "no result: the sandbox ended before this test ran")
+
+
+def _number(meta: dict, key: str):
+    value = meta.get(key)
+    return value if type(value) in (int, float) else None
+
+
+def _text(meta: dict, key: str) -> str:
+    value = meta.get(key)
+    return value if type(value) is str else ""
+
+
+def _outcome(found: list[frames.Frame], max_body: int, fallback: RunOutcome) -> RunOutcome:
+    if not found:
+        return fallback
+    if len(found) > 1:
+        return RunOutcome("malformed", f"{len(found)} results for one test")
+    meta, body = found[0].meta, found[0].body
+    status = meta.get("status")
+    common = {
+        "detail": _text(meta, "detail"),
+        "cpu_ms": _number(meta, "cpu_ms"),
+        "wall_ms": _number(meta, "wall_ms"),
+        "max_rss_kb": _number(meta, "max_rss_kb"),
+        "stdout": _text(meta, "stdout"),
+        "stderr": _text(meta, "stderr"),
+    }
+    if status not in ("completed", "timeout", "memory", "output_limit", "crashed", "setup_failed"):
+        return RunOutcome("malformed", "the sandbox reported an unknown status", **_without(common, "detail"))
+    if status != "completed":
+        return RunOutcome(status, **common)
+    if not body:
+        return RunOutcome("malformed", "the process ended without writing a result", **_without(common, "detail"))
+    try:
+        result = parse_json(body, max_bytes=max_body, max_depth=80)
+    except UntrustedDataError as error:
+        return RunOutcome("malformed", f"the result is unreadable: {error}", **_without(common, "detail"))
+    if not isinstance(result, dict):
+        return RunOutcome("malformed", "the result is not an object", **_without(common, "detail"))
+    return RunOutcome("completed", result=result, **common)
+
+
+def _without(mapping: dict, key: str) -> dict:
+    return {k: v for k, v in mapping.items() if k != key}

@@ -1,0 +1,40 @@
+"""Sandbox settings: every limit that is not per problem, in one value object."""
+
+import dataclasses
+import os
+
+
+@dataclasses.dataclass(frozen=True)
+class SandboxSettings:
+    """How containers are created and bounded.
+
+    Attributes:
+        docker_url: Engine address; ``None`` uses ``DOCKER_HOST`` or the default socket.
+        job_wall_seconds: Hard bound on one job's wall time, whatever the code does.
+        memory_overhead_mb: Container memory on top of the per-test limit, for the supervisor.
+        pids_limit: Processes and threads the whole container may hold.
+        tmpfs_mb: Size of the only writable file system, ``/tmp``.
+        nofile: Open file descriptors per process.
+        fsize_mb: Largest file a process may write.
+        log_bytes: Captured stdout and stderr kept per test and stream.
+        api_timeout_seconds: Timeout of each Docker API call.
+    """
+
+    docker_url: str | None = None
+    job_wall_seconds: float = 30.0
+    memory_overhead_mb: int = 64
+    pids_limit: int = 64
+    tmpfs_mb: int = 16
+    nofile: int = 64
+    fsize_mb: int = 8
+    log_bytes: int = 4096
+    api_timeout_seconds: float = 30.0
+
+    @classmethod
+    def from_environment(cls) -> "SandboxSettings":
+        """Read overrides from ``TECHSCREEN_*`` environment variables."""
+        wall = os.environ.get("TECHSCREEN_JOB_WALL_SECONDS")
+        return cls(
+            docker_url=os.environ.get("DOCKER_HOST") or None,
+            job_wall_seconds=float(wall) if wall else cls.job_wall_seconds,
+        )

@@ -1,0 +1,165 @@
+"""Runs one test in a fresh interpreter, started by the supervisor.
+
+stdin carries one JSON header line (mode, kind, entry point, source) and then
+the test's input as JSON. The single result is written as one JSON object to
+``wire.RESULT_FD``; the process then leaves with ``os._exit`` so that no
+``atexit`` hook or finaliser of the candidate's can add to it.
+
+Modes:
+    ``call``: execute the candidate's module, call the entry point, return
+        ``{"returned": value}``, ``{"raised": {...}}`` (class kind may carry
+        both: the returns before the exception), or ``{"invalid": reason}``.
+    ``generate``: execute the problem's ``generator.py`` and return the input
+        it builds for a size ``n`` and seed.
+"""
+
+import io
+import json
+import os
+import random
+import sys
+import traceback
+import types
+
+from tsbox import tojson, wire
+
+# Taken before candidate code runs, which may rebind module attributes.
+_dumps = json.dumps
+_write = os.write
+_exit = os._exit
+_type = type
+
+MESSAGE_CHARS = 500
+TRACEBACK_CHARS = 4000
+
+
+def _describe_exception(error):
+    kind = _type(error)
+    builtin_names = [
+        cls.__name__ for cls in getattr(kind, "__mro__", ())
+        if cls.__module__ == "builtins" and cls is not object
+    ]
+    try:
+        message = str(error)[:MESSAGE_CHARS]
+    except BaseException:
+        message = "(the exception's message could not be read)"
+    try:
+        lines = traceback.format_exception(kind, error, error.__traceback__)
+        candidate_lines = [line for line in lines if '"solution.py"' in line or not line.startswith("  File")]
+        trace = "".join(candidate_lines)[-TRACEBACK_CHARS:]
+    except BaseException:
+        trace = ""
+    return {
+        "type": getattr(kind, "__name__", "?"),
+        "builtin_types": builtin_names,
+        "message": message,
+        "traceback": trace,
+    }
+
+
+def _load_module(source, filename, name):
+    module = types.ModuleType(name)
+    module.__file__ = filename
+    sys.modules[name] = module
+    exec(compile(source, filename, "exec"), module.__dict__)
+    return module
+
+
+def _entry(module, entry_point, want_class):
+    target = module.__dict__.get(entry_point)
+    if target is None:
+        raise LookupError("solution.py does not define `%s`" % entry_point)
+    if want_class and not isinstance(target, type):
+        raise LookupError("`%s` in solution.py is not a class" % entry_point)
+    if not callable(target):
+        raise LookupError("`%s` in solution.py is not callable" % entry_point)
+    return target
+
+
+def _call_function(header, test_input):
+    module = _load_module(header["code"], "solution.py", "solution")
+    function = _entry(module, header["entry_point"], want_class=False)
+    value = function(*test_input["args"], **test_input.get("kwargs", {}))
+    return {"returned": tojson.to_json_value(value)}
+
+
+def _call_class(header, test_input, result):
+    module = _load_module(header["code"], "solution.py", "solution")
+    cls = _entry(module, header["entry_point"], want_class=True)
+    returns = result.setdefault("returned", [])
+    instance = cls(*test_input["init"])
+    for method, args in test_input["calls"]:
+        if method.startswith("_"):
+            raise LookupError("test calls a private method `%s`" % method)
+        returns.append(tojson.to_json_value(getattr(instance, method)(*args)))
+    return result
+
+
+def _run_stdio(header, test_input):
+    captured = io.StringIO()
+    sys.stdin = io.StringIO(test_input["stdin"])
+    sys.stdout = captured
+    try:
+        _load_module(header["code"], "solution.py", "__main__")
+    finally:
+        sys.stdout = sys.__stdout__
+    return {"returned": captured.getvalue()}
+
+
+def _generate(header, spec):
+    module = _load_module(header["code"], "generator.py", "generator")
+    options = {"family": spec["family"]} if "family" in spec else {}
+    produced = module.generate(spec["n"], random.Random(spec["seed"]), **options)
+    kind = header["kind"]
+    if kind == "function":
+        return {"args": tojson.to_json_value(list(produced))}
+    if kind == "class":
+        return {"init": tojson.to_json_value(list(produced["init"])),
+                "calls": tojson.to_json_value([[m, list(a)] for m, a in produced["calls"]])}
+    return {"stdin": tojson.to_json_value(str(produced))}
+
+
+def _run(header, test_input):
+    """Return the result object for one test; never raises."""
+    result = {}
+    try:
+        if header["mode"] == "generate":
+            return {"generated": _generate(header, test_input)}
+        kind = header["kind"]
+        if kind == "function":
+            return _call_function(header, test_input)
+        if kind == "class":
+            return _call_class(header, test_input, result)
+        return _run_stdio(header, test_input)
+    except tojson.InvalidValue as invalid:
+        result.pop("returned", None)
+        return {"invalid": "invalid return type: %s" % invalid}
+    except BaseException as error:  # noqa: BLE001 - everything the candidate raises is a result
+        result["raised"] = _describe_exception(error)
+        return result
+
+
+def main():
+    stdin = sys.stdin.buffer
+    header = json.loads(stdin.readline())
+    test_input = json.loads(stdin.read())
+    sys.stdin = io.StringIO("")
+    result = _run(header, test_input)
+    try:
+        data = _dumps(result, allow_nan=True, separators=(",", ":")).encode("utf-8")
+    except BaseException as error:  # noqa: BLE001 - e.g. a rebound json internals
+        data = b'{"invalid":"the result could not be encoded: %s"}' % _type(error).__name__.encode()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:  # noqa: BLE001 - the candidate may have closed them
+        pass
+    view = memoryview(data)
+    while view:
+        written = _write(wire.RESULT_FD, view)
+        view = view[written:]
+    _exit(0)
+
+
+if __name__ == "__main__":
+    main()

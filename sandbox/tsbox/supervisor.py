@@ -1,0 +1,387 @@
+"""The sandbox container's PID 1: runs each test in a fresh child process.
+
+Reads one job (JSON) from stdin, then for every test starts a new
+interpreter running ``tsbox.runner`` with CPU, address-space and core
+limits, feeds it the test's input, captures its stdout and stderr (kept up to
+a few KiB, counted in full against the output limit), enforces a wall-clock
+limit, and writes one frame per test to stdout. After each test every other
+process in the container is killed and reaped and ``/tmp`` is emptied, so
+nothing a test leaves behind reaches the next.
+
+Being PID 1 matters: the kernel drops SIGKILL and SIGSTOP sent to a
+namespace's init from inside it, so candidate code cannot kill or stop us.
+The process also makes itself non-dumpable, which hides its memory and file
+descriptors (and so the job's nonce and stdout) from same-user processes.
+"""
+
+import ctypes
+import json
+import os
+import resource
+import select
+import shutil
+import signal
+import sys
+import time
+
+from tsbox import wire
+
+PYTHON = "/usr/bin/python3"
+WORK_ROOT = "/tmp"
+MAX_JOB_BYTES = 64 * 1024 * 1024
+PR_SET_DUMPABLE = 4
+CHUNK = 65536
+CHILD_ENV_BASE = {
+    "PATH": "/usr/bin:/bin",
+    "PYTHONPATH": "/opt/techscreen",
+    "PYTHONHASHSEED": "0",
+    "PYTHONDONTWRITEBYTECODE": "1",
+    "PYTHONIOENCODING": "utf-8",
+    "LC_ALL": "C.UTF-8",
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+}
+OOM_COUNTER_FILES = (
+    "/sys/fs/cgroup/memory.events",  # cgroup v2
+    "/sys/fs/cgroup/memory/memory.oom_control",  # cgroup v1
+)
+
+
+def oom_kills():
+    """Return the container's count of OOM kills, or None if unreadable."""
+    for path in OOM_COUNTER_FILES:
+        try:
+            with open(path) as handle:
+                for line in handle:
+                    name, _, value = line.partition(" ")
+                    if name == "oom_kill":
+                        return int(value)
+        except OSError:
+            continue
+    return None
+
+
+def make_undumpable():
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+
+
+def _kill_all_quietly():
+    try:
+        os.kill(-1, signal.SIGKILL)  # as PID 1, this spares only ourselves
+    except ProcessLookupError:
+        pass
+
+
+def kill_everything_else():
+    """Kill and reap every process in the container except ourselves."""
+    for _ in range(100):
+        _kill_all_quietly()
+        reaped_any = False
+        while True:
+            try:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                break
+            reaped_any = True
+        if not reaped_any:
+            time.sleep(0.005)
+
+
+def empty_work_root():
+    for entry in os.listdir(WORK_ROOT):
+        path = os.path.join(WORK_ROOT, entry)
+        if os.path.isdir(path) and not os.path.islink(path):
+            _make_removable(path)
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+
+
+def _make_removable(top):
+    """Give back owner permissions a test may have taken off its own dirs."""
+    for root, dirs, _ in os.walk(top):
+        for name in dirs:
+            try:
+                os.chmod(os.path.join(root, name), 0o700, follow_symlinks=False)
+            except OSError:
+                pass
+    try:
+        os.chmod(top, 0o700)
+    except OSError:
+        pass
+
+
+class Capture:
+    """Keeps the first ``keep`` bytes of a stream and counts all of them."""
+
+    def __init__(self, keep):
+        self.keep = keep
+        self.data = bytearray()
+        self.total = 0
+
+    def add(self, chunk):
+        self.total += len(chunk)
+        room = self.keep - len(self.data)
+        if room > 0:
+            self.data += chunk[:room]
+
+    def text(self):
+        return self.data.decode("utf-8", "replace")
+
+
+def _child(argv, env, workdir, limits, fds):
+    """In the forked child: apply limits, wire up descriptors, exec the runner."""
+    try:
+        os.setsid()
+        cpu_soft = max(1, int(limits["cpu_seconds"] + 0.999))
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_soft, cpu_soft + 1))
+        address_space = limits["memory_mb"] * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        stdin_r, out_w, err_w, result_w = fds
+        os.dup2(stdin_r, 0)
+        os.dup2(out_w, 1)
+        os.dup2(err_w, 2)
+        os.dup2(result_w, wire.RESULT_FD)
+        os.closerange(wire.RESULT_FD + 1, 65536)
+        os.chdir(workdir)
+        os.execve(PYTHON, argv, env)
+    finally:
+        os._exit(127)
+
+
+class TestRun:
+    """One child process running one test, and everything read from it."""
+
+    def __init__(self, payload, limits):
+        self.payload = memoryview(payload)
+        self.limits = limits
+        self.stdout = Capture(limits["log_bytes"])
+        self.stderr = Capture(limits["log_bytes"])
+        self.result = Capture(limits["output_bytes"] + 1)
+        self.status = None
+        self.detail = ""
+
+    def run(self):
+        workdir = os.path.join(WORK_ROOT, "work")
+        os.mkdir(workdir, 0o700)
+        env = dict(CHILD_ENV_BASE, HOME=workdir, TMPDIR=workdir)
+        argv = [PYTHON, "-s", "-P", "-B", "-m", "tsbox.runner"]
+        stdin_r, stdin_w = os.pipe()
+        out_r, out_w = os.pipe()
+        err_r, err_w = os.pipe()
+        result_r, result_w = os.pipe()
+        ooms_before = oom_kills()
+        started = time.monotonic()
+        pid = os.fork()
+        if pid == 0:
+            _child(argv, env, workdir, self.limits, (stdin_r, out_w, err_w, result_w))
+        for fd in (stdin_r, out_w, err_w, result_w):
+            os.close(fd)
+        try:
+            self._pump(pid, started, stdin_w, {out_r: self.stdout, err_r: self.stderr,
+                                                result_r: self.result})
+            _kill_all_quietly()
+            _, wait_status, usage = os.wait4(pid, 0)
+            kill_everything_else()
+            self._drain({out_r: self.stdout, err_r: self.stderr, result_r: self.result})
+        finally:
+            for fd in (out_r, err_r, result_r):
+                os.close(fd)
+        wall = time.monotonic() - started
+        cpu = usage.ru_utime + usage.ru_stime
+        self._classify(wait_status, cpu, oom_kills(), ooms_before)
+        meta = {
+            "status": self.status,
+            "detail": self.detail,
+            "exit_code": os.waitstatus_to_exitcode(wait_status),
+            "cpu_ms": round(cpu * 1000, 3),
+            "wall_ms": round(wall * 1000, 3),
+            "max_rss_kb": usage.ru_maxrss,
+            "stdout": self.stdout.text(),
+            "stderr": self.stderr.text(),
+            "stdout_bytes": self.stdout.total,
+            "stderr_bytes": self.stderr.total,
+        }
+        return meta, bytes(self.result.data) if self.status != "output_limit" else b""
+
+    def _pump(self, pid, started, stdin_w, readers):
+        """Feed stdin and read outputs until the child exits or a limit is hit."""
+        os.set_blocking(stdin_w, False)
+        pidfd = os.pidfd_open(pid)
+        poller = select.poll()
+        poller.register(pidfd, select.POLLIN)
+        poller.register(stdin_w, select.POLLOUT)
+        for fd in readers:
+            poller.register(fd, select.POLLIN)
+        deadline = started + self.limits["wall_seconds"]
+        open_readers = set(readers)
+        try:
+            while True:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    self._stop(pid, "timeout", "wall-clock limit of %.1f s reached"
+                               % self.limits["wall_seconds"])
+                    return
+                for fd, event in poller.poll(remaining * 1000):
+                    if fd == pidfd:
+                        return
+                    if fd == stdin_w:
+                        stdin_w = self._feed(poller, stdin_w)
+                    elif fd in open_readers:
+                        chunk = os.read(fd, CHUNK)
+                        if not chunk:
+                            poller.unregister(fd)
+                            open_readers.discard(fd)
+                        else:
+                            readers[fd].add(chunk)
+                if self._over_output_limit():
+                    self._stop(pid, "output_limit", "output larger than %d bytes"
+                               % self.limits["output_bytes"])
+                    return
+        finally:
+            os.close(pidfd)
+            if stdin_w is not None:
+                os.close(stdin_w)
+
+    def _feed(self, poller, stdin_w):
+        try:
+            written = os.write(stdin_w, self.payload[:CHUNK])
+        except BrokenPipeError:
+            written = len(self.payload)
+        self.payload = self.payload[written:]
+        if self.payload:
+            return stdin_w
+        poller.unregister(stdin_w)
+        os.close(stdin_w)
+        return None
+
+    def _over_output_limit(self):
+        limit = self.limits["output_bytes"]
+        return self.stdout.total + self.stderr.total > limit or self.result.total > limit
+
+    def _stop(self, pid, status, detail):
+        self.status, self.detail = status, detail
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+    def _drain(self, readers):
+        """Read what is left in the pipes; every writer is dead by now."""
+        for fd, capture in readers.items():
+            os.set_blocking(fd, False)
+            while True:
+                try:
+                    chunk = os.read(fd, CHUNK)
+                except BlockingIOError:
+                    break
+                if not chunk:
+                    break
+                capture.add(chunk)
+        if self.status is None and self._over_output_limit():
+            self.status, self.detail = "output_limit", "output larger than %d bytes" % (
+                self.limits["output_bytes"])
+
+    def _classify(self, wait_status, cpu, ooms_after, ooms_before):
+        if self.status is not None:
+            return
+        limit = self.limits["cpu_seconds"]
+        signum = os.WTERMSIG(wait_status) if os.WIFSIGNALED(wait_status) else None
+        if signum == signal.SIGXCPU or cpu > limit:
+            self.status, self.detail = "timeout", "CPU time limit of %.2f s exceeded" % limit
+        elif ooms_before is not None and ooms_after is not None and ooms_after > ooms_before:
+            self.status, self.detail = "memory", "killed for using more memory than allowed"
+        elif signum == signal.SIGKILL and cpu >= limit:
+            self.status, self.detail = "timeout", "CPU time limit of %.2f s exceeded" % limit
+        elif signum is not None:
+            self.status, self.detail = "crashed", "killed by signal %s" % signal.Signals(signum).name
+        elif os.WEXITSTATUS(wait_status) != 0:
+            self.status = "crashed"
+            self.detail = "exited with status %d" % os.WEXITSTATUS(wait_status)
+        else:
+            self.status = "completed"
+
+
+def write_frame(out_fd, nonce, index, meta, body):
+    meta_bytes = json.dumps(meta, separators=(",", ":")).encode("utf-8")
+    data = wire.frame_header(nonce, index, len(meta_bytes), len(body)) + meta_bytes + body + b"\n"
+    view = memoryview(data)
+    while view:
+        view = view[os.write(out_fd, view):]
+
+
+def read_job():
+    data = sys.stdin.buffer.read(MAX_JOB_BYTES + 1)
+    if len(data) > MAX_JOB_BYTES:
+        raise SystemExit("job larger than %d bytes" % MAX_JOB_BYTES)
+    return json.loads(data)
+
+
+def runner_payload(job, mode, code, test_input):
+    header = {"mode": mode, "kind": job["kind"], "entry_point": job["entry_point"], "code": code}
+    return json.dumps(header).encode("utf-8") + b"\n" + test_input
+
+
+def run_one(job, test):
+    """Run one test; a generated input is built first in a child of its own."""
+    test_input = test.get("input")
+    if test_input is None:
+        gen_meta, gen_body = TestRun(
+            runner_payload(job, "generate", job["generator"], json.dumps(test["generate"]).encode()),
+            job["generator_limits"],
+        ).run()
+        reset_between_runs()
+        if job.get("generate_only"):
+            return gen_meta, gen_body
+        generated = _generated_input(gen_meta, gen_body)
+        if generated is None:
+            gen_meta["status"] = "setup_failed"
+            gen_meta["detail"] = "the problem's generator failed: " + (
+                gen_meta["detail"] or gen_body[:300].decode("utf-8", "replace"))
+            return gen_meta, b""
+        raw_input = json.dumps(generated).encode("utf-8")
+    else:
+        raw_input = json.dumps(test_input).encode("utf-8")
+    return TestRun(runner_payload(job, "call", job["code"], raw_input), job["limits"]).run()
+
+
+def _generated_input(meta, body):
+    if meta["status"] != "completed":
+        return None
+    try:
+        return json.loads(body)["generated"]
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def reset_between_runs():
+    kill_everything_else()
+    empty_work_root()
+
+
+def main():
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    make_undumpable()
+    job = read_job()
+    out_fd = sys.stdout.fileno()
+    nonce = job["nonce"]
+    for index, test in enumerate(job["tests"]):
+        meta, body = run_one(job, test)
+        reset_between_runs()
+        write_frame(out_fd, nonce, str(index), meta, body)
+    write_frame(out_fd, nonce, wire.END_INDEX, {"status": "end"}, b"")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+"""The framing between the in-container supervisor and the host.
+
+Each test's result travels as one frame on the container's stdout::
+
+    @@tsframe <nonce> <index> <meta_len> <body_len>\\n<meta><body>\\n
+
+``meta`` is the supervisor's JSON account of the run (status, CPU time,
+captured logs); ``body`` is the runner's JSON result, passed through
+unparsed. The job's last frame uses the index ``end``. The nonce is chosen by
+the host per job and never reaches a process that runs candidate code, so
+bytes the candidate manages to print cannot pass for a frame.
+"""
+
+FRAME_MAGIC = b"@@tsframe"
+END_INDEX = "end"
+
+# Inside the runner: the file descriptor the result is written to.
+RESULT_FD = 3
+
+
+def frame_header(nonce: str, index: str, meta_len: int, body_len: int) -> bytes:
+    """Return the header line that precedes a frame's meta and body."""
+    return b"%s %s %s %d %d\n" % (
+        FRAME_MAGIC,
+        nonce.encode("ascii"),
+        index.encode("ascii"),
+        meta_len,
+        body_len,
+    )

@@ -1,0 +1,94 @@
+"""What each case expects: from the test file, or from the reference solution.
+
+A ``generate`` case without ``expected`` gets the reference solution's result
+on the same generated input, computed in the sandbox once per package
+version and cached on disk by the package's content hash.
+"""
+
+import dataclasses
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from sandbox import SandboxSettings, run_job
+from server.errors import TechscreenError
+from server.judge.jobs import build_job
+from server.problems.package import ProblemPackage
+from server.problems.schema import TestCase
+
+
+class ReferenceFailed(TechscreenError):
+    """The problem's reference solution failed on a generated case."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Expectation:
+    """``value``: the expected return (class kind: every call's return); with
+    ``raises``, the exception expected (and, for a class, the returns before it)."""
+
+    value: object = None
+    raises: str | None = None
+
+
+def cache_dir() -> Path:
+    root = os.environ.get("TECHSCREEN_CACHE_DIR") or Path.home() / ".cache" / "techscreen"
+    return Path(root) / "expected"
+
+
+def expectations(package: ProblemPackage, cases, settings: SandboxSettings | None = None,
+                 client=None) -> dict[str, Expectation]:
+    """The expectation of every case in ``cases``, by case name.
+
+    Raises:
+        ReferenceFailed: The reference solution could not produce a generated case's result.
+    """
+    derived = [case for case in cases if needs_reference(case)]
+    from_reference = _reference_results(package, derived, settings, client) if derived else {}
+    result = {}
+    for case in cases:
+        if case.name in from_reference:
+            result[case.name] = from_reference[case.name]
+        else:
+            result[case.name] = Expectation(case.expected if case.has_expected else [], case.raises) \
+                if case.raises else Expectation(case.expected)
+    return result
+
+
+def needs_reference(case: TestCase) -> bool:
+    return case.generate is not None and not case.has_expected and not case.raises
+
+
+def _reference_results(package, cases, settings, client) -> dict[str, Expectation]:
+    path = cache_dir() / f"{package.content_hash}.json"
+    cached = _read_cache(path)
+    missing = [case for case in cases if case.name not in cached]
+    if missing:
+        result = run_job(build_job(package, package.solution, missing), settings, client)
+        for case, outcome in zip(missing, result.outcomes):
+            returned = (outcome.result or {}).get("returned", _MISSING) if outcome.status == "completed" else _MISSING
+            if returned is _MISSING or "raised" in (outcome.result or {}):
+                reason = outcome.detail or json.dumps(outcome.result)[:300]
+                raise ReferenceFailed(f"{package.id}: the reference solution failed on generated case "
+                                      f"{case.name!r} ({outcome.status}: {reason})")
+            cached[case.name] = returned
+        _write_cache(path, cached)
+    return {case.name: Expectation(cached[case.name]) for case in cases}
+
+
+_MISSING = object()
+
+
+def _read_cache(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_cache(path: Path, values: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp") as handle:
+        json.dump(values, handle, allow_nan=True)
+    os.replace(handle.name, path)

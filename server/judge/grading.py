@@ -1,0 +1,92 @@
+"""One test's verdict from its sandbox outcome and its expectation (host-side)."""
+
+import dataclasses
+
+from sandbox import RunOutcome
+from server.judge.checkers import REGISTRY, check_exception
+from server.judge.checkers.base import show
+from server.judge.expected import Expectation
+from server.judge.verdicts import Verdict
+from server.problems.schema import CheckerSpec, TestCase
+
+_STATUS_VERDICTS = {
+    "timeout": Verdict.TIME_LIMIT_EXCEEDED,
+    "memory": Verdict.MEMORY_LIMIT_EXCEEDED,
+    "output_limit": Verdict.OUTPUT_LIMIT_EXCEEDED,
+    "crashed": Verdict.RUNTIME_ERROR,
+    "malformed": Verdict.RUNTIME_ERROR,
+    "missing": Verdict.RUNTIME_ERROR,
+    "setup_failed": Verdict.SYSTEM_ERROR,
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class Graded:
+    """A test's verdict, a message saying why, and what the code produced."""
+
+    verdict: Verdict
+    message: str = ""
+    actual: object = None
+
+
+def grade(case: TestCase, expectation: Expectation, outcome: RunOutcome, kind: str,
+          checker: CheckerSpec) -> Graded:
+    """Judge one test. Untrusted data has been parsed already; nothing here trusts it further."""
+    if outcome.status != "completed":
+        return Graded(_STATUS_VERDICTS.get(outcome.status, Verdict.RUNTIME_ERROR), outcome.detail)
+    result = outcome.result or {}
+    if "invalid" in result:
+        return Graded(Verdict.WRONG_ANSWER, str(result["invalid"])[:300])
+    raised = result.get("raised")
+    returned = result.get("returned")
+    if isinstance(raised, dict) and "MemoryError" in (raised.get("builtin_types") or ()):
+        return Graded(Verdict.MEMORY_LIMIT_EXCEEDED, "MemoryError: the memory limit was reached", returned)
+    if expectation.raises:
+        return _grade_raise(expectation, result, kind, checker)
+    if isinstance(raised, dict):
+        return Graded(Verdict.RUNTIME_ERROR, _describe_raise(raised), returned)
+    if "returned" not in result:
+        return Graded(Verdict.RUNTIME_ERROR, "no value was returned", None)
+    check = _compare(expectation.value, returned, kind, checker, case)
+    return Graded(Verdict.ACCEPTED if check.ok else Verdict.WRONG_ANSWER, check.message, returned)
+
+
+def _grade_raise(expectation: Expectation, result: dict, kind: str, checker: CheckerSpec) -> Graded:
+    returned = result.get("returned")
+    if kind == "class" and expectation.value:
+        prefix = returned[:len(expectation.value)] if isinstance(returned, list) else returned
+        check = REGISTRY[checker.type](expectation.value, prefix, checker)
+        if not check.ok:
+            return Graded(Verdict.WRONG_ANSWER, f"before the expected {expectation.raises}: {check.message}", returned)
+    check = check_exception(expectation.raises, result)
+    return Graded(Verdict.ACCEPTED if check.ok else Verdict.WRONG_ANSWER, check.message, returned)
+
+
+def _describe_raise(raised: dict) -> str:
+    kind = str(raised.get("type", "an exception"))
+    message = str(raised.get("message", ""))[:300]
+    return f"{kind}: {message}" if message else kind
+
+
+def _compare(expected, actual, kind: str, checker: CheckerSpec, case: TestCase):
+    compare = REGISTRY[checker.type]
+    if kind == "stdio":
+        return compare(_normalise_output(expected), _normalise_output(actual), checker)
+    if kind != "class":
+        return compare(expected, actual, checker)
+    if not isinstance(actual, list) or not isinstance(expected, list) or len(actual) != len(expected):
+        return compare(expected, actual, checker)
+    calls = case.calls or [("call", [])] * len(expected)
+    for index, (want, got) in enumerate(zip(expected, actual)):
+        check = compare(want, got, checker)
+        if not check.ok:
+            method, args = calls[index] if index < len(calls) else ("call", [])
+            shown = show(args)[1:-1]
+            return dataclasses.replace(check, message=f"call {index + 1}, {method}({shown}): {check.message}")
+    return compare(expected, actual, checker)
+
+
+def _normalise_output(text):
+    if not isinstance(text, str):
+        return text
+    return "\n".join(line.rstrip() for line in text.rstrip().splitlines())

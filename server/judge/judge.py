@@ -1,0 +1,64 @@
+"""Judging a submission: policy check, one sandbox job, host-side grading."""
+
+import time
+
+from sandbox import SandboxSettings, run_job
+from server.errors import SubmissionRejected
+from server.judge import expected, grading
+from server.judge.jobs import build_job
+from server.judge.report import JudgeReport, TestReport
+from server.judge.verdicts import Verdict
+from server.policy import check_policy
+from server.problems.package import ProblemPackage
+
+MAX_CODE_BYTES = 64 * 1024
+
+
+def judge(package: ProblemPackage, code: str, *, policy: bool = True, cases=None,
+          settings: SandboxSettings | None = None, client=None) -> JudgeReport:
+    """Judge ``code`` against ``cases`` (default: every public and hidden case).
+
+    Args:
+        package: The problem, pinned by its content hash.
+        code: The submission's source.
+        policy: Run the policy check first (turn off only for staff and tests).
+        cases: A subset of the package's cases, e.g. the public ones for "Run".
+        settings: Sandbox settings; defaults from the environment.
+        client: A Docker client to reuse.
+
+    Raises:
+        SubmissionRejected: The code is too large or contains a NUL byte.
+        ReferenceFailed: The package's reference cannot produce a generated case.
+        SandboxError: Docker or the sandbox image is not usable.
+    """
+    started = time.monotonic()
+    validate_code(code)
+    cases = tuple(package.cases if cases is None else cases)
+    if policy:
+        violations = tuple(check_policy(code, package.spec.imports.allowed))
+        if violations:
+            return JudgeReport(package.id, package.content_hash, Verdict.POLICY_VIOLATION, tests=(),
+                               policy_checked=True, violations=violations,
+                               wall_seconds=time.monotonic() - started)
+    wanted = expected.expectations(package, cases, settings, client)
+    result = run_job(build_job(package, code, cases), settings, client)
+    tests = tuple(_test_report(package, case, wanted[case.name], outcome)
+                  for case, outcome in zip(cases, result.outcomes))
+    return JudgeReport(package.id, package.content_hash, Verdict.worst(t.verdict for t in tests), tests,
+                       policy_checked=policy, wall_seconds=time.monotonic() - started)
+
+
+def validate_code(code: str) -> None:
+    size = len(code.encode("utf-8", "surrogatepass"))
+    if size > MAX_CODE_BYTES:
+        raise SubmissionRejected(f"the code is {size // 1024} KiB; at most {MAX_CODE_BYTES // 1024} KiB is accepted")
+    if "\x00" in code:
+        raise SubmissionRejected("the code contains a NUL character")
+
+
+def _test_report(package, case, expectation, outcome) -> TestReport:
+    graded = grading.grade(case, expectation, outcome, package.spec.kind, package.spec.checker)
+    return TestReport(
+        name=case.name, visibility=case.visibility, group=case.test_group, weight=case.weight,
+        verdict=graded.verdict, message=graded.message, time_ms=outcome.cpu_ms,
+        memory_kb=outcome.max_rss_kb, actual=graded.actual, stdout=outcome.stdout, stderr=outcome.stderr)

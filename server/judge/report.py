@@ -1,0 +1,67 @@
+"""The judge's report on one submission, and its JSON form (the CLI contract)."""
+
+import dataclasses
+
+from server.judge.verdicts import Verdict
+from server.policy import Violation
+
+
+@dataclasses.dataclass(frozen=True)
+class TestReport:
+    """One test's result. ``actual``, ``stdout`` and ``stderr`` are for staff and public tests only."""
+
+    name: str
+    visibility: str
+    group: str
+    weight: float
+    verdict: Verdict
+    message: str = ""
+    time_ms: float | None = None
+    memory_kb: int | None = None
+    actual: object = None
+    stdout: str = ""
+    stderr: str = ""
+
+    def as_json(self) -> dict:
+        return {
+            "name": self.name, "visibility": self.visibility, "group": self.group,
+            "weight": self.weight, "verdict": self.verdict.label, "time_ms": self.time_ms,
+            "memory_kb": self.memory_kb, "message": self.message,
+        }
+
+
+@dataclasses.dataclass(frozen=True)
+class JudgeReport:
+    """Everything judging one submission found.
+
+    ``verdict`` is the worst test's, or ``policy_violation`` when the code
+    never ran.
+    """
+
+    problem_id: str
+    problem_version: str
+    verdict: Verdict
+    tests: tuple[TestReport, ...]
+    policy_checked: bool
+    violations: tuple[Violation, ...] = ()
+    wall_seconds: float = 0.0
+
+    @property
+    def passed(self) -> int:
+        return sum(1 for test in self.tests if test.verdict is Verdict.ACCEPTED)
+
+    @property
+    def total(self) -> int:
+        return len(self.tests)
+
+    def as_json(self) -> dict:
+        return {
+            "problem": {"id": self.problem_id, "version": self.problem_version},
+            "verdict": self.verdict.label,
+            "passed": self.passed,
+            "total": self.total,
+            "tests": [test.as_json() for test in self.tests],
+            "policy": {"checked": self.policy_checked,
+                       "violations": [violation.as_json() for violation in self.violations]},
+            "wall_seconds": round(self.wall_seconds, 3),
+        }

@@ -1,0 +1,48 @@
+"""The problem bank: package folders under ``problems/`` found by id or path."""
+
+import os
+from pathlib import Path
+
+from server.errors import ProblemFormatError, ProblemNotFound
+from server.problems.package import ProblemPackage, load_package
+
+REPOSITORY_BANK = Path(__file__).resolve().parents[2] / "problems"
+
+
+def bank_dir() -> Path:
+    """``TECHSCREEN_PROBLEMS`` if set, else the repository's ``problems/``."""
+    return Path(os.environ.get("TECHSCREEN_PROBLEMS") or REPOSITORY_BANK)
+
+
+def resolve(reference: str) -> Path:
+    """The package folder for a bank id or a path.
+
+    Raises:
+        ProblemNotFound: Neither a package path nor an id in the bank.
+    """
+    as_path = Path(reference)
+    if (as_path / "problem.toml").is_file() or (as_path.is_dir() and os.sep in reference):
+        return as_path
+    in_bank = bank_dir() / reference
+    if in_bank.is_dir():
+        return in_bank
+    known = ", ".join(sorted(p.name for p in bank_dir().iterdir() if p.is_dir())) if bank_dir().is_dir() else ""
+    raise ProblemNotFound(f"no problem {reference!r}: not a package folder and not in the bank "
+                          f"({bank_dir()}){'; known: ' + known if known else ''}")
+
+
+def load(reference: str) -> ProblemPackage:
+    return load_package(resolve(reference))
+
+
+def list_packages() -> list[tuple[str, ProblemPackage | ProblemFormatError]]:
+    """Every folder of the bank with its package, or the error that stops it loading."""
+    entries = []
+    if not bank_dir().is_dir():
+        return entries
+    for folder in sorted(p for p in bank_dir().iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        try:
+            entries.append((folder.name, load_package(folder)))
+        except ProblemFormatError as error:
+            entries.append((folder.name, error))
+    return entries

@@ -1,0 +1,145 @@
+"""``techscreen problem check``: verify a package the way problemtools' ``verify`` does.
+
+Parts, each gathering its own errors and warnings: the format (schema, files,
+cases, statement), the generator (deterministic in fresh processes), the
+reference solution (passes every case, within the policy, well inside the
+limits) and the known submissions (each gets the verdict its folder names).
+"""
+
+import dataclasses
+import json
+from concurrent.futures import ThreadPoolExecutor
+
+from sandbox import Generate, Job, SandboxSettings, TestInput, run_job
+from server.errors import Issue, ProblemFormatError, TechscreenError
+from server.judge.jobs import limits
+from server.judge.judge import judge
+from server.judge.report import JudgeReport
+from server.judge.verdicts import Verdict
+from server.policy import check_policy
+from server.problems.package import SLOW, KnownSubmission, ProblemPackage, load_package
+
+# The reference should use at most this share of a test's CPU limit.
+REFERENCE_SHARE_WARNING = 0.5
+DETERMINISM_SIZES = (1, 50)
+
+
+@dataclasses.dataclass(frozen=True)
+class SubmissionCheck:
+    name: str
+    expected: str
+    got: str
+    ok: bool
+    passed: int
+    total: int
+    problems: tuple[str, ...] = ()
+
+    def as_json(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+@dataclasses.dataclass(frozen=True)
+class CheckReport:
+    """What ``problem check`` found; ``ok`` when there is no error."""
+
+    package: str
+    issues: tuple[Issue, ...]
+    submissions: tuple[SubmissionCheck, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not any(issue.severity == "error" for issue in self.issues) and all(s.ok for s in self.submissions)
+
+    def as_json(self) -> dict:
+        return {"package": self.package, "ok": self.ok,
+                "errors": [i.as_json() for i in self.issues if i.severity == "error"],
+                "warnings": [i.as_json() for i in self.issues if i.severity == "warning"],
+                "submissions": [s.as_json() for s in self.submissions]}
+
+
+def check_package(path, settings: SandboxSettings | None = None, client=None, workers: int = 2) -> CheckReport:
+    """Run every check on the package at ``path``.
+
+    Raises:
+        SandboxError: Docker or the sandbox image is not usable (not the package's fault).
+    """
+    try:
+        package = load_package(path)
+    except ProblemFormatError as error:
+        return CheckReport(str(path), tuple(error.issues))
+    issues = list(package.warnings)
+    issues += _check_generator(package, settings, client)
+    try:
+        issues += _check_reference(package, settings, client)
+    except TechscreenError as error:
+        return CheckReport(package.id, tuple(issues + [Issue("solution.py", None, str(error))]))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        submissions = tuple(pool.map(lambda known: _check_submission(package, known, settings, client),
+                                     package.submissions))
+    return CheckReport(package.id, tuple(issues), submissions)
+
+
+def _check_generator(package: ProblemPackage, settings, client) -> list[Issue]:
+    """Each family builds the same input twice in fresh processes, at a few sizes."""
+    families = sorted({case.generate.family for case in package.cases if case.generate} - {None}) or [None]
+    specs = [Generate(n, seed=12345, family=family) for family in families for n in DETERMINISM_SIZES]
+    job = Job(code="", kind=package.spec.kind, entry_point=package.spec.entry_point, limits=limits(package),
+              tests=tuple(TestInput(generate=spec) for spec in specs for _ in range(2)),
+              generator=package.generator, generate_only=True)
+    outcomes = run_job(job, settings, client).outcomes
+    issues = []
+    for index, spec in enumerate(specs):
+        first, second = outcomes[2 * index], outcomes[2 * index + 1]
+        label = f"generate(n={spec.n}, family={spec.family!r})"
+        if first.status != "completed" or "generated" not in (first.result or {}):
+            issues.append(Issue("generator.py", None, f"{label} failed: {first.detail or first.stderr[-300:]}"))
+        elif json.dumps(first.result, sort_keys=True) != json.dumps(second.result, sort_keys=True):
+            issues.append(Issue("generator.py", None, f"{label} is not deterministic: two runs built different inputs"))
+    return issues
+
+
+def _check_reference(package: ProblemPackage, settings, client) -> list[Issue]:
+    issues = [Issue("solution.py", v.line, f"the reference fails the policy check: {v.message}")
+              for v in check_policy(package.solution, package.spec.imports.allowed)]
+    report = judge(package, package.solution, policy=False, settings=settings, client=client)
+    budget = float(package.spec.limits.cpu_seconds) * 1000
+    for test in report.tests:
+        if test.verdict is not Verdict.ACCEPTED:
+            issues.append(Issue("solution.py", None, f"the reference gets {test.verdict.label} on "
+                                                     f"{test.visibility} case {test.name!r}: {test.message}"))
+        elif test.time_ms is not None and test.time_ms > budget * REFERENCE_SHARE_WARNING:
+            issues.append(Issue("solution.py", None, f"the reference uses {test.time_ms:.0f} ms of the "
+                                                     f"{budget:.0f} ms limit on case {test.name!r}", "warning"))
+    return issues
+
+
+def _check_submission(package: ProblemPackage, known: KnownSubmission, settings, client) -> SubmissionCheck:
+    try:
+        code = known.path.read_text(encoding="utf-8")
+        report = judge(package, code, policy=False, settings=settings, client=client)
+    except (TechscreenError, UnicodeDecodeError) as error:
+        return SubmissionCheck(known.name, known.folder, "error", False, 0, 0, (str(error),))
+    problems = _slow_problems(report) if known.folder == SLOW else _verdict_problems(report, known.folder)
+    return SubmissionCheck(known.name, known.folder, report.verdict.label, not problems,
+                           report.passed, report.total, tuple(problems))
+
+
+def _verdict_problems(report: JudgeReport, folder: str) -> list[str]:
+    if report.verdict.label == folder:
+        return []
+    failing = [f"{t.name}: {t.verdict.label} {t.message}".strip() for t in report.tests
+               if t.verdict is not Verdict.ACCEPTED][:5]
+    return [f"expected {folder}, got {report.verdict.label}"] + failing
+
+
+def _slow_problems(report: JudgeReport) -> list[str]:
+    """Slow: every example and correctness case passes; a performance case times out."""
+    problems = [f"{t.name} ({t.group}): {t.verdict.label} {t.message}".strip() for t in report.tests
+                if t.group != "performance" and t.verdict is not Verdict.ACCEPTED]
+    timed_out = [t for t in report.tests if t.group == "performance" and t.verdict is Verdict.TIME_LIMIT_EXCEEDED]
+    if not timed_out:
+        problems.append("no performance case exceeded the time limit")
+    other = [t for t in report.tests if t.group == "performance"
+             and t.verdict not in (Verdict.ACCEPTED, Verdict.TIME_LIMIT_EXCEEDED)]
+    problems += [f"{t.name} (performance): {t.verdict.label} {t.message}".strip() for t in other]
+    return problems

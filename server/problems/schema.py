@@ -1,0 +1,137 @@
+"""The schema of ``problem.toml`` and of test cases (docs/problem-format.md).
+
+Pydantic models with unknown keys forbidden and no silent coercion from
+strings; they are the package's value objects once loaded (frozen).
+"""
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, model_validator
+
+COMPLEXITY_CLASSES = ("O(1)", "O(log n)", "O(n)", "O(n log n)", "O(n^2)", "O(n^2 log n)", "O(n^3)", "O(2^n)")
+DEFAULT_ALLOWED_IMPORTS = (
+    "math", "cmath", "statistics", "collections", "heapq", "bisect", "itertools", "functools",
+    "operator", "dataclasses", "typing", "re", "string", "random", "decimal", "fractions", "enum",
+    "abc", "copy", "array", "numbers",
+)
+Identifier = Annotated[StrictStr, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
+Number = StrictInt | float
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LimitsSpec(Strict):
+    cpu_seconds: Annotated[Number, Field(gt=0, le=10)]
+    memory_mb: Annotated[StrictInt, Field(ge=64, le=4096)]
+    output_kb: Annotated[StrictInt, Field(ge=1, le=65536)]
+
+
+class ImportsSpec(Strict):
+    allowed: tuple[Annotated[StrictStr, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")], ...] = DEFAULT_ALLOWED_IMPORTS
+
+
+class CheckerSpec(Strict):
+    type: Literal["exact", "float", "unordered"]
+    rel_tol: Annotated[Number, Field(ge=0, lt=1)] = 0.0
+    abs_tol: Annotated[Number, Field(ge=0)] = 0.0
+
+    @model_validator(mode="after")
+    def _tolerances_only_for_float(self):
+        if self.type != "float" and (self.rel_tol or self.abs_tol):
+            raise ValueError("rel_tol and abs_tol apply only to the float checker")
+        if self.type == "float" and not (self.rel_tol or self.abs_tol):
+            raise ValueError("the float checker needs rel_tol or abs_tol")
+        return self
+
+
+class ComplexitySpec(Strict):
+    target: Literal[COMPLEXITY_CLASSES]
+    size_parameter: Identifier
+    size_meaning: StrictStr = ""
+
+
+class ScoringWeights(Strict):
+    correctness: Annotated[Number, Field(ge=0)] = 50
+    efficiency: Annotated[Number, Field(ge=0)] = 20
+    communication: Annotated[Number, Field(ge=0)] = 20
+    code_quality: Annotated[Number, Field(ge=0)] = 10
+
+    @model_validator(mode="after")
+    def _some_weight(self):
+        if not (self.correctness + self.efficiency + self.communication + self.code_quality) > 0:
+            raise ValueError("at least one scoring weight must be positive")
+        return self
+
+
+class NarrationPoint(Strict):
+    id: Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    description: Annotated[StrictStr, Field(min_length=1)]
+    weight: Annotated[Number, Field(gt=0)]
+    phrases: tuple[Annotated[StrictStr, Field(min_length=2)], ...] = Field(min_length=1)
+
+
+class NarrationSpec(Strict):
+    points: tuple[NarrationPoint, ...] = ()
+
+
+class ProblemSpec(Strict):
+    id: Annotated[StrictStr, Field(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")]
+    title: Annotated[StrictStr, Field(min_length=1, max_length=120)]
+    difficulty: Literal["easy", "medium", "hard"]
+    tags: tuple[StrictStr, ...] = ()
+    kind: Literal["function", "class", "stdio"]
+    entry_point: Identifier
+    time_limit_minutes: Annotated[StrictInt, Field(ge=1, le=240)]
+    limits: LimitsSpec
+    imports: ImportsSpec = ImportsSpec()
+    checker: CheckerSpec
+    complexity: ComplexitySpec
+    scoring: ScoringWeights = ScoringWeights()
+    narration: NarrationSpec = NarrationSpec()
+
+
+class GenerateSpec(Strict):
+    n: Annotated[StrictInt, Field(ge=0, le=10_000_000)]
+    seed: StrictInt
+    family: StrictStr | None = None
+
+
+Call = tuple[Annotated[StrictStr, Field(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")], list[Any]]
+
+
+class TestCase(Strict):
+    """One case of ``tests/public.json`` or ``tests/hidden.json``.
+
+    ``expected`` may legitimately be ``null``; whether it was given at all is
+    ``has_expected``.
+    """
+
+    name: Annotated[StrictStr, Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
+    description: StrictStr = ""
+    args: list[Any] | None = None
+    kwargs: dict[str, Any] | None = None
+    init: list[Any] | None = None
+    calls: list[Call] | None = None
+    stdin: StrictStr | None = None
+    generate: GenerateSpec | None = None
+    expected: Any = None
+    raises: Identifier | None = None
+    weight: Annotated[Number, Field(gt=0)] = 1
+    group: Literal["example", "correctness", "performance"] | None = None
+    hidden: StrictBool = False
+
+    @property
+    def has_expected(self) -> bool:
+        return "expected" in self.model_fields_set
+
+    @property
+    def visibility(self) -> str:
+        return "hidden" if self.hidden else "public"
+
+    @property
+    def test_group(self) -> str:
+        if self.group:
+            return self.group
+        return "correctness" if self.hidden else "example"
