@@ -2,16 +2,16 @@
 
 Typical use::
 
-    from sandbox import Job, Limits, TestInput, run_job
+    from sandbox import Job, Limits, CaseInput, run_job
     result = run_job(Job(code, "function", "f", Limits(2.0, 256, 64),
-                         (TestInput({"args": [1, 2]}),)))
+                         (CaseInput({"args": [1, 2]}),)))
 """
 
 from sandbox.errors import EngineUnavailable, ImageBuildError, ImageMissing, JobRejected, SandboxError
-from sandbox.jobs import Generate, Job, JobResult, Limits, RunOutcome, TestInput, run_job
+from sandbox.jobs import Generate, Job, JobResult, Limits, RunOutcome, CaseInput, run_job
 from sandbox.settings import SandboxSettings
 
 __all__ = [
     "EngineUnavailable", "Generate", "ImageBuildError", "ImageMissing", "Job", "JobRejected",
-    "JobResult", "Limits", "RunOutcome", "SandboxError", "SandboxSettings", "TestInput", "run_job",
+    "JobResult", "Limits", "RunOutcome", "SandboxError", "SandboxSettings", "CaseInput", "run_job",
 ]

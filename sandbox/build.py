@@ -8,6 +8,8 @@ small ``docker build`` on top of the local base that adds the supervisor.
 Both steps are skipped when their content-hashed tag already exists.
 """
 
+import contextlib
+import fcntl
 import os
 import shutil
 import subprocess
@@ -44,6 +46,25 @@ def build_image(client: docker.DockerClient, method: str = "auto", log: Log = pr
     if image.image_present(client, tag):
         log(f"sandbox image {tag} is up to date")
         return tag
+    with _build_lock():
+        if not image.image_present(client, tag):  # another process may have built it meanwhile
+            _build(client, tag, method, log)
+    return tag
+
+
+@contextlib.contextmanager
+def _build_lock():
+    """One build at a time on this machine (parallel test workers, several servers)."""
+    path = os.path.join(tempfile.gettempdir(), "techscreen-sandbox-build.lock")
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _build(client: docker.DockerClient, tag: str, method: str, log: Log) -> None:
     base = image.base_tag()
     if image.image_present(client, base):
         log(f"base image {base} is present")
@@ -52,7 +73,6 @@ def build_image(client: docker.DockerClient, method: str = "auto", log: Log = pr
     else:
         build_base_with_dockerfile(client, base, log)
     build_layer(client, base, tag, log)
-    return tag
 
 
 def can_debootstrap() -> bool:

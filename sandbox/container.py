@@ -88,7 +88,7 @@ def run_container(client: docker.DockerClient, image: str, job: bytes, *, memory
     """
     api = client.api
     labels = {LABEL: "job", "techscreen.job": uuid.uuid4().hex, "techscreen.host_pid": str(os.getpid())}
-    container_id = None
+    container_id = attached = None
     try:
         with engine_errors("creating the sandbox container"):
             try:
@@ -103,7 +103,6 @@ def run_container(client: docker.DockerClient, image: str, job: bytes, *, memory
         started = time.monotonic()
         demux, deadline_hit = _exchange(sock, job, started + wall_seconds, output_cap)
         wall = time.monotonic() - started
-        sock.close()
         with engine_errors("stopping the sandbox container"):
             if deadline_hit or demux.capped:
                 api.kill(container_id)
@@ -115,8 +114,12 @@ def run_container(client: docker.DockerClient, image: str, job: bytes, *, memory
             exit_code=None if (deadline_hit or demux.capped) else state.get("StatusCode"),
             wall_seconds=wall)
     finally:
-        if container_id is not None:
-            remove_container(client, container_id)
+        try:
+            if attached is not None:
+                _close_attached(attached)
+        finally:
+            if container_id is not None:
+                remove_container(client, container_id)
 
 
 def remove_container(client: docker.DockerClient, container_id: str) -> None:
@@ -125,6 +128,18 @@ def remove_container(client: docker.DockerClient, container_id: str) -> None:
             client.api.remove_container(container_id, force=True)
         except docker.errors.NotFound:
             pass
+
+
+def _close_attached(attached) -> None:
+    """Close the hijacked attach connection: the HTTP response (and with it the socket's
+    file wrapper), then the socket itself."""
+    sock = getattr(attached, "_sock", None)
+    response = getattr(attached, "_response", None)
+    if response is not None:
+        response.close()
+    attached.close()
+    if sock is not None:
+        sock.close()
 
 
 def _exchange(sock: socket.socket, job: bytes, deadline: float, output_cap: int):
@@ -143,6 +158,8 @@ def _exchange(sock: socket.socket, job: bytes, deadline: float, output_cap: int)
                 pending = pending[sock.send(pending[:CHUNK]):]
             except BlockingIOError:
                 pass
+            except (BrokenPipeError, ConnectionResetError):
+                pending = pending[:0]  # the container stopped reading; collect what it wrote
             if not pending:
                 sock.shutdown(socket.SHUT_WR)
                 writing = False

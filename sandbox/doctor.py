@@ -11,7 +11,7 @@ import docker
 
 from sandbox import image
 from sandbox.engine import engine_errors
-from sandbox.jobs import Job, Limits, TestInput, run_job
+from sandbox.jobs import Job, Limits, CaseInput, run_job
 from sandbox.settings import SandboxSettings
 
 PROBE_CODE = r'''
@@ -85,7 +85,7 @@ class Finding:
 def probe_findings(client: docker.DockerClient, settings: SandboxSettings) -> list[Finding]:
     """Run the probe in a job container and judge each fact."""
     job = Job(code=PROBE_CODE, kind="function", entry_point="probe", limits=Limits(5.0, 256, 64),
-              tests=(TestInput({"args": [settings.pids_limit]}),))
+              tests=(CaseInput({"args": [settings.pids_limit]}),))
     outcome = run_job(job, settings, client).outcomes[0]
     facts = (outcome.result or {}).get("returned")
     if outcome.status != "completed" or not isinstance(facts, dict):

@@ -1,6 +1,7 @@
 """Connecting to the Docker engine, with errors a person can act on."""
 
 import contextlib
+import os
 
 import docker
 import requests
@@ -8,6 +9,7 @@ import requests
 from sandbox.errors import EngineUnavailable
 from sandbox.settings import SandboxSettings
 
+DEFAULT_SOCKET = "unix:///var/run/docker.sock"
 HOW_TO_START = (
     "Start the Docker engine: as root on Debian, `make docker` installs docker.io and starts "
     "dockerd; otherwise ask an administrator to run dockerd and add you to the docker group."
@@ -20,6 +22,11 @@ def connect(settings: SandboxSettings) -> docker.DockerClient:
     Raises:
         EngineUnavailable: The engine does not answer.
     """
+    address = settings.docker_url or os.environ.get("DOCKER_HOST") or DEFAULT_SOCKET
+    if address.startswith("unix://") and not os.path.exists(address[len("unix://"):]):
+        raise EngineUnavailable(f"The Docker engine is not running: no socket at {address[len('unix://'):]}. "
+                                + HOW_TO_START)
+    client = None
     try:
         if settings.docker_url:
             client = docker.DockerClient(base_url=settings.docker_url,
@@ -28,6 +35,8 @@ def connect(settings: SandboxSettings) -> docker.DockerClient:
             client = docker.from_env(timeout=int(settings.api_timeout_seconds))
         client.ping()
     except (docker.errors.DockerException, requests.RequestException, OSError) as error:
+        if client is not None:
+            client.close()
         raise EngineUnavailable(f"The Docker engine is not reachable ({error}). {HOW_TO_START}") from error
     return client
 

@@ -6,6 +6,7 @@ ended and carries the runner's result (parsed, untrusted JSON), kernel-
 measured CPU time and captured logs. Judging the result is the caller's job.
 """
 
+import contextlib
 import dataclasses
 import json
 import secrets
@@ -60,7 +61,7 @@ class Generate:
 
 
 @dataclasses.dataclass(frozen=True)
-class TestInput:
+class CaseInput:
     """One test's input: literal data for the kind, or a generator call.
 
     ``data`` is ``{"args": [...], "kwargs": {...}}`` for a function,
@@ -80,7 +81,7 @@ class Job:
     kind: str
     entry_point: str
     limits: Limits
-    tests: tuple[TestInput, ...]
+    tests: tuple[CaseInput, ...]
     generator: str | None = None
     generate_only: bool = False  # return each generated input instead of running code on it
 
@@ -127,7 +128,9 @@ def run_job(job: Job, settings: SandboxSettings | None = None,
     """
     settings = settings or SandboxSettings.from_environment()
     _validate(job)
-    client = client or engine.connect(settings)
+    if client is None:
+        with contextlib.closing(engine.connect(settings)) as own_client:
+            return run_job(job, settings, own_client)
     nonce = secrets.token_hex(16)
     payload = _payload(job, nonce, settings)
     max_body = GENERATOR_LIMITS["output_bytes"] if job.generate_only else job.limits.output_kb * 1024 + 1

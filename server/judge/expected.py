@@ -15,7 +15,7 @@ from sandbox import SandboxSettings, run_job
 from server.errors import TechscreenError
 from server.judge.jobs import build_job
 from server.problems.package import ProblemPackage
-from server.problems.schema import TestCase
+from server.problems.schema import Case
 
 
 class ReferenceFailed(TechscreenError):
@@ -55,7 +55,7 @@ def expectations(package: ProblemPackage, cases, settings: SandboxSettings | Non
     return result
 
 
-def needs_reference(case: TestCase) -> bool:
+def needs_reference(case: Case) -> bool:
     return case.generate is not None and not case.has_expected and not case.raises
 
 

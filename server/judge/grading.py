@@ -7,7 +7,7 @@ from server.judge.checkers import REGISTRY, check_exception
 from server.judge.checkers.base import show
 from server.judge.expected import Expectation
 from server.judge.verdicts import Verdict
-from server.problems.schema import CheckerSpec, TestCase
+from server.problems.schema import CheckerSpec, Case
 
 _STATUS_VERDICTS = {
     "timeout": Verdict.TIME_LIMIT_EXCEEDED,
@@ -29,7 +29,7 @@ class Graded:
     actual: object = None
 
 
-def grade(case: TestCase, expectation: Expectation, outcome: RunOutcome, kind: str,
+def grade(case: Case, expectation: Expectation, outcome: RunOutcome, kind: str,
           checker: CheckerSpec) -> Graded:
     """Judge one test. Untrusted data has been parsed already; nothing here trusts it further."""
     if outcome.status != "completed":
@@ -68,7 +68,7 @@ def _describe_raise(raised: dict) -> str:
     return f"{kind}: {message}" if message else kind
 
 
-def _compare(expected, actual, kind: str, checker: CheckerSpec, case: TestCase):
+def _compare(expected, actual, kind: str, checker: CheckerSpec, case: Case):
     compare = REGISTRY[checker.type]
     if kind == "stdio":
         return compare(_normalise_output(expected), _normalise_output(actual), checker)

@@ -1,20 +1,20 @@
 """From a problem package and code to a sandbox job (inputs only, never expected values)."""
 
-from sandbox import Generate, Job, Limits, TestInput
+from sandbox import Generate, Job, Limits, CaseInput
 from server.problems.package import ProblemPackage
-from server.problems.schema import TestCase
+from server.problems.schema import Case
 
 
-def test_input(case: TestCase) -> TestInput:
+def test_input(case: Case) -> CaseInput:
     """The sandbox input for ``case``: literal arguments or a generator call."""
     if case.generate is not None:
         spec = case.generate
-        return TestInput(generate=Generate(spec.n, spec.seed, spec.family))
+        return CaseInput(generate=Generate(spec.n, spec.seed, spec.family))
     if case.args is not None:
-        return TestInput({"args": case.args, "kwargs": case.kwargs or {}})
+        return CaseInput({"args": case.args, "kwargs": case.kwargs or {}})
     if case.init is not None:
-        return TestInput({"init": case.init, "calls": [list(call) for call in case.calls or ()]})
-    return TestInput({"stdin": case.stdin})
+        return CaseInput({"init": case.init, "calls": [list(call) for call in case.calls or ()]})
+    return CaseInput({"stdin": case.stdin})
 
 
 def limits(package: ProblemPackage) -> Limits:

@@ -6,7 +6,7 @@ from sandbox import SandboxSettings, run_job
 from server.errors import SubmissionRejected
 from server.judge import expected, grading
 from server.judge.jobs import build_job
-from server.judge.report import JudgeReport, TestReport
+from server.judge.report import JudgeReport, CaseReport
 from server.judge.verdicts import Verdict
 from server.policy import check_policy
 from server.problems.package import ProblemPackage
@@ -56,9 +56,9 @@ def validate_code(code: str) -> None:
         raise SubmissionRejected("the code contains a NUL character")
 
 
-def _test_report(package, case, expectation, outcome) -> TestReport:
+def _test_report(package, case, expectation, outcome) -> CaseReport:
     graded = grading.grade(case, expectation, outcome, package.spec.kind, package.spec.checker)
-    return TestReport(
+    return CaseReport(
         name=case.name, visibility=case.visibility, group=case.test_group, weight=case.weight,
         verdict=graded.verdict, message=graded.message, time_ms=outcome.cpu_ms,
         memory_kb=outcome.max_rss_kb, actual=graded.actual, stdout=outcome.stdout, stderr=outcome.stderr)

@@ -7,7 +7,7 @@ from server.policy import Violation
 
 
 @dataclasses.dataclass(frozen=True)
-class TestReport:
+class CaseReport:
     """One test's result. ``actual``, ``stdout`` and ``stderr`` are for staff and public tests only."""
 
     name: str
@@ -41,7 +41,7 @@ class JudgeReport:
     problem_id: str
     problem_version: str
     verdict: Verdict
-    tests: tuple[TestReport, ...]
+    tests: tuple[CaseReport, ...]
     policy_checked: bool
     violations: tuple[Violation, ...] = ()
     wall_seconds: float = 0.0

@@ -10,7 +10,7 @@ import dataclasses
 import json
 from concurrent.futures import ThreadPoolExecutor
 
-from sandbox import Generate, Job, SandboxSettings, TestInput, run_job
+from sandbox import Generate, Job, SandboxSettings, CaseInput, run_job
 from server.errors import Issue, ProblemFormatError, TechscreenError
 from server.judge.jobs import limits
 from server.judge.judge import judge
@@ -84,7 +84,7 @@ def _check_generator(package: ProblemPackage, settings, client) -> list[Issue]:
     families = sorted({case.generate.family for case in package.cases if case.generate} - {None}) or [None]
     specs = [Generate(n, seed=12345, family=family) for family in families for n in DETERMINISM_SIZES]
     job = Job(code="", kind=package.spec.kind, entry_point=package.spec.entry_point, limits=limits(package),
-              tests=tuple(TestInput(generate=spec) for spec in specs for _ in range(2)),
+              tests=tuple(CaseInput(generate=spec) for spec in specs for _ in range(2)),
               generator=package.generator, generate_only=True)
     outcomes = run_job(job, settings, client).outcomes
     issues = []

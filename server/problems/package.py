@@ -18,7 +18,7 @@ import pydantic
 from server.errors import Issue, ProblemFormatError
 from server.judge.verdicts import Verdict
 from server.problems import locate
-from server.problems.schema import ProblemSpec, TestCase
+from server.problems.schema import ProblemSpec, Case
 from server.problems.statement import render_markdown
 
 REQUIRED_FILES = ("problem.toml", "statement.md", "starter.py", "solution.py", "generator.py",
@@ -51,7 +51,7 @@ class ProblemPackage:
     starter: str
     solution: str
     generator: str
-    cases: tuple[TestCase, ...]
+    cases: tuple[Case, ...]
     submissions: tuple[KnownSubmission, ...]
     content_hash: str
     warnings: tuple[Issue, ...] = ()
@@ -61,11 +61,11 @@ class ProblemPackage:
         return self.spec.id
 
     @property
-    def public_cases(self) -> tuple[TestCase, ...]:
+    def public_cases(self) -> tuple[Case, ...]:
         return tuple(case for case in self.cases if not case.hidden)
 
     @property
-    def hidden_cases(self) -> tuple[TestCase, ...]:
+    def hidden_cases(self) -> tuple[Case, ...]:
         return tuple(case for case in self.cases if case.hidden)
 
     def statement_html(self) -> str:
@@ -244,7 +244,7 @@ def _load_case(file, text, line, item, hidden, spec, families, found):
         found.error(file, locate.key_line(text, line, "hidden"), f"{label}: unknown key 'hidden'")
         return None
     try:
-        case = TestCase.model_validate(item)
+        case = Case.model_validate(item)
     except pydantic.ValidationError as error:
         for detail in error.errors():
             key = str(detail["loc"][0]) if detail["loc"] else ""
@@ -258,7 +258,7 @@ def _load_case(file, text, line, item, hidden, spec, families, found):
     return None if problems else case.model_copy(update={"hidden": hidden})
 
 
-def _case_problems(case: TestCase, hidden: bool, spec: ProblemSpec, families) -> list[tuple[str, str]]:
+def _case_problems(case: Case, hidden: bool, spec: ProblemSpec, families) -> list[tuple[str, str]]:
     """(key, message) pairs for what the schema alone cannot see."""
     problems = []
     kind = spec.kind
@@ -293,7 +293,7 @@ def _case_problems(case: TestCase, hidden: bool, spec: ProblemSpec, families) ->
     return problems
 
 
-def _check_names_unique(cases: list[TestCase], found: _Collector) -> None:
+def _check_names_unique(cases: list[Case], found: _Collector) -> None:
     seen = set()
     for case in cases:
         if case.name in seen:

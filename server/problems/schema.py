@@ -101,7 +101,7 @@ class GenerateSpec(Strict):
 Call = tuple[Annotated[StrictStr, Field(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")], list[Any]]
 
 
-class TestCase(Strict):
+class Case(Strict):
     """One case of ``tests/public.json`` or ``tests/hidden.json``.
 
     ``expected`` may legitimately be ``null``; whether it was given at all is

@@ -1,0 +1,50 @@
+"""Shared fixtures. Docker-backed fixtures fail, never skip, when the engine is missing."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from sandbox import SandboxError, SandboxSettings, build, engine
+from sandbox.image import LABEL
+from server.problems.package import load_package
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE_PROBLEMS = ROOT / "tests" / "fixtures" / "problems"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory, monkeypatch):
+    """Expected values computed from references go to a per-session cache, not ~/.cache."""
+    monkeypatch.setenv("TECHSCREEN_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture(scope="session")
+def docker_client():
+    """A client of the real engine with the sandbox image built; fails loudly without them."""
+    try:
+        client = engine.connect(SandboxSettings.from_environment())
+        build.build_image(client, log=lambda line: None)
+    except SandboxError as error:
+        pytest.fail(f"the Docker engine and sandbox image are required and not usable: {error}", pytrace=False)
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def no_leftover_containers(docker_client):
+    """After the test, no job container of this process may remain."""
+    yield
+    mine = docker_client.api.containers(all=True, filters={"label": [f"{LABEL}=job",
+                                                                     f"techscreen.host_pid={os.getpid()}"]})
+    assert mine == [], f"containers left behind: {[c['Id'][:12] for c in mine]}"
+
+
+@pytest.fixture(scope="session")
+def fixture_problems() -> Path:
+    return FIXTURE_PROBLEMS
+
+
+@pytest.fixture(scope="session")
+def add_two():
+    return load_package(FIXTURE_PROBLEMS / "add-two")

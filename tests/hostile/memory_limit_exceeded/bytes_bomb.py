@@ -1,0 +1,2 @@
+def add(a, b):
+    return len(b"x" * 10 ** 10)

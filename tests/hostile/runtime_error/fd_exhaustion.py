@@ -1,0 +1,7 @@
+import os
+
+
+def add(a, b):
+    pipes = []
+    while True:
+        pipes.append(os.pipe())

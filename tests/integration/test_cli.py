@@ -1,0 +1,126 @@
+"""The `techscreen` command line: JSON shape and exit codes are a contract for scripts."""
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from server.cli import main
+
+pytestmark = pytest.mark.usefixtures("docker_client")
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def fixture_problem(fixture_problems):
+    return str(fixture_problems / "add-two")
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text)
+    return str(path)
+
+
+def test_judge_json_for_a_correct_solution(runner, tmp_path, fixture_problem):
+    solution = write(tmp_path, "s.py", "def add(a, b):\n    return a + b\n")
+    result = runner.invoke(main, ["judge", fixture_problem, solution, "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["verdict"] == "accepted" and report["passed"] == report["total"] == 3
+    assert set(report["tests"][0]) >= {"name", "visibility", "group", "verdict", "time_ms"}
+    assert [t["visibility"] for t in report["tests"]] == ["public", "hidden", "hidden"]
+    assert report["policy"] == {"checked": True, "violations": []}
+
+
+def test_judge_exits_zero_for_a_wrong_answer_and_a_policy_violation(runner, tmp_path, fixture_problem):
+    wrong = write(tmp_path, "w.py", "def add(a, b):\n    return a - b\n")
+    result = runner.invoke(main, ["judge", fixture_problem, wrong, "--json"])
+    assert result.exit_code == 0 and json.loads(result.output)["verdict"] == "wrong_answer"
+    hostile = write(tmp_path, "h.py", "import os\ndef add(a, b):\n    return os.system('id')\n")
+    result = runner.invoke(main, ["judge", fixture_problem, hostile, "--json"])
+    report = json.loads(result.output)
+    assert result.exit_code == 0 and report["verdict"] == "policy_violation" and report["tests"] == []
+    assert report["policy"]["violations"][0]["line"] == 1
+    result = runner.invoke(main, ["judge", fixture_problem, hostile, "--json", "--policy", "off"])
+    assert json.loads(result.output)["verdict"] == "wrong_answer"
+
+
+def test_human_output_lists_every_test(runner, tmp_path, fixture_problem):
+    solution = write(tmp_path, "s.py", "def add(a, b):\n    return a + b if a > 0 else 0\n")
+    result = runner.invoke(main, ["judge", fixture_problem, solution])
+    assert result.exit_code == 0
+    assert "add-two: wrong_answer (1/3 tests passed" in result.output
+    assert "expected -2, got 0" in result.output
+
+
+@pytest.mark.parametrize("arguments, fragment", [
+    (["judge", "no-such-problem", "{solution}"], "no problem 'no-such-problem'"),
+    (["judge", "{problem}", "{missing}"], "cannot read"),
+    (["judge", "{problem}", "{binary}"], "not UTF-8"),
+    (["judge", "{problem}", "{huge}"], "at most 64 KiB"),
+    (["judge", "{broken}", "{solution}"], "problem.toml"),
+    (["judge", "{problem}"], "Missing argument"),
+])
+def test_bad_usage_and_bad_packages_exit_2(runner, tmp_path, fixture_problem, arguments, fragment):
+    broken = tmp_path / "broken"
+    shutil.copytree(fixture_problem, broken)
+    (broken / "problem.toml").write_text("id = 3\n")
+    binary = tmp_path / "binary.py"
+    binary.write_bytes(b"\xff\xfe\x00")
+    values = {"solution": write(tmp_path, "s.py", "def add(a, b):\n    return a + b\n"),
+              "problem": fixture_problem, "missing": str(tmp_path / "nope.py"), "binary": str(binary),
+              "huge": write(tmp_path, "huge.py", "#" * 70_000), "broken": str(broken)}
+    result = runner.invoke(main, [a.format(**values) for a in arguments])
+    assert result.exit_code == 2, result.output
+    assert fragment in result.output
+
+
+def test_a_dead_engine_exits_1_with_a_message(runner, tmp_path, fixture_problem, monkeypatch):
+    monkeypatch.setenv("DOCKER_HOST", "unix:///nonexistent/docker.sock")
+    solution = write(tmp_path, "s.py", "def add(a, b):\n    return a + b\n")
+    result = runner.invoke(main, ["judge", fixture_problem, solution, "--json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["error"] == "EngineUnavailable"
+    assert "make docker" in result.output
+
+
+def test_problem_check_and_list(runner, fixture_problem):
+    result = runner.invoke(main, ["problem", "check", fixture_problem, "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["ok"] and report["submissions"][0]["got"] == "accepted"
+    listed = runner.invoke(main, ["problem", "list", "--json"])
+    assert listed.exit_code == 0
+    assert {"cosine-similarity", "moving-average", "log-anomalies"} <= {row["id"] for row in json.loads(listed.output)}
+
+
+def test_problem_check_fails_a_package_whose_submission_is_misfiled(runner, tmp_path, fixture_problem):
+    package = tmp_path / "add-two"
+    shutil.copytree(fixture_problem, package)
+    (package / "submissions" / "wrong_answer").mkdir()
+    (package / "submissions" / "wrong_answer" / "actually_right.py").write_text("def add(a, b):\n    return a + b\n")
+    result = runner.invoke(main, ["problem", "check", str(package)])
+    assert result.exit_code == 2
+    assert "FAIL submissions/wrong_answer/actually_right.py: expected wrong_answer, got accepted" in result.output
+
+
+def test_sandbox_doctor_proves_the_limits(runner):
+    result = runner.invoke(main, ["sandbox", "doctor"])
+    assert result.exit_code == 0, result.output
+    for check in ("non-root user", "read-only root", "no network", "pids cap", "no capabilities"):
+        assert f"ok   {check}" in result.output
+
+
+def test_sandbox_gc_removes_leftover_job_containers(runner, docker_client):
+    from sandbox.hardening import COMMAND
+    from sandbox.image import LABEL, image_tag
+    leftover = docker_client.api.create_container(image_tag(), command=COMMAND, labels={LABEL: "job"})["Id"]
+    result = runner.invoke(main, ["sandbox", "gc"])
+    assert result.exit_code == 0 and "removed" in result.output
+    assert not docker_client.api.containers(all=True, filters={"id": leftover})

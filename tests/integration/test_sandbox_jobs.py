@@ -1,0 +1,111 @@
+"""The sandbox API against the real engine and image."""
+
+import time
+
+import docker
+import pytest
+
+from sandbox import CaseInput, EngineUnavailable, Generate, ImageMissing, Job, Limits, SandboxSettings, run_job
+from sandbox import container as container_module
+
+pytestmark = pytest.mark.usefixtures("no_leftover_containers")
+LIMITS = Limits(cpu_seconds=1.0, memory_mb=128, output_kb=64)
+
+
+def job(code, *inputs, **options):
+    return Job(code=code, kind=options.pop("kind", "function"), entry_point=options.pop("entry", "f"),
+               limits=options.pop("limits", LIMITS), tests=tuple(inputs), **options)
+
+
+def args(*values):
+    return CaseInput({"args": list(values)})
+
+
+def test_each_test_runs_in_a_fresh_process(docker_client):
+    code = "calls = []\ndef f(x):\n    calls.append(x)\n    print('seen', calls)\n    return len(calls)"
+    result = run_job(job(code, args(1), args(2), args(3)), client=docker_client)
+    assert [o.result for o in result.outcomes] == [{"returned": 1}] * 3
+    assert result.outcomes[2].stdout == "seen [3]\n"
+    assert all(o.cpu_ms > 0 and o.max_rss_kb > 0 for o in result.outcomes)
+
+
+def test_numpy_values_are_converted_to_builtins(docker_client):
+    code = ("import numpy as np\n"
+            "def f(n):\n    return {'arr': np.arange(n) * 0.5, 'scalar': np.float32(1.5), 'flag': np.bool_(True),"
+            " 'nan': np.nan, 'inf': -np.inf}")
+    outcome = run_job(job(code, args(3)), client=docker_client).outcomes[0]
+    value = outcome.result["returned"]
+    assert value["arr"] == [0.0, 0.5, 1.0] and value["scalar"] == 1.5 and value["flag"] is True
+    assert value["nan"] != value["nan"] and value["inf"] == float("-inf")
+
+
+def test_class_kind_runs_the_calls_and_reports_returns_before_an_exception(docker_client):
+    code = ("class Acc:\n    def __init__(self, start):\n        self.total = start\n"
+            "    def add(self, x):\n        if x < 0:\n            raise ValueError('negative')\n"
+            "        self.total += x\n        return self.total\n")
+    calls = CaseInput({"init": [10], "calls": [["add", [1]], ["add", [2]], ["add", [-1]], ["add", [5]]]})
+    outcome = run_job(job(code, calls, kind="class", entry="Acc"), client=docker_client).outcomes[0]
+    assert outcome.result["returned"] == [11, 13]
+    assert outcome.result["raised"]["type"] == "ValueError"
+
+
+def test_stdio_kind_captures_the_programs_output(docker_client):
+    code = "import sys\nvalues = [int(x) for x in sys.stdin.read().split()]\nprint(sum(values))\n"
+    outcome = run_job(job(code, CaseInput({"stdin": "1 2 3\n"}), kind="stdio", entry="main"),
+                      client=docker_client).outcomes[0]
+    assert outcome.result == {"returned": "6\n"}
+
+
+def test_generated_inputs_are_built_inside_the_sandbox(docker_client):
+    generator = "def generate(n, rng, family='random'):\n    return [[rng.randint(0, 9) for _ in range(n)]]"
+    result = run_job(job("def f(values):\n    return len(values)", CaseInput(generate=Generate(1000, 7)),
+                         CaseInput(generate=Generate(5, 7, "sorted")), generator=generator), client=docker_client)
+    assert [o.result["returned"] for o in result.outcomes] == [1000, 5]
+
+
+def test_a_broken_generator_is_a_setup_failure(docker_client):
+    result = run_job(job("def f(x):\n    return x", CaseInput(generate=Generate(3, 1)),
+                         generator="def generate(n, rng):\n    raise RuntimeError('bug')"), client=docker_client)
+    assert result.outcomes[0].status == "setup_failed"
+
+
+def test_the_job_wall_bound_holds_whatever_the_code_does(docker_client):
+    settings = SandboxSettings(job_wall_seconds=4.0)
+    code = "import time\ndef f(x):\n    time.sleep(100)"
+    started = time.monotonic()
+    result = run_job(job(code, *[args(i) for i in range(10)]), settings=settings, client=docker_client)
+    assert time.monotonic() - started < 4.0 + 3.0
+    assert result.deadline_hit
+    statuses = [o.status for o in result.outcomes]
+    assert statuses[0] == "timeout" and set(statuses) == {"timeout"}
+
+
+def test_the_container_is_removed_when_the_host_is_interrupted(docker_client, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(container_module, "_exchange", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_job(job("def f(x):\n    return x", args(1)), client=docker_client)
+    # no_leftover_containers checks that the container is gone
+
+
+def test_an_unreachable_engine_is_a_clear_error():
+    with pytest.raises(EngineUnavailable, match="no socket at /nonexistent"):
+        run_job(job("def f(x):\n    return x", args(1)),
+                settings=SandboxSettings(docker_url="unix:///nonexistent/docker.sock"))
+
+
+def test_a_missing_image_is_a_clear_error(docker_client, monkeypatch):
+    monkeypatch.setattr("sandbox.image.image_tag", lambda: "techscreen-sandbox:does-not-exist")
+    with pytest.raises(ImageMissing, match="techscreen sandbox build"):
+        run_job(job("def f(x):\n    return x", args(1)), client=docker_client)
+
+
+def test_docker_errors_do_not_leak_raw(docker_client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise docker.errors.APIError("engine exploded")
+
+    monkeypatch.setattr(docker_client.api, "start", broken)
+    with pytest.raises(EngineUnavailable, match="engine exploded"):
+        run_job(job("def f(x):\n    return x", args(1)), client=docker_client)

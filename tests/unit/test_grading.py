@@ -1,0 +1,71 @@
+"""From a run's outcome to a test verdict (pure host-side logic)."""
+
+import pytest
+
+from sandbox import RunOutcome
+from server.judge.expected import Expectation
+from server.judge.grading import grade
+from server.judge.verdicts import Verdict
+from server.problems.schema import CheckerSpec, Case
+
+EXACT = CheckerSpec(type="exact")
+FLOAT = CheckerSpec(type="float", abs_tol=1e-6)
+CASE = Case(name="c", args=[1], expected=2)
+
+
+def completed(result):
+    return RunOutcome("completed", result=result, cpu_ms=1.0)
+
+
+@pytest.mark.parametrize("status, verdict", [
+    ("timeout", Verdict.TIME_LIMIT_EXCEEDED), ("memory", Verdict.MEMORY_LIMIT_EXCEEDED),
+    ("output_limit", Verdict.OUTPUT_LIMIT_EXCEEDED), ("crashed", Verdict.RUNTIME_ERROR),
+    ("malformed", Verdict.RUNTIME_ERROR), ("missing", Verdict.RUNTIME_ERROR),
+    ("setup_failed", Verdict.SYSTEM_ERROR),
+])
+def test_run_statuses_map_to_verdicts(status, verdict):
+    assert grade(CASE, Expectation(2), RunOutcome(status, "why"), "function", EXACT).verdict is verdict
+
+
+def test_returned_values_are_checked():
+    assert grade(CASE, Expectation(2), completed({"returned": 2}), "function", EXACT).verdict is Verdict.ACCEPTED
+    wrong = grade(CASE, Expectation(2), completed({"returned": 3}), "function", EXACT)
+    assert wrong.verdict is Verdict.WRONG_ANSWER and wrong.message == "expected 2, got 3"
+
+
+def test_exceptions_invalid_values_and_memory_errors():
+    raised = {"raised": {"type": "KeyError", "builtin_types": ["KeyError", "LookupError"], "message": "'x'"}}
+    runtime = grade(CASE, Expectation(2), completed(raised), "function", EXACT)
+    assert runtime.verdict is Verdict.RUNTIME_ERROR and runtime.message == "KeyError: 'x'"
+    memory = {"raised": {"type": "MemoryError", "builtin_types": ["MemoryError"]}}
+    assert grade(CASE, Expectation(2), completed(memory), "function", EXACT).verdict is Verdict.MEMORY_LIMIT_EXCEEDED
+    invalid = grade(CASE, Expectation(2), completed({"invalid": "invalid return type: a set"}), "function", EXACT)
+    assert invalid.verdict is Verdict.WRONG_ANSWER and "a set" in invalid.message
+
+
+def test_expected_exceptions():
+    value_error = {"raised": {"type": "ValueError", "builtin_types": ["ValueError"], "message": "bad"}}
+    assert grade(CASE, Expectation(None, "ValueError"), completed(value_error), "function", EXACT).verdict \
+        is Verdict.ACCEPTED
+    returned = grade(CASE, Expectation(None, "ValueError"), completed({"returned": 1}), "function", EXACT)
+    assert returned.verdict is Verdict.WRONG_ANSWER and "expected ValueError to be raised" in returned.message
+
+
+def test_class_calls_are_checked_one_by_one_with_the_call_named():
+    case = Case(name="c", init=[2], calls=[("next", [1.0]), ("next", [3.0])], expected=[1.0, 2.0])
+    ok = grade(case, Expectation([1.0, 2.0]), completed({"returned": [1.0, 2.0000001]}), "class", FLOAT)
+    assert ok.verdict is Verdict.ACCEPTED
+    wrong = grade(case, Expectation([1.0, 2.0]), completed({"returned": [1.0, 1.5]}), "class", FLOAT)
+    assert wrong.verdict is Verdict.WRONG_ANSWER and wrong.message.startswith("call 2, next(3.0): expected 2.0")
+
+
+def test_class_exception_after_some_calls():
+    case = Case(name="c", init=[1], calls=[("next", [1.0]), ("boom", [])], expected=[1.0], raises="ValueError")
+    outcome = completed({"returned": [1.0], "raised": {"type": "ValueError", "builtin_types": ["ValueError"]}})
+    assert grade(case, Expectation([1.0], "ValueError"), outcome, "class", FLOAT).verdict is Verdict.ACCEPTED
+
+
+def test_stdio_output_ignores_trailing_whitespace():
+    case = Case(name="c", stdin="1 2\n", expected="3\n")
+    outcome = completed({"returned": "3  \n\n"})
+    assert grade(case, Expectation("3\n"), outcome, "stdio", EXACT).verdict is Verdict.ACCEPTED

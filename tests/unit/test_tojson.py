@@ -1,0 +1,44 @@
+"""The in-container conversion of return values (standard library only, so it runs here too)."""
+
+import math
+
+import pytest
+
+from sandbox.tsbox.tojson import InvalidValue, to_json_value
+
+
+def test_builtins_pass_and_tuples_become_lists():
+    assert to_json_value({"a": (1, 2.5, None, True, "x")}) == {"a": [1, 2.5, None, True, "x"]}
+    assert math.isnan(to_json_value(math.nan))
+
+
+@pytest.mark.parametrize("value, fragment", [
+    (type("F", (float,), {})(1.0), "a value of type"),
+    (type("I", (int,), {})(1), "a value of type"),
+    (b"bytes", "a value of type bytes"),
+    ({1: "a"}, "dict key of type int"),
+    (10 ** 5000, "integer with more than"),
+    ("\udcff", "not valid Unicode"),
+    (1 + 2j, "a value of type complex"),
+    ({1, 2}, "a value of type set"),
+], ids=["float-subclass", "int-subclass", "bytes", "int-key", "huge-int", "surrogate", "complex", "set"])
+def test_anything_else_is_an_invalid_return_type(value, fragment):
+    with pytest.raises(InvalidValue, match=fragment):
+        to_json_value(value)
+
+
+def test_cycles_and_deep_nesting_are_refused():
+    loop = []
+    loop.append(loop)
+    with pytest.raises(InvalidValue, match="contains itself"):
+        to_json_value(loop)
+    deep = []
+    for _ in range(100):
+        deep = [deep]
+    with pytest.raises(InvalidValue, match="nested more than"):
+        to_json_value(deep)
+
+
+def test_shared_but_acyclic_references_are_fine():
+    shared = [1]
+    assert to_json_value([shared, shared]) == [[1], [1]]

@@ -1,0 +1,60 @@
+"""Parsing what comes out of a container: frames and JSON, with every limit."""
+
+import math
+
+import pytest
+
+from sandbox.frames import find_frames
+from sandbox.tsbox.wire import frame_header
+from sandbox.untrusted import UntrustedDataError, parse_json
+
+NONCE = "ab" * 16
+
+
+def frame(index, meta=b'{"status":"completed"}', body=b'{"returned":1}', nonce=NONCE):
+    return frame_header(nonce, str(index), len(meta), len(body)) + meta + body + b"\n"
+
+
+def test_parse_json_decodes_explicit_non_finite_tokens():
+    value = parse_json(b'[NaN, Infinity, -Infinity, 1.5]', max_bytes=100)
+    assert math.isnan(value[0]) and value[1:] == [math.inf, -math.inf, 1.5]
+
+
+@pytest.mark.parametrize("data, fragment", [
+    (b"[" * 100 + b"]" * 100, "nested more than 64"),
+    (b"[" * 100_000 + b"]" * 100_000, "nested"),
+    (b"x" * 101, "more than the 100 allowed"),
+    (b'"\xff"', "not valid JSON"),
+    (b"{'a': 1}", "not valid JSON"),
+    (b"1" * 5000, "not valid JSON"),  # past CPython's integer digit limit
+])
+def test_parse_json_refuses_what_is_over_a_limit(data, fragment):
+    with pytest.raises(UntrustedDataError, match=fragment):
+        parse_json(data, max_bytes=100 if len(data) == 101 else 10**6)
+
+
+def test_frames_are_found_by_nonce_and_grouped_by_index():
+    stream = b"noise" + frame(0) + frame(1, body=b'{"returned":2}') + frame("end", body=b"")
+    found, noise = find_frames(stream, NONCE, max_body=100)
+    assert [f.body for f in found["0"]] == [b'{"returned":1}']
+    assert found["1"][0].meta == {"status": "completed"}
+    assert "end" in found and noise == 5
+
+
+def test_frames_with_another_nonce_or_bad_lengths_are_noise():
+    forged = frame(0, nonce="00" * 16)
+    short = frame_header(NONCE, "1", 5, 100) + b"{}"
+    too_big = frame(2, body=b"x" * 200)
+    found, noise = find_frames(forged + short + too_big, NONCE, max_body=100)
+    assert found == {}
+    assert noise > 0
+
+
+def test_duplicate_frames_are_all_kept_so_the_test_can_be_refused():
+    found, _ = find_frames(frame(0) + frame(0), NONCE, max_body=100)
+    assert len(found["0"]) == 2
+
+
+def test_a_frame_with_unparsable_meta_is_not_a_frame():
+    found, _ = find_frames(frame(0, meta=b"{not json}"), NONCE, max_body=100)
+    assert found == {}
