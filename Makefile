@@ -14,6 +14,7 @@ run: setup
 	@echo "techscreen is ready: $(BIN)/techscreen judge cosine-similarity solution.py --json"
 
 test: setup
+	$(BIN)/ruff check .
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 setup: venv docker sandbox

@@ -8,7 +8,7 @@ Typical use::
 """
 
 from sandbox.errors import EngineUnavailable, ImageBuildError, ImageMissing, JobRejected, SandboxError
-from sandbox.jobs import Generate, Job, JobResult, Limits, RunOutcome, CaseInput, run_job
+from sandbox.jobs import CaseInput, Generate, Job, JobResult, Limits, RunOutcome, run_job
 from sandbox.settings import SandboxSettings
 
 __all__ = [

@@ -11,7 +11,7 @@ import docker
 
 from sandbox import image
 from sandbox.engine import engine_errors
-from sandbox.jobs import Job, Limits, CaseInput, run_job
+from sandbox.jobs import CaseInput, Job, Limits, run_job
 from sandbox.settings import SandboxSettings
 
 PROBE_CODE = r'''

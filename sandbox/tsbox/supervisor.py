@@ -229,7 +229,7 @@ class TestRun:
                     self._stop(pid, "timeout", "wall-clock limit of %.1f s reached"
                                % self.limits["wall_seconds"])
                     return
-                for fd, event in poller.poll(remaining * 1000):
+                for fd, _ in poller.poll(remaining * 1000):
                     if fd == pidfd:
                         return
                     if fd == stdin_w:

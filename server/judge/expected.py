@@ -45,14 +45,13 @@ def expectations(package: ProblemPackage, cases, settings: SandboxSettings | Non
     """
     derived = [case for case in cases if needs_reference(case)]
     from_reference = _reference_results(package, derived, settings, client) if derived else {}
-    result = {}
-    for case in cases:
-        if case.name in from_reference:
-            result[case.name] = from_reference[case.name]
-        else:
-            result[case.name] = Expectation(case.expected if case.has_expected else [], case.raises) \
-                if case.raises else Expectation(case.expected)
-    return result
+    return {case.name: from_reference.get(case.name) or _from_case(case) for case in cases}
+
+
+def _from_case(case: Case) -> Expectation:
+    if case.raises:  # a class case may list the returns expected before the exception
+        return Expectation(case.expected if case.has_expected else [], case.raises)
+    return Expectation(case.expected)
 
 
 def needs_reference(case: Case) -> bool:
@@ -65,7 +64,7 @@ def _reference_results(package, cases, settings, client) -> dict[str, Expectatio
     missing = [case for case in cases if case.name not in cached]
     if missing:
         result = run_job(build_job(package, package.solution, missing), settings, client)
-        for case, outcome in zip(missing, result.outcomes):
+        for case, outcome in zip(missing, result.outcomes, strict=True):
             returned = (outcome.result or {}).get("returned", _MISSING) if outcome.status == "completed" else _MISSING
             if returned is _MISSING or "raised" in (outcome.result or {}):
                 reason = outcome.detail or json.dumps(outcome.result)[:300]

@@ -4,10 +4,10 @@ import dataclasses
 
 from sandbox import RunOutcome
 from server.judge.checkers import REGISTRY, check_exception
-from server.judge.checkers.base import show
+from server.judge.checkers.base import PASSED, show
 from server.judge.expected import Expectation
 from server.judge.verdicts import Verdict
-from server.problems.schema import CheckerSpec, Case
+from server.problems.schema import Case, CheckerSpec
 
 _STATUS_VERDICTS = {
     "timeout": Verdict.TIME_LIMIT_EXCEEDED,
@@ -77,13 +77,13 @@ def _compare(expected, actual, kind: str, checker: CheckerSpec, case: Case):
     if not isinstance(actual, list) or not isinstance(expected, list) or len(actual) != len(expected):
         return compare(expected, actual, checker)
     calls = case.calls or [("call", [])] * len(expected)
-    for index, (want, got) in enumerate(zip(expected, actual)):
+    for index, (want, got) in enumerate(zip(expected, actual, strict=True)):
         check = compare(want, got, checker)
         if not check.ok:
             method, args = calls[index] if index < len(calls) else ("call", [])
             shown = show(args)[1:-1]
             return dataclasses.replace(check, message=f"call {index + 1}, {method}({shown}): {check.message}")
-    return compare(expected, actual, checker)
+    return PASSED
 
 
 def _normalise_output(text):

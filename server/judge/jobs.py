@@ -1,6 +1,6 @@
 """From a problem package and code to a sandbox job (inputs only, never expected values)."""
 
-from sandbox import Generate, Job, Limits, CaseInput
+from sandbox import CaseInput, Generate, Job, Limits
 from server.problems.package import ProblemPackage
 from server.problems.schema import Case
 

@@ -6,7 +6,7 @@ from sandbox import SandboxSettings, run_job
 from server.errors import SubmissionRejected
 from server.judge import expected, grading
 from server.judge.jobs import build_job
-from server.judge.report import JudgeReport, CaseReport
+from server.judge.report import CaseReport, JudgeReport
 from server.judge.verdicts import Verdict
 from server.policy import check_policy
 from server.problems.package import ProblemPackage
@@ -43,7 +43,7 @@ def judge(package: ProblemPackage, code: str, *, policy: bool = True, cases=None
     wanted = expected.expectations(package, cases, settings, client)
     result = run_job(build_job(package, code, cases), settings, client)
     tests = tuple(_test_report(package, case, wanted[case.name], outcome)
-                  for case, outcome in zip(cases, result.outcomes))
+                  for case, outcome in zip(cases, result.outcomes, strict=True))
     return JudgeReport(package.id, package.content_hash, Verdict.worst(t.verdict for t in tests), tests,
                        policy_checked=policy, wall_seconds=time.monotonic() - started)
 

@@ -25,7 +25,8 @@ REQUIRED_FILES = ("problem.toml", "statement.md", "starter.py", "solution.py", "
                   "tests/public.json", "tests/hidden.json")
 OPTIONAL_ENTRIES = ("submissions", "tests", "README.md")
 SLOW = "slow"
-SUBMISSION_FOLDERS = tuple(v.label for v in Verdict if v not in (Verdict.POLICY_VIOLATION, Verdict.SYSTEM_ERROR)) + (SLOW,)
+SUBMISSION_FOLDERS = tuple(
+    v.label for v in Verdict if v not in (Verdict.POLICY_VIOLATION, Verdict.SYSTEM_ERROR)) + (SLOW,)
 INPUT_KEYS = {"function": ("args", "kwargs"), "class": ("init", "calls"), "stdio": ("stdin",)}
 
 
@@ -228,7 +229,7 @@ def _load_cases(file: str, text: str, hidden: bool, spec: ProblemSpec, families,
     if not raw:
         found.error(file, 1, "has no test cases")
     cases = []
-    for line, item in zip(locate.json_array_lines(text), raw):
+    for line, item in zip(locate.json_array_lines(text), raw, strict=True):
         case = _load_case(file, text, line, item, hidden, spec, families, found)
         if case is not None:
             cases.append(case)

@@ -6,7 +6,7 @@ from sandbox import RunOutcome
 from server.judge.expected import Expectation
 from server.judge.grading import grade
 from server.judge.verdicts import Verdict
-from server.problems.schema import CheckerSpec, Case
+from server.problems.schema import Case, CheckerSpec
 
 EXACT = CheckerSpec(type="exact")
 FLOAT = CheckerSpec(type="float", abs_tol=1e-6)

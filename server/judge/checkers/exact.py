@@ -22,7 +22,7 @@ def first_difference(expected, actual, path: str, same_scalar=None) -> str | Non
     if isinstance(expected, list):
         if len(expected) != len(actual):
             return f"expected a list of {len(expected)} items{where}, got {len(actual)} items"
-        for index, (want, got) in enumerate(zip(expected, actual)):
+        for index, (want, got) in enumerate(zip(expected, actual, strict=True)):
             difference = first_difference(want, got, f"{path}[{index}]", same_scalar)
             if difference:
                 return difference

@@ -1,0 +1,52 @@
+"""Wrong: checks v >= 0 but not that v is finite, so inf enters the window
+(and poisons the running sums)."""
+import math
+from collections import deque
+
+
+def parse(line):
+    for tok in line.split():
+        if tok.startswith("latency_ms="):
+            try:
+                v = float(tok[11:])
+            except ValueError:
+                continue
+            if v >= 0:  # nan fails this test, inf passes it
+                return v
+    return None
+
+
+def detect_anomalies(lines, window, threshold):
+    if window < 2 or threshold <= 0:
+        raise ValueError("bad arguments")
+    win = deque()
+    s1 = s2 = 0.0
+    shift = None
+    last_change = 0
+    prev = None
+    count = 0
+    out = []
+    for i, line in enumerate(lines):
+        x = parse(line)
+        if x is None:
+            continue
+        if shift is None:
+            shift = x
+        y = x - shift
+        if count >= window:
+            if last_change > count - window:
+                mean = s1 / window
+                var = s2 / window - mean * mean
+                if var > 0 and (y - mean) ** 2 > threshold * threshold * var:
+                    out.append(i)
+            old = win.popleft()
+            s1 -= old
+            s2 -= old * old
+        if prev is not None and x != prev:
+            last_change = count
+        prev = x
+        win.append(y)
+        s1 += y
+        s2 += y * y
+        count += 1
+    return out
