@@ -94,9 +94,11 @@ class RunOutcome:
         status: ``completed`` (the runner wrote a result), ``timeout``,
             ``memory``, ``output_limit``, ``crashed``, ``setup_failed`` (the
             problem's generator failed), ``malformed`` (no single well-formed
-            result) or ``missing`` (the job ended before this test).
+            result), ``sandbox_error`` (the supervisor failed) or ``missing``
+            (the container ended before this test, not by a limit).
         detail: A sentence for people.
-        result: The runner's result object when ``completed``.
+        result: The runner's result object when ``completed``; for a
+            generate-only job, the generated input.
     """
 
     status: str
@@ -204,7 +206,8 @@ def _missing_outcome(run: container.ContainerRun) -> RunOutcome:
         return RunOutcome("output_limit", "not finished: the job's output passed its byte cap")
     if run.oom_killed:
         return RunOutcome("memory", "not finished: the container ran out of memory")
-    return RunOutcome("missing", "no result: the sandbox ended before this test ran")
+    last_words = run.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+    return RunOutcome("missing", f"no result: the sandbox ended before this test ran ({last_words[0][:300]})")
 
 
 def _number(meta: dict, key: str):
@@ -232,7 +235,7 @@ def _outcome(found: list[frames.Frame], max_body: int, fallback: RunOutcome) -> 
         "stdout": _text(meta, "stdout"),
         "stderr": _text(meta, "stderr"),
     }
-    if status not in ("completed", "timeout", "memory", "output_limit", "crashed", "setup_failed"):
+    if status not in ("completed", "timeout", "memory", "output_limit", "crashed", "setup_failed", "sandbox_error"):
         return RunOutcome("malformed", "the sandbox reported an unknown status", **_without(common, "detail"))
     if status != "completed":
         return RunOutcome(status, **common)

@@ -9,8 +9,9 @@ Modes:
     ``call``: execute the candidate's module, call the entry point, return
         ``{"returned": value}``, ``{"raised": {...}}`` (class kind may carry
         both: the returns before the exception), or ``{"invalid": reason}``.
-    ``generate``: execute the problem's ``generator.py`` and return the input
-        it builds for a size ``n`` and seed.
+    ``generate``: execute the problem's ``generator.py`` and write the input
+        it builds for a size ``n`` and seed as JSON; on failure, write the
+        exception and exit with status ``GENERATOR_FAILED``.
 """
 
 import io
@@ -30,6 +31,7 @@ _exit = os._exit
 _type = type
 
 MESSAGE_CHARS = 500
+GENERATOR_FAILED = 3
 TRACEBACK_CHARS = 4000
 
 
@@ -106,25 +108,10 @@ def _run_stdio(header, test_input):
     return {"returned": captured.getvalue()}
 
 
-def _generate(header, spec):
-    module = _load_module(header["code"], "generator.py", "generator")
-    options = {"family": spec["family"]} if "family" in spec else {}
-    produced = module.generate(spec["n"], random.Random(spec["seed"]), **options)
-    kind = header["kind"]
-    if kind == "function":
-        return {"args": tojson.to_json_value(list(produced))}
-    if kind == "class":
-        return {"init": tojson.to_json_value(list(produced["init"])),
-                "calls": tojson.to_json_value([[m, list(a)] for m, a in produced["calls"]])}
-    return {"stdin": tojson.to_json_value(str(produced))}
-
-
 def _run(header, test_input):
     """Return the result object for one test; never raises."""
     result = {}
     try:
-        if header["mode"] == "generate":
-            return {"generated": _generate(header, test_input)}
         kind = header["kind"]
         if kind == "function":
             return _call_function(header, test_input)
@@ -139,11 +126,40 @@ def _run(header, test_input):
         return result
 
 
+def _generate(header, spec):
+    """The input the problem's generator builds, as JSON bytes (author code: no strict conversion)."""
+    module = _load_module(header["code"], "generator.py", "generator")
+    options = {"family": spec["family"]} if "family" in spec else {}
+    produced = module.generate(spec["n"], random.Random(spec["seed"]), **options)
+    kind = header["kind"]
+    if kind == "function":
+        document = {"args": list(produced)}
+    elif kind == "class":
+        document = {"init": list(produced["init"]), "calls": produced["calls"]}
+    else:
+        document = {"stdin": str(produced)}
+    return _dumps(document, allow_nan=False, separators=(",", ":")).encode("utf-8")
+
+
+def _write_result(data):
+    view = memoryview(data)
+    while view:
+        written = _write(wire.RESULT_FD, view)
+        view = view[written:]
+
+
 def main():
     stdin = sys.stdin.buffer
     header = json.loads(stdin.readline())
     test_input = json.loads(stdin.read())
     sys.stdin = io.StringIO("")
+    if header["mode"] == "generate":
+        try:
+            _write_result(_generate(header, test_input))
+        except BaseException as error:  # noqa: BLE001 - reported to the author, exit status says failed
+            _write_result(_dumps(_describe_exception(error)).encode("utf-8"))
+            _exit(GENERATOR_FAILED)
+        _exit(0)
     result = _run(header, test_input)
     try:
         data = _dumps(result, allow_nan=True, separators=(",", ":")).encode("utf-8")
@@ -154,10 +170,7 @@ def main():
         sys.stderr.flush()
     except BaseException:  # noqa: BLE001 - the candidate may have closed them
         pass
-    view = memoryview(data)
-    while view:
-        written = _write(wire.RESULT_FD, view)
-        view = view[written:]
+    _write_result(data)
     _exit(0)
 
 

@@ -23,6 +23,7 @@ import shutil
 import signal
 import sys
 import time
+import traceback
 
 from tsbox import wire
 
@@ -342,27 +343,17 @@ def run_one(job, test):
             job["generator_limits"],
         ).run()
         reset_between_runs()
+        if gen_meta["status"] != "completed":
+            gen_meta["status"] = "setup_failed"
+            gen_meta["detail"] = "the problem's generator failed (%s): %s" % (
+                gen_meta["detail"], gen_body[:500].decode("utf-8", "replace"))
+            return gen_meta, b""
         if job.get("generate_only"):
             return gen_meta, gen_body
-        generated = _generated_input(gen_meta, gen_body)
-        if generated is None:
-            gen_meta["status"] = "setup_failed"
-            gen_meta["detail"] = "the problem's generator failed: " + (
-                gen_meta["detail"] or gen_body[:300].decode("utf-8", "replace"))
-            return gen_meta, b""
-        raw_input = json.dumps(generated).encode("utf-8")
+        raw_input = gen_body  # JSON written by the generator's runner, passed through unparsed
     else:
         raw_input = json.dumps(test_input).encode("utf-8")
     return TestRun(runner_payload(job, "call", job["code"], raw_input), job["limits"]).run()
-
-
-def _generated_input(meta, body):
-    if meta["status"] != "completed":
-        return None
-    try:
-        return json.loads(body)["generated"]
-    except (ValueError, KeyError, TypeError):
-        return None
 
 
 def reset_between_runs():
@@ -377,7 +368,11 @@ def main():
     out_fd = sys.stdout.fileno()
     nonce = job["nonce"]
     for index, test in enumerate(job["tests"]):
-        meta, body = run_one(job, test)
+        try:
+            meta, body = run_one(job, test)
+        except Exception as error:  # noqa: BLE001 - our failure, reported as such, not the candidate's
+            traceback.print_exc()
+            meta, body = {"status": "sandbox_error", "detail": "%s: %s" % (type(error).__name__, error)}, b""
         reset_between_runs()
         write_frame(out_fd, nonce, str(index), meta, body)
     write_frame(out_fd, nonce, wire.END_INDEX, {"status": "end"}, b"")

@@ -14,6 +14,7 @@ MAX_INT_BITS = 4096 * 3  # about 3,700 decimal digits, under CPython's str limit
 
 _type = type
 _id = id
+_PLAIN = {float, bool, int, type(None)}
 
 
 class InvalidValue(Exception):
@@ -48,6 +49,8 @@ def to_json_value(value, _depth=0, _path=None):
         except UnicodeEncodeError:
             raise InvalidValue("a string that is not valid Unicode (lone surrogate)") from None
         return value
+    if (kind is list or kind is tuple) and _plain_numbers(value):
+        return list(value)
     if kind is list or kind is tuple or kind is dict:
         path = _path if _path is not None else set()
         key = _id(value)
@@ -71,6 +74,18 @@ def to_json_value(value, _depth=0, _path=None):
     if converted is not None:
         return to_json_value(converted[1], _depth + 1, _path)
     raise InvalidValue("a value of type %s" % _qualified_name(kind))
+
+
+def _plain_numbers(items):
+    """True for a flat sequence of floats, bools, None and small ints: no per-item recursion needed.
+
+    ``set(map(type, ...))`` runs in C, which keeps converting a long list of
+    floats cheap; the result is charged to the candidate's CPU time.
+    """
+    kinds = set(map(_type, items))
+    if not kinds <= _PLAIN:
+        return False
+    return int not in kinds or all(x.bit_length() <= MAX_INT_BITS for x in items if _type(x) is int)
 
 
 def _qualified_name(kind):

@@ -27,8 +27,10 @@ def check_command(problem, as_json):
             click.echo(str(issue))
         for submission in report.submissions:
             mark = "ok  " if submission.ok else "FAIL"
-            click.echo(f"{mark} submissions/{submission.name}: expected {submission.expected}, got "
-                       f"{submission.got} ({submission.passed}/{submission.total})")
+            path = submission.name if submission.name == "solution.py" else f"submissions/{submission.name}"
+            slowest = f", slowest test {submission.slowest_ms:.0f} ms" if submission.slowest_ms is not None else ""
+            click.echo(f"{mark} {path}: expected {submission.expected}, got {submission.got} "
+                       f"({submission.passed}/{submission.total} passed{slowest})")
             for problem_text in submission.problems if not submission.ok else ():
                 click.echo(f"       {problem_text}")
         click.echo(f"{report.package}: {'OK' if report.ok else 'FAILED'}")

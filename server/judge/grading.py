@@ -15,7 +15,8 @@ _STATUS_VERDICTS = {
     "output_limit": Verdict.OUTPUT_LIMIT_EXCEEDED,
     "crashed": Verdict.RUNTIME_ERROR,
     "malformed": Verdict.RUNTIME_ERROR,
-    "missing": Verdict.RUNTIME_ERROR,
+    "missing": Verdict.SYSTEM_ERROR,
+    "sandbox_error": Verdict.SYSTEM_ERROR,
     "setup_failed": Verdict.SYSTEM_ERROR,
 }
 

@@ -12,6 +12,8 @@ from server.policy import check_policy
 from server.problems.package import ProblemPackage
 
 MAX_CODE_BYTES = 64 * 1024
+# Performance cases run last: when the job's wall bound cuts a slow run short, only they are lost.
+RUN_ORDER = {"example": 0, "correctness": 1, "performance": 2}
 
 
 def judge(package: ProblemPackage, code: str, *, policy: bool = True, cases=None,
@@ -33,7 +35,7 @@ def judge(package: ProblemPackage, code: str, *, policy: bool = True, cases=None
     """
     started = time.monotonic()
     validate_code(code)
-    cases = tuple(package.cases if cases is None else cases)
+    cases = tuple(sorted(package.cases if cases is None else cases, key=lambda case: RUN_ORDER[case.test_group]))
     if policy:
         violations = tuple(check_policy(code, package.spec.imports.allowed))
         if violations:

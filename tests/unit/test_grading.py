@@ -20,8 +20,8 @@ def completed(result):
 @pytest.mark.parametrize("status, verdict", [
     ("timeout", Verdict.TIME_LIMIT_EXCEEDED), ("memory", Verdict.MEMORY_LIMIT_EXCEEDED),
     ("output_limit", Verdict.OUTPUT_LIMIT_EXCEEDED), ("crashed", Verdict.RUNTIME_ERROR),
-    ("malformed", Verdict.RUNTIME_ERROR), ("missing", Verdict.RUNTIME_ERROR),
-    ("setup_failed", Verdict.SYSTEM_ERROR),
+    ("malformed", Verdict.RUNTIME_ERROR), ("missing", Verdict.SYSTEM_ERROR),
+    ("sandbox_error", Verdict.SYSTEM_ERROR), ("setup_failed", Verdict.SYSTEM_ERROR),
 ])
 def test_run_statuses_map_to_verdicts(status, verdict):
     assert grade(CASE, Expectation(2), RunOutcome(status, "why"), "function", EXACT).verdict is verdict
