@@ -20,6 +20,9 @@ from sandbox.untrusted import UntrustedDataError, parse_json
 
 MAX_CODE_BYTES = 256 * 1024
 KINDS = ("function", "class", "stdio")
+MODES = ("run", "generate", "measure")
+STATUSES = ("completed", "timeout", "memory", "output_limit", "crashed", "setup_failed", "sandbox_error",
+            "skipped")
 # Problem generators are the author's code; they get room to build large inputs.
 GENERATOR_LIMITS = {"cpu_seconds": 10.0, "memory_mb": 1024, "output_bytes": 64 << 20}
 META_SLACK_BYTES = 4096
@@ -42,7 +45,7 @@ class Limits:
     @property
     def wall_seconds(self) -> float:
         """Wall-clock limit: room for start-up and a busy machine, not for sleeping."""
-        return self.cpu_seconds * 2 + 1.0
+        return self.cpu_seconds * 3 + 1.0
 
 
 @dataclasses.dataclass(frozen=True)
@@ -71,11 +74,17 @@ class CaseInput:
 
     data: dict | None = None
     generate: Generate | None = None
+    series: str | None = None  # measure jobs: after a run over budget, later runs of its series are skipped
 
 
 @dataclasses.dataclass(frozen=True)
 class Job:
-    """Code and inputs for one container."""
+    """Code and inputs for one container.
+
+    ``mode`` is ``run`` (call the code on each input), ``generate`` (only
+    build each generated input and return it) or ``measure`` (count the
+    code's work on each input, up to ``event_cap`` units; see ``tsbox.meter``).
+    """
 
     code: str
     kind: str
@@ -83,7 +92,8 @@ class Job:
     limits: Limits
     tests: tuple[CaseInput, ...]
     generator: str | None = None
-    generate_only: bool = False  # return each generated input instead of running code on it
+    mode: str = "run"
+    event_cap: int = 0
 
 
 @dataclasses.dataclass(frozen=True)
@@ -94,11 +104,13 @@ class RunOutcome:
         status: ``completed`` (the runner wrote a result), ``timeout``,
             ``memory``, ``output_limit``, ``crashed``, ``setup_failed`` (the
             problem's generator failed), ``malformed`` (no single well-formed
-            result), ``sandbox_error`` (the supervisor failed) or ``missing``
-            (the container ended before this test, not by a limit).
+            result), ``sandbox_error`` (the supervisor failed), ``skipped``
+            (a measure series already went over budget) or ``missing`` (the
+            container ended before this test, not by a limit).
         detail: A sentence for people.
-        result: The runner's result object when ``completed``; for a
-            generate-only job, the generated input.
+        result: The runner's result object when ``completed``; in a
+            generate job, the generated input; in a measure job, the
+            measurement plus ``setup_cpu_ms``.
     """
 
     status: str
@@ -135,7 +147,7 @@ def run_job(job: Job, settings: SandboxSettings | None = None,
             return run_job(job, settings, own_client)
     nonce = secrets.token_hex(16)
     payload = _payload(job, nonce, settings)
-    max_body = GENERATOR_LIMITS["output_bytes"] if job.generate_only else job.limits.output_kb * 1024 + 1
+    max_body = GENERATOR_LIMITS["output_bytes"] if job.mode == "generate" else job.limits.output_kb * 1024 + 1
     per_test = max_body + 2 * settings.log_bytes + META_SLACK_BYTES
     run = container.run_container(
         client, image.require_image(client), payload,
@@ -145,7 +157,8 @@ def run_job(job: Job, settings: SandboxSettings | None = None,
         settings=settings)
     found, _ = frames.find_frames(run.stdout, nonce, max_body=max_body)
     fallback = _missing_outcome(run)
-    outcomes = tuple(_outcome(found.get(str(i), []), max_body, fallback) for i in range(len(job.tests)))
+    outcomes = tuple(_outcome(found.get(str(i), []), max_body, fallback, job.mode)
+                     for i in range(len(job.tests)))
     return JobResult(outcomes=outcomes, wall_seconds=run.wall_seconds, deadline_hit=run.deadline_hit,
                      supervisor_stderr=run.stderr.decode("utf-8", "replace"))
 
@@ -155,6 +168,8 @@ def _validate(job: Job) -> None:
         raise JobRejected(f"unknown kind {job.kind!r}")
     if len(job.code.encode("utf-8", "surrogatepass")) > MAX_CODE_BYTES:
         raise JobRejected(f"the code is larger than {MAX_CODE_BYTES // 1024} KiB")
+    if job.mode not in MODES:
+        raise JobRejected(f"unknown mode {job.mode!r}")
     if not job.tests:
         raise JobRejected("a job needs at least one test")
     for test in job.tests:
@@ -162,8 +177,8 @@ def _validate(job: Job) -> None:
             raise JobRejected("each test needs either data or a generator call")
         if test.generate is not None and job.generator is None:
             raise JobRejected("a generated test needs the problem's generator")
-        if job.generate_only and test.generate is None:
-            raise JobRejected("a generate-only job takes generated tests only")
+        if job.mode != "run" and test.generate is None:
+            raise JobRejected(f"a {job.mode} job takes generated tests only")
 
 
 def _job_wall(job: Job, settings: SandboxSettings) -> float:
@@ -185,18 +200,25 @@ def _payload(job: Job, nonce: str, settings: SandboxSettings) -> bytes:
         "entry_point": job.entry_point,
         "code": job.code,
         "generator": job.generator,
-        "generate_only": job.generate_only,
+        "mode": job.mode,
+        "event_cap": job.event_cap,
         "limits": supervisor_limits(limits.cpu_seconds, limits.memory_mb, limits.output_kb * 1024,
                                     limits.wall_seconds),
         "generator_limits": supervisor_limits(wall_seconds=GENERATOR_LIMITS["cpu_seconds"] * 2 + 1.0,
                                               **GENERATOR_LIMITS),
-        "tests": [{"input": t.data} if t.data is not None else {"generate": t.generate.as_json()}
-                  for t in job.tests],
+        "tests": [_test_document(t) for t in job.tests],
     }
     try:
         return json.dumps(document, allow_nan=True).encode("utf-8")
     except (TypeError, ValueError, UnicodeEncodeError) as error:
         raise JobRejected(f"the job cannot be encoded: {error}") from error
+
+
+def _test_document(test: CaseInput) -> dict:
+    document = {"input": test.data} if test.data is not None else {"generate": test.generate.as_json()}
+    if test.series is not None:
+        document["series"] = test.series
+    return document
 
 
 def _missing_outcome(run: container.ContainerRun) -> RunOutcome:
@@ -220,7 +242,7 @@ def _text(meta: dict, key: str) -> str:
     return value if type(value) is str else ""
 
 
-def _outcome(found: list[frames.Frame], max_body: int, fallback: RunOutcome) -> RunOutcome:
+def _outcome(found: list[frames.Frame], max_body: int, fallback: RunOutcome, mode: str) -> RunOutcome:
     if not found:
         return fallback
     if len(found) > 1:
@@ -235,19 +257,31 @@ def _outcome(found: list[frames.Frame], max_body: int, fallback: RunOutcome) -> 
         "stdout": _text(meta, "stdout"),
         "stderr": _text(meta, "stderr"),
     }
-    if status not in ("completed", "timeout", "memory", "output_limit", "crashed", "setup_failed", "sandbox_error"):
+    if status not in STATUSES:
         return RunOutcome("malformed", "the sandbox reported an unknown status", **_without(common, "detail"))
     if status != "completed":
         return RunOutcome(status, **common)
     if not body:
         return RunOutcome("malformed", "the process ended without writing a result", **_without(common, "detail"))
     try:
-        result = parse_json(body, max_bytes=max_body, max_depth=80)
+        result = _parse_body(body, max_body, mode)
     except UntrustedDataError as error:
         return RunOutcome("malformed", f"the result is unreadable: {error}", **_without(common, "detail"))
-    if not isinstance(result, dict):
-        return RunOutcome("malformed", "the result is not an object", **_without(common, "detail"))
     return RunOutcome("completed", result=result, **common)
+
+
+def _parse_body(body: bytes, max_body: int, mode: str) -> dict:
+    """The runner's result object; a measure run's body starts with its set-up line."""
+    setup = None
+    if mode == "measure":
+        first, _, body = body.partition(b"\n")
+        setup = parse_json(first, max_bytes=256, max_depth=1)
+    result = parse_json(body, max_bytes=max_body, max_depth=80)
+    if not isinstance(result, dict):
+        raise UntrustedDataError("the result is not an object")
+    if isinstance(setup, dict) and type(setup.get("setup_cpu_ms")) in (int, float):
+        result["setup_cpu_ms"] = setup["setup_cpu_ms"]
+    return result
 
 
 def _without(mapping: dict, key: str) -> dict:

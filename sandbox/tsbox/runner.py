@@ -12,17 +12,22 @@ Modes:
     ``generate``: execute the problem's ``generator.py`` and write the input
         it builds for a size ``n`` and seed as JSON; on failure, write the
         exception and exit with status ``GENERATOR_FAILED``.
+    ``measure``: first write ``{"setup_cpu_ms": ...}`` and a newline (before
+        any candidate code runs, so it cannot be forged), then run the
+        instrumented code under ``tsbox.meter`` and return
+        ``{"measured": {"lines", "calls", "charged", "total", "truncated"}}``.
 """
 
 import io
 import json
 import os
 import random
+import resource
 import sys
 import traceback
 import types
 
-from tsbox import tojson, wire
+from tsbox import instrument, meter, tojson, wire
 
 # Taken before candidate code runs, which may rebind module attributes.
 _dumps = json.dumps
@@ -59,11 +64,15 @@ def _describe_exception(error):
     }
 
 
-def _load_module(source, filename, name):
+def _load_module(source, filename, name, code=None):
     module = types.ModuleType(name)
     module.__file__ = filename
     sys.modules[name] = module
-    exec(compile(source, filename, "exec"), module.__dict__)
+    if code is None:
+        code = compile(source, filename, "exec")
+    else:
+        module.__dict__.update(instrument.HELPERS)
+    exec(code, module.__dict__)
     return module
 
 
@@ -108,10 +117,55 @@ def _run_stdio(header, test_input):
     return {"returned": captured.getvalue()}
 
 
+def _measure(header, test_input):
+    """Count the work of the entry point on one input; the module's own set-up is not counted."""
+    counter = meter.METER = meter.Meter(header["event_cap"])
+    kind = header["kind"]
+    code = instrument.instrumented_code(header["code"], "solution.py")
+    if kind == "stdio":
+        sys.stdin = io.StringIO(test_input["stdin"])
+        sys.stdout = io.StringIO()
+        _counted(counter, lambda: _load_module(header["code"], "solution.py", "__main__", code))
+        sys.stdout = sys.__stdout__
+    else:
+        module = _load_module(header["code"], "solution.py", "solution", code)
+        target = _entry(module, header["entry_point"], want_class=kind == "class")
+        if kind == "function":
+            _counted(counter, lambda: target(*test_input["args"], **test_input.get("kwargs", {})))
+        else:
+            _counted(counter, lambda: _replay(target, test_input))
+    return {"measured": {"lines": counter.lines, "calls": counter.calls, "charged": counter.charged,
+                         "total": counter.total, "truncated": counter.truncated,
+                         "tracer_intact": counter.intact}}
+
+
+def _replay(cls, test_input):
+    instance = cls(*test_input["init"])
+    for method, args in test_input["calls"]:
+        getattr(instance, method)(*args)
+
+
+def _counted(counter, action):
+    counter.start()
+    try:
+        action()
+    except meter.OverBudget:
+        pass
+    finally:
+        counter.stop()
+
+
+def _cpu_ms():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return (usage.ru_utime + usage.ru_stime) * 1000
+
+
 def _run(header, test_input):
     """Return the result object for one test; never raises."""
     result = {}
     try:
+        if header["mode"] == "measure":
+            return _measure(header, test_input)
         kind = header["kind"]
         if kind == "function":
             return _call_function(header, test_input)
@@ -160,6 +214,8 @@ def main():
             _write_result(_dumps(_describe_exception(error)).encode("utf-8"))
             _exit(GENERATOR_FAILED)
         _exit(0)
+    if header["mode"] == "measure":
+        _write_result(b'{"setup_cpu_ms":%.3f}\n' % _cpu_ms())
     result = _run(header, test_input)
     try:
         data = _dumps(result, allow_nan=True, separators=(",", ":")).encode("utf-8")

@@ -16,6 +16,7 @@ descriptors (and so the job's nonce and stdout) from same-user processes.
 
 import ctypes
 import json
+import math
 import os
 import resource
 import select
@@ -329,8 +330,13 @@ def read_job():
     return json.loads(data)
 
 
+# The job's mode and the runner mode its tests run in.
+RUNNER_MODES = {"run": "call", "measure": "measure", "generate": "generate"}
+
+
 def runner_payload(job, mode, code, test_input):
-    header = {"mode": mode, "kind": job["kind"], "entry_point": job["entry_point"], "code": code}
+    header = {"mode": mode, "kind": job["kind"], "entry_point": job["entry_point"], "code": code,
+              "event_cap": job.get("event_cap", 0)}
     return json.dumps(header).encode("utf-8") + b"\n" + test_input
 
 
@@ -348,12 +354,45 @@ def run_one(job, test):
             gen_meta["detail"] = "the problem's generator failed (%s): %s" % (
                 gen_meta["detail"], gen_body[:500].decode("utf-8", "replace"))
             return gen_meta, b""
-        if job.get("generate_only"):
+        if job["mode"] == "generate":
             return gen_meta, gen_body
         raw_input = gen_body  # JSON written by the generator's runner, passed through unparsed
     else:
         raw_input = json.dumps(test_input).encode("utf-8")
-    return TestRun(runner_payload(job, "call", job["code"], raw_input), job["limits"]).run()
+    return TestRun(runner_payload(job, RUNNER_MODES[job["mode"]], job["code"], raw_input), job["limits"]).run()
+
+
+class Series:
+    """A measure job's runs of one input family at growing sizes.
+
+    A series ends at the first run over the work budget, or before a run its
+    growth so far predicts to be over it (such a run would only burn the
+    budget's worth of time to say so).
+    """
+
+    def __init__(self, cap):
+        self.cap = cap
+        self.history = []  # (n, units) of measured runs
+        self.ended = False
+
+    def record(self, n, meta, body):
+        try:
+            measured = json.loads(body.split(b"\n", 1)[1])["measured"]
+            if meta["status"] != "completed" or measured["truncated"]:
+                self.ended = True
+            else:
+                self.history.append((n, measured["total"]))
+        except (IndexError, ValueError, KeyError, TypeError):
+            self.ended = True
+
+    def predicts_over_budget(self, n):
+        if len(self.history) < 2:
+            return False
+        (n1, w1), (n2, w2) = self.history[-2:]
+        if n2 <= n1 or w1 <= 0 or w2 <= w1:
+            return False
+        exponent = math.log(n / n2) / math.log(n2 / n1)
+        return w2 * (w2 / w1) ** exponent > self.cap
 
 
 def reset_between_runs():
@@ -367,13 +406,25 @@ def main():
     job = read_job()
     out_fd = sys.stdout.fileno()
     nonce = job["nonce"]
+    series_by_name = {}
     for index, test in enumerate(job["tests"]):
+        series = None
+        if job["mode"] == "measure" and test.get("series") is not None:
+            series = series_by_name.setdefault(test["series"], Series(job["event_cap"]))
+            n = test["generate"]["n"]
+            if series.ended or series.predicts_over_budget(n):
+                series.ended = True
+                write_frame(out_fd, nonce, str(index), {"status": "skipped", "detail": "over the work "
+                                                        "budget at this size, measured or predicted"}, b"")
+                continue
         try:
             meta, body = run_one(job, test)
         except Exception as error:  # noqa: BLE001 - our failure, reported as such, not the candidate's
             traceback.print_exc()
             meta, body = {"status": "sandbox_error", "detail": "%s: %s" % (type(error).__name__, error)}, b""
         reset_between_runs()
+        if series is not None:
+            series.record(n, meta, body)
         write_frame(out_fd, nonce, str(index), meta, body)
     write_frame(out_fd, nonce, wire.END_INDEX, {"status": "end"}, b"")
 

@@ -5,8 +5,8 @@ from pathlib import Path
 import click
 
 from server.cli.output import emit_json, exit_codes
-from server.judge.judge import judge
 from server.problems import bank
+from server.scoring.assess import evaluate
 
 
 def _read_text(path: Path, what: str) -> str:
@@ -30,10 +30,9 @@ def _read_text(path: Path, what: str) -> str:
 def judge_command(problem, solution, notes, as_json, policy):
     """Judge SOLUTION.py against PROBLEM (a bank id or a package path)."""
     code = _read_text(solution, "SOLUTION")
-    if notes is not None:
-        _read_text(notes, "--notes")
+    notes_text = _read_text(notes, "--notes") if notes is not None else ""
     with exit_codes(as_json):
-        report = judge(bank.load(problem), code, policy=policy == "on")
+        report = evaluate(bank.load(problem), code, notes_text, policy=policy == "on")
     if as_json:
         emit_json(report.as_json())
         return
@@ -45,3 +44,14 @@ def judge_command(problem, solution, notes, as_json, policy):
         time = f"{test.time_ms:.0f} ms" if test.time_ms is not None else "-"
         line = f"  {test.verdict.label:22} {test.visibility:6} {test.group:11} {time:>8}  {test.name}"
         click.echo(line + (f"  ({test.message})" if test.message and test.verdict.value else ""))
+    _echo_assessment(report.assessment)
+
+
+def _echo_assessment(assessment) -> None:
+    complexity = assessment.complexity
+    if complexity is not None:
+        click.echo(f"complexity: {complexity.verdict} ({complexity.reason})")
+    score = assessment.score
+    click.echo(f"score: {score.total:.1f}/100, {score.band}")
+    for reason in score.reasons:
+        click.echo(f"  {reason.component:14} {reason.text}")

@@ -9,6 +9,7 @@ import click
 from sandbox import SandboxError
 from server.errors import ProblemFormatError, ProblemNotFound, SubmissionRejected
 from server.judge.expected import ReferenceFailed
+from server.scoring.quality import QualityCheckError
 
 EXIT_OK, EXIT_SYSTEM, EXIT_USAGE = 0, 1, 2
 
@@ -24,7 +25,7 @@ def exit_codes(as_json: bool):
         yield
     except (ProblemFormatError, ProblemNotFound, SubmissionRejected, ReferenceFailed) as error:
         _fail(error, EXIT_USAGE, as_json)
-    except SandboxError as error:
+    except (SandboxError, QualityCheckError) as error:
         _fail(error, EXIT_SYSTEM, as_json)
 
 

@@ -29,8 +29,9 @@ def check_command(problem, as_json):
             mark = "ok  " if submission.ok else "FAIL"
             path = submission.name if submission.name == "solution.py" else f"submissions/{submission.name}"
             slowest = f", slowest test {submission.slowest_ms:.0f} ms" if submission.slowest_ms is not None else ""
+            measured = f"; {submission.complexity}" if submission.complexity else ""
             click.echo(f"{mark} {path}: expected {submission.expected}, got {submission.got} "
-                       f"({submission.passed}/{submission.total} passed{slowest})")
+                       f"({submission.passed}/{submission.total} passed{slowest}{measured})")
             for problem_text in submission.problems if not submission.ok else ():
                 click.echo(f"       {problem_text}")
         click.echo(f"{report.package}: {'OK' if report.ok else 'FAILED'}")

@@ -45,6 +45,7 @@ class JudgeReport:
     policy_checked: bool
     violations: tuple[Violation, ...] = ()
     wall_seconds: float = 0.0
+    assessment: object = None  # server.scoring.assess.Assessment, for a full submission
 
     @property
     def passed(self) -> int:
@@ -64,4 +65,5 @@ class JudgeReport:
             "policy": {"checked": self.policy_checked,
                        "violations": [violation.as_json() for violation in self.violations]},
             "wall_seconds": round(self.wall_seconds, 3),
+            **(self.assessment.as_json() if self.assessment is not None else {"complexity": None, "score": None}),
         }

@@ -3,14 +3,17 @@
 Parts, each gathering its own errors and warnings: the format (schema, files,
 cases, statement), the generator (deterministic in fresh processes), the
 reference solution (passes every case, within the policy, well inside the
-limits) and the known submissions (each gets the verdict its folder names).
+limits, measured to meet the complexity target) and the known submissions
+(each gets the verdict its folder names; a ``slow`` one is also measured
+slower than the target).
 """
 
 import dataclasses
 import json
 from concurrent.futures import ThreadPoolExecutor
 
-from sandbox import Generate, Job, SandboxSettings, CaseInput, run_job
+from sandbox import CaseInput, Generate, Job, SandboxSettings, run_job
+from server.complexity.measure import measure_complexity
 from server.errors import Issue, ProblemFormatError, TechscreenError
 from server.judge.jobs import limits
 from server.judge.judge import judge
@@ -36,6 +39,7 @@ class SubmissionCheck:
     total: int
     problems: tuple[str, ...] = ()
     slowest_ms: float | None = None
+    complexity: str | None = None  # "measured O(n^2) vs target O(n): slower", reference and slow ones
 
     def as_json(self) -> dict:
         return dataclasses.asdict(self)
@@ -88,7 +92,7 @@ def _check_generator(package: ProblemPackage, settings, client) -> list[Issue]:
     specs = [Generate(n, seed=12345, family=family) for family in families for n in DETERMINISM_SIZES]
     job = Job(code="", kind=package.spec.kind, entry_point=package.spec.entry_point, limits=limits(package),
               tests=tuple(CaseInput(generate=spec) for spec in specs for _ in range(2)),
-              generator=package.generator, generate_only=True)
+              generator=package.generator, mode="generate")
     outcomes = run_job(job, settings, client).outcomes
     issues = []
     for index, spec in enumerate(specs):
@@ -111,7 +115,8 @@ def _check_reference(package: ProblemPackage, settings, client) -> tuple[list[Is
         if test.time_ms is not None and test.time_ms > budget * REFERENCE_SHARE_WARNING:
             issues.append(Issue("solution.py", None, f"the reference uses {test.time_ms:.0f} ms of the "
                                                      f"{budget:.0f} ms limit on case {test.name!r}", "warning"))
-    return issues, _submission_check("solution.py", Verdict.ACCEPTED.label, report)
+    check = _submission_check("solution.py", Verdict.ACCEPTED.label, report)
+    return issues, _with_complexity(check, package, package.solution, "meets", settings, client)
 
 
 def _check_submission(package: ProblemPackage, known: KnownSubmission, settings, client) -> SubmissionCheck:
@@ -120,7 +125,20 @@ def _check_submission(package: ProblemPackage, known: KnownSubmission, settings,
         report = judge(package, code, policy=False, settings=settings, client=client)
     except (TechscreenError, UnicodeDecodeError) as error:
         return SubmissionCheck(known.name, known.folder, "error", False, 0, 0, (str(error),))
-    return _submission_check(known.name, known.folder, report)
+    check = _submission_check(known.name, known.folder, report)
+    if known.folder == SLOW and check.ok:
+        return _with_complexity(check, package, code, "slower", settings, client)
+    return check
+
+
+def _with_complexity(check: SubmissionCheck, package, code, wanted: str, settings, client) -> SubmissionCheck:
+    """Measure the code; the check fails unless the complexity verdict is ``wanted``."""
+    complexity = measure_complexity(package, code, settings=settings, client=client)
+    summary = f"measured {complexity.measured or '?'} vs target {complexity.target}: {complexity.verdict}"
+    if complexity.verdict == wanted:
+        return dataclasses.replace(check, complexity=summary)
+    return dataclasses.replace(check, ok=False, complexity=summary, problems=check.problems + (
+        f"the complexity measurement should say {wanted}: {complexity.reason}",))
 
 
 def _submission_check(name: str, expected: str, report: JudgeReport) -> SubmissionCheck:

@@ -10,6 +10,7 @@ import builtins
 import dataclasses
 import hashlib
 import json
+import re
 import tomllib
 from pathlib import Path
 
@@ -27,6 +28,7 @@ OPTIONAL_ENTRIES = ("submissions", "tests", "README.md")
 SLOW = "slow"
 SUBMISSION_FOLDERS = tuple(
     v.label for v in Verdict if v not in (Verdict.POLICY_VIOLATION, Verdict.SYSTEM_ERROR)) + (SLOW,)
+COMPLEXITY_PHRASE = re.compile(r"^(o\(|linear time$|constant time|n log n$)")
 INPUT_KEYS = {"function": ("args", "kwargs"), "class": ("init", "calls"), "stdio": ("stdin",)}
 
 
@@ -110,7 +112,7 @@ def load_package(path: Path | str) -> ProblemPackage:
         found.error("statement.md", None, "the statement renders to nothing")
     cases = []
     if spec:
-        families = _generator_families(texts.get("generator.py") or "")
+        families = generator_families(texts.get("generator.py") or "")
         for name, hidden in (("tests/public.json", False), ("tests/hidden.json", True)):
             if texts.get(name) is not None:
                 cases += _load_cases(name, texts[name], hidden, spec, families, found)
@@ -172,6 +174,11 @@ def _load_spec(root: Path, text: str | None, found: _Collector) -> ProblemSpec |
     if spec.id != root.name:
         found.error("problem.toml", locate.toml_line(text, ("id",)),
                     f"id {spec.id!r} differs from the folder name {root.name!r}")
+    for index, point in enumerate(spec.narration.points):
+        for phrase in filter(COMPLEXITY_PHRASE.match, point.phrases):
+            found.warn("problem.toml", locate.toml_line(text, ("narration", "points", index, "phrases")),
+                       f"narration point {point.id!r}: {phrase!r} is a complexity claim; the time-complexity "
+                       "item checks claims against the measurement, so use phrases that show the idea")
     return spec
 
 
@@ -202,7 +209,7 @@ def _check_defines(text: str, file: str, name: str, found: _Collector) -> None:
         found.error(file, None, f"does not define `{name}` at the top level")
 
 
-def _generator_families(text: str) -> tuple[str, ...] | None:
+def generator_families(text: str) -> tuple[str, ...] | None:
     """The literal ``FAMILIES`` tuple of generator.py, or None when it has none."""
     try:
         tree = ast.parse(text)

@@ -50,6 +50,14 @@ class ComplexitySpec(Strict):
     target: Literal[COMPLEXITY_CLASSES]
     size_parameter: Identifier
     size_meaning: StrictStr = ""
+    min_n: Annotated[StrictInt, Field(ge=1, le=1 << 20)] = 16
+    max_n: Annotated[StrictInt, Field(ge=2, le=1 << 24)] = 65536
+
+    @model_validator(mode="after")
+    def _range_spans_the_ladder(self):
+        if self.max_n < self.min_n * 64:
+            raise ValueError("max_n must be at least 64 times min_n (a ladder of 7 doublings)")
+        return self
 
 
 class ScoringWeights(Strict):

@@ -1,0 +1,283 @@
+"""Deterministic work counting for complexity measurement.
+
+Work is counted in units: one per line event in any frame outside this
+package (the candidate's code and the pure-Python library code it calls),
+one per call event, plus units charged for C-level operations that line
+events cannot see. ``instrument`` rewrites the candidate's code so those
+operations pass through the ``charge_*`` functions here: ``sorted`` and
+``list.sort`` (n log n), ``in`` on sequences, slicing, ``insert``/``pop``
+at the front, ``index``/``count``/``remove``, ``sum``/``min``/``max`` and
+other consumers of a whole sequence, concatenation, string methods, and
+NumPy calls by the sizes of their arguments and result.
+
+Counts are deterministic for a given input and ``PYTHONHASHSEED``: the same
+code on the same input always gives the same number, whatever else the
+machine is doing.
+"""
+
+import builtins
+import collections
+import heapq
+import math
+import operator
+import sys
+
+OUR_PREFIX = __file__.rsplit("/", 1)[0] + "/"
+
+
+class OverBudget(BaseException):
+    """Raised into the measured code when the unit count passes the cap."""
+
+
+class Meter:
+    """The counter, the tracer that feeds it, and the cap."""
+
+    def __init__(self, cap):
+        self.cap = cap
+        self.lines = 0
+        self.calls = 0
+        self.charged = 0
+        self.truncated = False
+        self.intact = True  # False when the measured code replaced or removed the tracer
+
+    @property
+    def total(self):
+        return self.lines + self.calls + self.charged
+
+    def _over(self):
+        self.truncated = True
+        sys.settrace(None)
+        raise OverBudget()
+
+    def charge(self, units):
+        if units > 0:
+            self.charged += int(units)
+            if self.total > self.cap:
+                self._over()
+
+    def _local(self, frame, event, arg):
+        if event == "line":
+            self.lines += 1
+            if not self.lines & 0x3FFF and self.total > self.cap:
+                self._over()
+        return self._local
+
+    def _global(self, frame, event, arg):
+        if frame.f_code.co_filename.startswith(OUR_PREFIX):
+            return None
+        self.calls += 1
+        return self._local
+
+    def start(self):
+        sys.settrace(self._global)
+
+    def stop(self):
+        if not self.truncated and sys.gettrace() != self._global:
+            self.intact = False
+        sys.settrace(None)
+
+
+METER = Meter(cap=0)
+
+
+def _size(value):
+    numpy = sys.modules.get("numpy")
+    if numpy is not None and isinstance(value, numpy.ndarray):
+        return value.size
+    try:
+        return len(value)
+    except TypeError:
+        return 0
+
+
+def _n_log_n(n):
+    return n * math.log2(n) if n > 1 else n
+
+
+# --- operators -------------------------------------------------------------
+
+_SEQUENCES = (list, tuple, str, bytes, collections.deque)
+
+
+def charge_contains(item, container):
+    """``item in container``: linear in a sequence, up to where it is found."""
+    if isinstance(container, _SEQUENCES):
+        if isinstance(container, (str, bytes)):
+            METER.charge(len(container))
+        else:
+            try:
+                METER.charge(container.index(item) + 1)
+            except ValueError:
+                METER.charge(len(container))
+    elif _is_array(container):
+        METER.charge(container.size)
+    return item in container
+
+
+def charge_slice(value, key):
+    """``value[a:b]``: a copy the size of the result (NumPy slices are views: free)."""
+    result = value[key]
+    if isinstance(result, _SEQUENCES):
+        METER.charge(len(result))
+    return result
+
+
+def charge_binop(op, left, right):
+    """Concatenation and repetition build a new sequence; NumPy operators touch every element."""
+    result = op(left, right)
+    if isinstance(result, (list, tuple, str, bytes)):
+        METER.charge(len(result))
+    elif _is_array(result) or _is_array(left) or _is_array(right):
+        if op is operator.matmul:
+            METER.charge(_matmul_cost(left, right))
+        else:
+            METER.charge(_size(result) + _size(left) + _size(right))
+    return result
+
+
+def charge_inplace(op, left, right):
+    """``left op= right``: a list grows by ``right``; a tuple or NumPy array is rebuilt."""
+    result = op(left, right)
+    if isinstance(left, (list, bytearray)):
+        METER.charge(_size(right) if op is operator.iadd else len(result))
+    elif isinstance(result, (tuple, str, bytes)):
+        METER.charge(len(right) if isinstance(right, (tuple, str, bytes)) else len(result))
+    elif _is_array(result):
+        METER.charge(_size(result) + _size(right))
+    return result
+
+
+# --- calls -----------------------------------------------------------------
+
+# Builtins and library functions that walk a whole iterable in C.
+_CONSUMERS = {builtins.sum, builtins.min, builtins.max, builtins.any, builtins.all, builtins.list,
+              builtins.tuple, builtins.set, builtins.frozenset, builtins.dict, builtins.sorted,
+              builtins.bytes, builtins.bytearray, collections.deque, collections.Counter,
+              collections.OrderedDict, math.fsum, math.prod, heapq.heapify}
+_LIST_LINEAR = {"index", "count", "remove", "copy", "reverse", "extend", "__contains__"}
+_STR_LINEAR = {"find", "rfind", "index", "rindex", "count", "replace", "split", "rsplit", "splitlines",
+               "lower", "upper", "strip", "lstrip", "rstrip", "encode", "decode", "translate",
+               "partition", "rpartition", "casefold", "title", "capitalize", "swapcase", "expandtabs",
+               "zfill", "center", "ljust", "rjust", "isdigit", "isalpha", "isalnum", "isspace"}
+_HEAP_LOG = {heapq.heappush, heapq.heappop, heapq.heappushpop, heapq.heapreplace}
+_MATMUL_NAMES = {"dot", "matmul", "inner", "vdot", "tensordot"}
+UNPACKING_FREE_ARGS = 8
+
+
+class _Counting:
+    """Wraps an iterator handed to a C consumer so the items it pulls are charged."""
+
+    __slots__ = ("iterator",)
+
+    def __init__(self, iterable):
+        self.iterator = iter(iterable)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        item = next(self.iterator)
+        METER.charge(1)
+        return item
+
+
+def charge_call(function, *args, **kwargs):
+    """Call ``function`` and charge what its C implementation does out of the tracer's sight."""
+    if _consumes_iterator(function, args):
+        args = (_Counting(args[0]),) + args[1:]
+    result = function(*args, **kwargs)
+    METER.charge(_call_cost(function, args, kwargs, result) + _unpacking_cost(args))
+    return result
+
+
+def _consumes_iterator(function, args):
+    """A C consumer about to drain an unsized iterator (``max(a, b)`` takes two values, not one)."""
+    if function not in _CONSUMERS or not args or _sized(args[0]) or not hasattr(args[0], "__iter__"):
+        return False
+    return not (function in (builtins.min, builtins.max) and len(args) > 1)
+
+
+def _unpacking_cost(args):
+    """``f(*values)`` builds a tuple as long as ``values``: linear work whatever ``f`` is."""
+    return len(args) if len(args) > UNPACKING_FREE_ARGS else 0
+
+
+def _sized(value):
+    return hasattr(value, "__len__")
+
+
+def _call_cost(function, args, kwargs, result):
+    if function is builtins.sorted:
+        return _n_log_n(len(result))
+    if function in _CONSUMERS:
+        return _size(args[0]) if args and _sized(args[0]) else 0
+    if function in _HEAP_LOG:
+        return math.log2(len(args[0]) + 1) if args else 0
+    owner = getattr(function, "__self__", None)
+    name = getattr(function, "__name__", "")
+    if isinstance(owner, list):
+        return _list_method_cost(owner, name, args, result)
+    if isinstance(owner, collections.deque) and name in ("index", "count", "remove", "insert", "rotate",
+                                                         "extend", "extendleft", "copy", "reverse"):
+        return len(owner) + (_size(args[0]) if name.startswith("extend") and args else 0)
+    if isinstance(owner, (str, bytes)):
+        if name == "join":
+            return _size(result) + (len(args[0]) if args and _sized(args[0]) else 0)
+        return len(owner) if name in _STR_LINEAR else 0
+    if isinstance(owner, (dict, set, frozenset)) and name in ("copy", "update", "union", "intersection",
+                                                              "difference", "symmetric_difference",
+                                                              "issubset", "issuperset", "fromkeys"):
+        return len(owner) + sum(_size(a) for a in args)
+    if _is_numpy_callable(function, owner):
+        return _numpy_cost(name, owner, args, result)
+    return 0
+
+
+def _list_method_cost(owner, name, args, result):
+    if name == "sort":
+        return _n_log_n(len(owner))
+    if name == "insert":
+        index = args[0] if args and isinstance(args[0], int) else 0
+        return max(0, len(owner) - (index if index >= 0 else len(owner) + index))
+    if name == "pop":
+        if not args:
+            return 0
+        index = args[0] if isinstance(args[0], int) else -1
+        return max(0, len(owner) - (index if index >= 0 else len(owner) + index + 1))
+    if name in _LIST_LINEAR:
+        return len(owner) + (_size(args[0]) if name == "extend" and args else 0)
+    return 0
+
+
+# --- NumPy -----------------------------------------------------------------
+
+def _is_array(value):
+    numpy = sys.modules.get("numpy")
+    return numpy is not None and isinstance(value, numpy.ndarray)
+
+
+def _is_numpy_callable(function, owner):
+    numpy = sys.modules.get("numpy")
+    if numpy is None:
+        return False
+    if isinstance(function, numpy.ufunc) or isinstance(owner, numpy.ndarray):
+        return True
+    return str(getattr(function, "__module__", "") or "").startswith("numpy")
+
+
+def _numpy_cost(name, owner, args, result):
+    operands = ([owner] if _is_array(owner) else []) + [a for a in args if _is_array(a) or _sized(a)]
+    if name in _MATMUL_NAMES and len(operands) >= 2:
+        return _matmul_cost(operands[0], operands[1])
+    return sum(_size(a) for a in operands) + _size(result)
+
+
+def _matmul_cost(left, right):
+    numpy = sys.modules.get("numpy")
+    if numpy is None:
+        return 0
+    a, b = numpy.asarray(left), numpy.asarray(right)
+    if a.ndim == 0 or b.ndim == 0:
+        return max(a.size, b.size)
+    inner = a.shape[-1]
+    return a.size * (b.size // max(1, inner)) if b.ndim > 1 else a.size

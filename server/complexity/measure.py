@@ -1,0 +1,196 @@
+"""Measure a submission's time complexity deterministically, inside the sandbox.
+
+For each input family of the problem's generator, sizes double from
+``min_n`` to ``max_n``; each size runs in a fresh process with
+``PYTHONHASHSEED`` fixed, where the entry point's work is counted (line and
+call events plus charged C-level costs, see ``sandbox/tsbox/meter.py``). A
+family stops at the first size over the work budget. Where fewer than seven
+sizes fit, smaller sizes are added; where growth between doublings looks
+exponential, sizes in between. Each family's points are fitted
+(``fit.fit_classes``); the slowest family decides. Kernel-accounted CPU time
+cross-checks the counts, so code that hides work from the counter (turning
+the tracer off, threads) cannot look faster than it is.
+"""
+
+import dataclasses
+import math
+import time
+
+from sandbox import CaseInput, Generate, Job, Limits, SandboxSettings, run_job
+from server.complexity.classes import rank
+from server.complexity.fit import fit_classes
+from server.complexity.report import ComplexityReport, Point
+from server.problems.package import ProblemPackage, generator_families
+
+EVENT_CAP = 4_000_000
+MEASURE_CPU_SECONDS = 5.0
+MIN_POINTS = 7
+FIT_MIN_POINTS = 4
+SEED = 7_919
+CPU_FLOOR_MS = 30.0  # below this, CPU time is mostly noise
+CPU_DRIFT = 4.0  # CPU per counted unit growing this much means the count misses work
+EXPONENTIAL_RATIO = 2 ** 3.5  # growth per doubling beyond any polynomial class we report
+DEFAULT_BUDGET_SECONDS = 15.0
+
+
+@dataclasses.dataclass(frozen=True)
+class MeasureSpec:
+    """What to measure: how to call the code, how to build inputs, which sizes, against what."""
+
+    kind: str
+    entry_point: str
+    generator: str
+    target: str
+    min_n: int
+    max_n: int
+    memory_mb: int = 512
+
+    @classmethod
+    def of(cls, package: ProblemPackage) -> "MeasureSpec":
+        spec = package.spec
+        return cls(spec.kind, spec.entry_point, package.generator, spec.complexity.target,
+                   spec.complexity.min_n, spec.complexity.max_n, spec.limits.memory_mb)
+
+
+def measure_complexity(package: ProblemPackage, code: str, **options) -> ComplexityReport:
+    """Measure ``code`` on ``package``'s generator against its target (options as for ``measure``)."""
+    return measure(MeasureSpec.of(package), code, **options)
+
+
+def measure(spec: MeasureSpec, code: str, *, budget_seconds: float = DEFAULT_BUDGET_SECONDS,
+            settings: SandboxSettings | None = None, client=None) -> ComplexityReport:
+    """Measure ``code`` on the generator's inputs and compare with the target.
+
+    Raises:
+        SandboxError: Docker or the sandbox image is not usable.
+    """
+    started = time.monotonic()
+    families = generator_families(spec.generator) or (None,)
+    ladder = [spec.min_n << k for k in range(64) if spec.min_n << k <= spec.max_n]
+    plan = [(family, n) for n in ladder for family in families]
+    points = _run(spec, code, plan, budget_seconds, settings, client)
+    extra = [(family, n) for family in families for n in _refinement(points, family, spec.min_n)]
+    remaining = budget_seconds - (time.monotonic() - started)
+    if extra and remaining > 2:
+        points += _run(spec, code, extra, remaining, settings, client)
+    points = sorted(points, key=lambda p: (str(p.family), p.n))
+    return _conclude(points, families, spec.target, time.monotonic() - started)
+
+
+def _run(spec: MeasureSpec, code, plan, wall_seconds, settings, client) -> list[Point]:
+    families = list(dict.fromkeys(family for family, _ in plan))
+    tests = tuple(CaseInput(generate=Generate(n, SEED + families.index(family), family), series=str(family))
+                  for family, n in plan)
+    job = Job(code=code, kind=spec.kind, entry_point=spec.entry_point,
+              limits=Limits(MEASURE_CPU_SECONDS, spec.memory_mb, 64), tests=tests,
+              generator=spec.generator, mode="measure", event_cap=EVENT_CAP)
+    settings = dataclasses.replace(settings or SandboxSettings.from_environment(),
+                                   job_wall_seconds=max(1.0, wall_seconds))
+    outcomes = run_job(job, settings, client).outcomes
+    return [point for (family, n), outcome in zip(plan, outcomes, strict=True)
+            if (point := _point(family, n, outcome)) is not None]
+
+
+def _point(family, n, outcome) -> Point | None:
+    if outcome.status == "skipped":
+        return None
+    if outcome.status == "timeout":
+        return Point(n, family, None, None, "over_budget")
+    measured = (outcome.result or {}).get("measured")
+    if outcome.status != "completed" or not isinstance(measured, dict):
+        return Point(n, family, None, None, "failed")
+    if measured.get("truncated"):
+        return Point(n, family, None, None, "over_budget")
+    setup = (outcome.result or {}).get("setup_cpu_ms")
+    cpu = outcome.cpu_ms - setup if outcome.cpu_ms is not None and isinstance(setup, (int, float)) else None
+    status = "measured" if measured.get("tracer_intact", False) else "tracer_off"
+    work = measured.get("total")
+    return Point(n, family, max(1, int(work)) if isinstance(work, (int, float)) else None, cpu, status)
+
+
+def _refinement(points: list[Point], family, min_n: int) -> list[int]:
+    """Sizes to add: smaller ones when too few fitted, in-between ones when growth looks exponential."""
+    mine = sorted((p for p in points if p.family == family), key=lambda p: p.n)
+    measured = [p for p in mine if p.status == "measured"]
+    sizes = []
+    below = min_n // 2
+    while len(measured) + len(sizes) < MIN_POINTS and below >= 1:
+        sizes.append(below)
+        below //= 2
+    if len(measured) >= 2:
+        last, before = measured[-1], measured[-2]
+        doublings = math.log2(last.n / before.n) or 1
+        if (last.work / before.work) ** (1 / doublings) > EXPONENTIAL_RATIO:
+            sizes += [n for n in range(last.n + 1, last.n + 9) if n not in {p.n for p in mine}]
+    return sizes
+
+
+def _conclude(points, families, target, seconds) -> ComplexityReport:
+    verdicts = {}
+    for family in families:
+        verdicts[str(family)] = _family_verdict([p for p in points if p.family == family], target)
+    decided = [v for v in verdicts.values() if v["class"] is not None]
+    if not decided:
+        reasons = "; ".join(f"{name}: {v['reason']}" for name, v in verdicts.items())
+        return ComplexityReport(None, target, "inconclusive", 0.0, reasons, tuple(points), verdicts, seconds)
+    worst_name, worst = max(((n, v) for n, v in verdicts.items() if v["class"] is not None),
+                            key=lambda item: rank(item[1]["class"]))
+    statuses = {v["verdict"] for v in verdicts.values()}
+    verdict = "slower" if "slower" in statuses else "meets" if statuses == {"meets"} else "inconclusive"
+    family_label = "" if worst_name == "None" else f" on the {worst_name!r} inputs"
+    reason = f"measured {worst['class']}{family_label} ({worst['reason']}); target {target}"
+    if verdict == "inconclusive":
+        reason += "; " + "; ".join(f"{n}: {v['reason']}" for n, v in verdicts.items() if v["verdict"] == "inconclusive")
+    return ComplexityReport(worst["class"], target, verdict, worst["confidence"], reason, tuple(points),
+                            verdicts, seconds)
+
+
+def _family_verdict(points: list[Point], target: str) -> dict:
+    measured = [p for p in points if p.status == "measured"]
+    if any(p.status == "tracer_off" for p in points):
+        return _cpu_only_verdict(points, target)
+    if len(measured) < FIT_MIN_POINTS:
+        over = [p.n for p in points if p.status == "over_budget"]
+        why = f"over the work budget from n={over[0]}" if over else "the code failed on the generated inputs"
+        return {"class": None, "confidence": 0.0, "verdict": "inconclusive",
+                "reason": f"only {len(measured)} sizes measured: {why}"}
+    fit = fit_classes([p.n for p in measured], [p.work for p in measured])
+    best, confidence = fit.best, fit.confidence
+    span = f"{len(measured)} sizes, n={measured[0].n}..{measured[-1].n}, confidence {confidence:.2f}"
+    cpu_class = _cpu_disagrees(measured, best)
+    if cpu_class is not None:
+        best, confidence = cpu_class, min(confidence, 0.5)
+        span += f"; CPU time grows as {cpu_class}, faster than the counted work, so CPU time decides"
+    plausible = fit.plausible() if cpu_class is None else [best]
+    return {"class": best, "confidence": confidence, "verdict": _verdict(plausible, target), "reason": span,
+            "plausible": plausible}
+
+
+def _cpu_disagrees(measured: list[Point], counted: str) -> str | None:
+    """The CPU-time class when CPU per counted unit drifts up and says the code is slower."""
+    timed = [p for p in measured if p.cpu_ms is not None and p.cpu_ms >= CPU_FLOOR_MS]
+    if len(timed) < 3:
+        return None
+    drift = (timed[-1].cpu_ms / timed[-1].work) / (timed[0].cpu_ms / timed[0].work)
+    if drift < CPU_DRIFT:
+        return None
+    by_cpu = fit_classes([p.n for p in timed], [p.cpu_ms for p in timed]).best
+    return by_cpu if rank(by_cpu) > rank(counted) else None
+
+
+def _cpu_only_verdict(points: list[Point], target: str) -> dict:
+    timed = [p for p in points if p.cpu_ms is not None and p.cpu_ms >= CPU_FLOOR_MS]
+    if len(timed) < 3:
+        return {"class": None, "confidence": 0.0, "verdict": "inconclusive",
+                "reason": "the code switched the work counter off and too little CPU time was used to judge"}
+    fit = fit_classes([p.n for p in timed], [p.cpu_ms for p in timed])
+    return {"class": fit.best, "confidence": min(fit.confidence, 0.5), "verdict": _verdict(fit.plausible(), target),
+            "reason": "the code switched the work counter off; classified from CPU time", "plausible": fit.plausible()}
+
+
+def _verdict(plausible: list[str], target: str) -> str:
+    if all(rank(c) <= rank(target) for c in plausible):
+        return "meets"
+    if all(rank(c) > rank(target) for c in plausible):
+        return "slower"
+    return "inconclusive"

@@ -1,0 +1,65 @@
+"""Everything beyond the verdict: complexity, notes, code quality, and the score."""
+
+import dataclasses
+
+from server.complexity.measure import measure_complexity
+from server.complexity.report import ComplexityReport
+from server.judge.judge import judge
+from server.judge.report import JudgeReport
+from server.judge.verdicts import Verdict
+from server.problems.package import ProblemPackage
+from server.problems.schema import ScoringWeights
+from server.scoring.narration import NarrationReport, analyse_notes
+from server.scoring.quality import QualityReport, analyse_code
+from server.scoring.score import ScoreReport, score
+
+
+@dataclasses.dataclass(frozen=True)
+class Assessment:
+    complexity: ComplexityReport | None
+    narration: NarrationReport
+    quality: QualityReport
+    score: ScoreReport
+
+    def as_json(self) -> dict:
+        return {"complexity": self.complexity.as_json() if self.complexity else None,
+                "score": self.score.as_json(), "notes": self.narration.as_json(),
+                "quality": self.quality.as_json()}
+
+
+def correctness_passed(judged: JudgeReport) -> bool:
+    """Every test outside the performance group passed: the condition for measuring complexity."""
+    return bool(judged.tests) and all(t.verdict is Verdict.ACCEPTED for t in judged.tests
+                                      if t.group != "performance")
+
+
+def assess(package: ProblemPackage, code: str, judged: JudgeReport, notes: str, *, measure: bool = True,
+           weights: ScoringWeights | None = None, settings=None, client=None) -> Assessment:
+    """Measure (when correctness passed), read the notes and the code, and score.
+
+    Raises:
+        SandboxError: Docker failed during the measurement.
+        QualityCheckError: The linter could not run.
+    """
+    spec = package.spec
+    complexity = None
+    if measure and correctness_passed(judged):
+        complexity = measure_complexity(package, code, settings=settings, client=client)
+    narration = analyse_notes(notes, spec.narration.points, target=spec.complexity.target,
+                              measured=complexity.measured if complexity else None,
+                              per_call=spec.kind == "class")
+    quality = analyse_code(code, spec.entry_point)
+    return Assessment(complexity, narration, quality,
+                      score(judged, complexity, narration, quality, weights or spec.scoring))
+
+
+def evaluate(package: ProblemPackage, code: str, notes: str = "", *, policy: bool = True, measure: bool = True,
+             settings=None, client=None) -> JudgeReport:
+    """Judge a full submission and assess it: the report carries the verdict and the score.
+
+    Raises:
+        SubmissionRejected, ReferenceFailed, SandboxError: as ``judge``.
+    """
+    judged = judge(package, code, policy=policy, settings=settings, client=client)
+    assessment = assess(package, code, judged, notes, measure=measure, settings=settings, client=client)
+    return dataclasses.replace(judged, assessment=assessment)
