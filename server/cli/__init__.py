@@ -10,6 +10,7 @@ import click
 from server.cli.judge_command import judge_command
 from server.cli.problem_commands import problem_group
 from server.cli.sandbox_commands import sandbox_group
+from server.cli.web_commands import demo_command, invite_group, screen_group, serve_command, user_group
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,3 +21,8 @@ def main():
 main.add_command(judge_command)
 main.add_command(problem_group)
 main.add_command(sandbox_group)
+main.add_command(serve_command)
+main.add_command(user_group)
+main.add_command(screen_group)
+main.add_command(invite_group)
+main.add_command(demo_command)

@@ -1,0 +1,76 @@
+"""The Flask application factory (the flaskr way): ``create_app(test_config=None)``."""
+
+import atexit
+import os
+from pathlib import Path
+
+from flask import Flask, redirect, render_template, url_for
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_wtf.csrf import CSRFError, CSRFProtect
+
+from server import config, db
+from server.services.judge_queue import JudgeQueue
+from server.services.problem_store import sync_bank
+
+WEB = Path(__file__).resolve().parents[1] / "web"
+csrf = CSRFProtect()
+limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: config, database (migrated), problem sync, judge queue, blueprints."""
+    instance_path = (test_config or {}).get("INSTANCE_PATH") or os.environ.get("TECHSCREEN_INSTANCE")
+    app = Flask(__name__, instance_path=instance_path, instance_relative_config=True,
+                template_folder=str(WEB / "templates"), static_folder=str(WEB / "static"))
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(config.from_environment(instance))
+    if test_config:
+        app.config.from_mapping(test_config)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    db.init_app(app)
+    with app.app_context():
+        failed = sync_bank(db.get_db())
+    for problem in failed:
+        app.logger.warning("problem not loaded: %s", problem)
+    _start_judge(app, instance)
+    _register_blueprints(app)
+    _register_error_pages(app)
+    return app
+
+
+def _start_judge(app: Flask, instance: Path) -> None:
+    queue = JudgeQueue(db.engine_of(app), instance, app.config["JUDGE_WORKERS"])
+    app.extensions["techscreen.judge"] = queue
+    if app.config["START_JUDGE"]:
+        recovered = queue.recover()
+        if recovered:
+            app.logger.info("re-queued %d submissions left by a previous run", recovered)
+    atexit.register(queue.shutdown)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from server.views import admin, auth, candidate, candidate_api
+
+    for module in (auth, admin, candidate, candidate_api):
+        app.register_blueprint(module.bp)
+    app.add_url_rule("/", "home", lambda: redirect(url_for("admin.index")))
+
+
+def _register_error_pages(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_failed(error):
+        return render_template("error.html", title="The form expired",
+                               message="Reload the page and try again. " + error.description), 400
+
+    for code, title in ((403, "Not allowed"), (404, "Not found"), (405, "Not allowed"), (413, "Too large"),
+                        (429, "Too many requests")):
+        app.register_error_handler(code, _error_page(code, title))
+
+
+def _error_page(code: int, title: str):
+    def handler(error):
+        return render_template("error.html", title=title, message=getattr(error, "description", "")), code
+    return handler

@@ -1,0 +1,135 @@
+"""``techscreen serve``, ``user add``, ``screen add``, ``invite create`` and ``demo``."""
+
+import secrets
+
+import click
+from sqlmodel import select
+from werkzeug.security import generate_password_hash
+
+from server.cli.output import EXIT_USAGE
+from server.db import get_db
+from server.models import Role, Screen, User
+from server.services.attempts import create_invite
+from server.services.staff import StaffInputError, add_screen, add_user, invite_link
+
+DEMO_ADMIN = "admin@techscreen.local"
+DEMO_SCREEN = "Demo: seed problems"
+SEED_PROBLEMS = ("cosine-similarity", "moving-average", "log-anomalies")
+
+
+def _app(**overrides):
+    from server.app import create_app
+
+    return create_app(overrides or None)
+
+
+def _usage_error(error: Exception):
+    click.echo(f"error: {error}", err=True)
+    raise SystemExit(EXIT_USAGE)
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--threads", default=16, show_default=True, type=int, help="Request threads (SSE holds one each).")
+@click.option("--debug", is_flag=True, help="Flask's development server with the debugger (never in production).")
+def serve_command(host, port, threads, debug):
+    """Serve techscreen (waitress; Flask's own server only with --debug)."""
+    app = _app()
+    if debug:
+        app.run(host=host, port=port, debug=True, use_reloader=False, threaded=True)
+        return
+    import waitress
+
+    click.echo(f"techscreen serving on http://{host}:{port}")
+    waitress.serve(app, host=host, port=port, threads=threads, channel_timeout=120)
+
+
+@click.group("user")
+def user_group():
+    """Staff accounts."""
+
+
+@user_group.command("add")
+@click.argument("email")
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--name", default="")
+@click.password_option(help="At least 10 characters (prompted when not given).")
+def user_add(email, role, name, password):
+    """Add a staff user."""
+    with _app(START_JUDGE=False).app_context():
+        try:
+            user = add_user(get_db(), email, name, role, password)
+        except StaffInputError as error:
+            _usage_error(error)
+    click.echo(f"added {user.email} ({user.role.value})")
+
+
+@click.group("screen")
+def screen_group():
+    """Screens: ordered problems and a duration."""
+
+
+@screen_group.command("add")
+@click.argument("name")
+@click.option("--minutes", type=int, required=True)
+@click.option("--problem", "problems", multiple=True, required=True, help="A bank id; repeat, in order.")
+def screen_add(name, minutes, problems):
+    """Create a screen of the bank's current versions of PROBLEMs."""
+    with _app(START_JUDGE=False).app_context():
+        try:
+            screen = add_screen(get_db(), name, minutes, list(problems))
+        except StaffInputError as error:
+            _usage_error(error)
+    click.echo(f"screen {screen.id}: {screen.name} ({screen.minutes} min, {len(screen.problems)} problems)")
+
+
+@click.group("invite")
+def invite_group():
+    """Invites: one link per candidate."""
+
+
+@invite_group.command("create")
+@click.option("--screen", "screen_ref", required=True, help="Screen id or exact name.")
+@click.option("--name", required=True)
+@click.option("--email", required=True)
+@click.option("--days", type=int, default=None, help="Days until the invite expires (default from config).")
+def invite_create(screen_ref, name, email, days):
+    """Create an invite and print its link."""
+    app = _app(START_JUDGE=False)
+    with app.app_context():
+        session = get_db()
+        screen = _find_screen(session, screen_ref)
+        if screen is None:
+            _usage_error(StaffInputError(f"no screen {screen_ref!r}"))
+        invite = create_invite(session, screen, name, email, days or app.config["INVITE_DAYS"])
+        click.echo(invite_link(app.config["PUBLIC_URL"], invite.token))
+
+
+def _find_screen(session, reference: str) -> Screen | None:
+    if reference.isdigit():
+        return session.get(Screen, int(reference))
+    return session.exec(select(Screen).where(Screen.name == reference)).first()
+
+
+@click.command("demo")
+def demo_command():
+    """Make the demo admin (a fresh password each time), a screen of the seed problems and an invite."""
+    app = _app(START_JUDGE=False)
+    with app.app_context():
+        session = get_db()
+        password = secrets.token_urlsafe(12)
+        admin = session.exec(select(User).where(User.email == DEMO_ADMIN)).first()
+        if admin is None:
+            add_user(session, DEMO_ADMIN, "Admin", Role.ADMIN.value, password)
+        else:
+            admin.password_hash = generate_password_hash(password)
+            session.add(admin)
+            session.commit()
+        screen = session.exec(select(Screen).where(Screen.name == DEMO_SCREEN)).first()
+        if screen is None:
+            screen = add_screen(session, DEMO_SCREEN, 90, list(SEED_PROBLEMS))
+        invite = create_invite(session, screen, "Demo Candidate", "candidate@example.com", app.config["INVITE_DAYS"])
+        base = app.config["PUBLIC_URL"].rstrip("/")
+        click.echo(f"admin login:  {base}/auth/login  {DEMO_ADMIN} / {password}")
+        click.echo(f"demo invite:  {invite_link(base, invite.token)}")

@@ -1,0 +1,38 @@
+"""Configuration from the environment, with safe defaults.
+
+``SECRET_KEY`` comes from ``TECHSCREEN_SECRET_KEY`` or is generated once and
+kept in the instance folder (mode 0600), never hard-coded.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+
+def secret_key(instance: Path) -> str:
+    """The instance's secret key, created on first use."""
+    path = instance / "secret_key"
+    if not path.exists():
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(secrets.token_urlsafe(48))
+    return path.read_text().strip()
+
+
+def from_environment(instance: Path) -> dict:
+    """Settings for ``create_app``; each may be overridden by the test config."""
+    return {
+        "SECRET_KEY": os.environ.get("TECHSCREEN_SECRET_KEY") or secret_key(instance),
+        "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{instance / 'techscreen.db'}",
+        "JUDGE_WORKERS": int(os.environ.get("TECHSCREEN_JUDGE_WORKERS") or os.cpu_count() or 2),
+        "PUBLIC_URL": os.environ.get("TECHSCREEN_PUBLIC_URL", "http://127.0.0.1:5000"),
+        "INVITE_DAYS": int(os.environ.get("TECHSCREEN_INVITE_DAYS", "14")),
+        "SUBMISSIONS_PER_MINUTE": int(os.environ.get("TECHSCREEN_SUBMISSIONS_PER_MINUTE", "6")),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": os.environ.get("TECHSCREEN_SECURE_COOKIES") == "1",
+        "MAX_CONTENT_LENGTH": 512 * 1024,
+        "RATELIMIT_STORAGE_URI": os.environ.get("TECHSCREEN_RATELIMIT_STORAGE", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "START_JUDGE": True,
+    }

@@ -1,0 +1,153 @@
+"""The database schema (SQLModel). Migrations live in ``server/migrations`` (Alembic).
+
+Times are timezone-aware UTC datetimes. JSON columns hold what the judge produced, so
+a submission keeps the exact report it was scored on.
+"""
+
+import datetime as dt
+import enum
+
+from sqlalchemy import JSON, Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Role(str, enum.Enum):
+    ADMIN = "admin"
+    AUTHOR = "author"
+    REVIEWER = "reviewer"
+
+
+class AttemptState(str, enum.Enum):
+    INVITED = "invited"
+    IN_PROGRESS = "in_progress"
+    FINISHED = "finished"
+
+
+class SubmissionStatus(str, enum.Enum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    ERROR = "error"
+
+
+class User(SQLModel, table=True):
+    """A staff account; candidates have no accounts, only invites."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(index=True, unique=True)
+    name: str = ""
+    role: Role
+    password_hash: str
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ProblemVersion(SQLModel, table=True):
+    """One exact version of a problem package, pinned by its content hash.
+
+    ``files`` holds the whole package (path -> text), so the version can be
+    judged again long after the bank has moved on.
+    """
+
+    __table_args__ = (UniqueConstraint("problem_id", "content_hash"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    problem_id: str = Field(index=True)
+    content_hash: str
+    title: str
+    difficulty: str = ""
+    minutes: int = 0
+    files: dict = Field(sa_column=Column(JSON, nullable=False))
+    current: bool = True  # the bank's version now; older ones stay for their submissions
+    synced_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Screen(SQLModel, table=True):
+    """An ordered set of problems and a duration."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    minutes: int
+    problems: list = Field(sa_column=Column(JSON, nullable=False))  # ProblemVersion ids, in order
+    created_by: int | None = Field(default=None, foreign_key="user.id")
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Invite(SQLModel, table=True):
+    """An unguessable link for one candidate to one screen; one attempt per invite."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    token: str = Field(index=True, unique=True)
+    screen_id: int = Field(foreign_key="screen.id")
+    candidate_name: str
+    candidate_email: str
+    expires_at: dt.datetime
+    created_by: int | None = Field(default=None, foreign_key="user.id")
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Attempt(SQLModel, table=True):
+    """A candidate's sitting of a screen; the server fixes the deadline at start."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    invite_id: int = Field(foreign_key="invite.id", unique=True)
+    state: AttemptState = AttemptState.INVITED
+    started_at: dt.datetime | None = None
+    deadline: dt.datetime | None = None
+    finished_at: dt.datetime | None = None
+
+
+class Draft(SQLModel, table=True):
+    """An autosaved snapshot of code and notes, kept for playback."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    attempt_id: int = Field(foreign_key="attempt.id", index=True)
+    problem_version_id: int = Field(foreign_key="problemversion.id")
+    code: str = Field(sa_column=Column(Text, nullable=False))
+    notes: str = Field(sa_column=Column(Text, nullable=False))
+    saved_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Submission(SQLModel, table=True):
+    """Code and notes sent for judging, and everything judging found.
+
+    ``kind`` is ``run`` (public tests only) or ``submit`` (every test, scored).
+    ``report`` is the judge's full JSON (staff only); candidates get a
+    filtered view of it.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    attempt_id: int = Field(foreign_key="attempt.id", index=True)
+    problem_version_id: int = Field(foreign_key="problemversion.id")
+    kind: str = "submit"
+    code: str = Field(sa_column=Column(Text, nullable=False))
+    notes: str = Field(sa_column=Column(Text, nullable=False))
+    code_hash: str = Field(index=True)
+    status: SubmissionStatus = SubmissionStatus.QUEUED
+    verdict: str | None = None
+    passed: int | None = None
+    total: int | None = None
+    score: float | None = None
+    band: str | None = None
+    report: dict | None = Field(default=None, sa_column=Column(JSON))
+    error: str | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    started_at: dt.datetime | None = None
+    finished_at: dt.datetime | None = None
+
+
+class Event(SQLModel, table=True):
+    """Something that happened in an attempt: started, run, submit, paste, focus, finished."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    attempt_id: int = Field(foreign_key="attempt.id", index=True)
+    kind: str
+    problem_version_id: int | None = None
+    detail: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    at: dt.datetime = Field(default_factory=utcnow)
+
+
+EVENT_KINDS = ("started", "run", "submit", "paste", "focus_lost", "focus_regained", "finished")

@@ -1,0 +1,143 @@
+"""Invites and attempts: who may sit which screen, and the clock the server keeps.
+
+The deadline is fixed by the server when the candidate starts; every
+state-changing action checks it here, so a late request is refused whatever
+the browser shows.
+"""
+
+import datetime as dt
+import secrets
+
+from sqlmodel import Session, select
+
+from server.errors import TechscreenError
+from server.models import Attempt, AttemptState, Event, Invite, ProblemVersion, Screen, Submission, utcnow
+
+TOKEN_BYTES = 24
+
+
+class InviteError(TechscreenError):
+    """An invite link that cannot be used; ``title`` heads the error page."""
+
+    title = "This invite cannot be used"
+
+
+class InviteNotFound(InviteError):
+    title = "Unknown invite"
+
+
+class InviteExpired(InviteError):
+    title = "This invite has expired"
+
+
+class AttemptClosed(InviteError):
+    """The attempt is finished or past its deadline: read-only."""
+
+    title = "This screen is finished"
+
+
+def aware(moment: dt.datetime | None) -> dt.datetime | None:
+    """SQLite drops the zone on some paths; every stored time is UTC."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=dt.UTC)
+
+
+def create_invite(session: Session, screen: Screen, name: str, email: str, days: int,
+                  created_by: int | None = None) -> Invite:
+    invite = Invite(token=secrets.token_urlsafe(TOKEN_BYTES), screen_id=screen.id, candidate_name=name.strip(),
+                    candidate_email=email.strip(), expires_at=utcnow() + dt.timedelta(days=days),
+                    created_by=created_by)
+    session.add(invite)
+    session.flush()
+    session.add(Attempt(invite_id=invite.id))
+    session.commit()
+    return invite
+
+
+def invite_for(session: Session, token: str) -> tuple[Invite, Attempt, Screen]:
+    """The invite, its attempt and screen; the attempt is closed lazily once its deadline passed.
+
+    Raises:
+        InviteNotFound: No invite has this token.
+        InviteExpired: The invite expired before the candidate started.
+    """
+    invite = session.exec(select(Invite).where(Invite.token == token)).first() if token else None
+    if invite is None:
+        raise InviteNotFound("This link does not match any invite. Check that you copied the whole link.")
+    attempt = session.exec(select(Attempt).where(Attempt.invite_id == invite.id)).one()
+    screen = session.get(Screen, invite.screen_id)
+    if attempt.state == AttemptState.INVITED and aware(invite.expires_at) < utcnow():
+        raise InviteExpired(f"The invite expired on {aware(invite.expires_at):%Y-%m-%d %H:%M} UTC. "
+                            "Ask the hiring team for a new link.")
+    close_if_due(session, attempt)
+    return invite, attempt, screen
+
+
+def close_if_due(session: Session, attempt: Attempt) -> None:
+    if attempt.state == AttemptState.IN_PROGRESS and aware(attempt.deadline) <= utcnow():
+        attempt.state = AttemptState.FINISHED
+        attempt.finished_at = attempt.deadline
+        session.add(attempt)
+        session.add(Event(attempt_id=attempt.id, kind="finished", detail={"by": "deadline"}))
+        session.commit()
+
+
+def start(session: Session, attempt: Attempt, screen: Screen) -> None:
+    """Start the clock (once: starting again changes nothing)."""
+    if attempt.state != AttemptState.INVITED:
+        return
+    now = utcnow()
+    attempt.state = AttemptState.IN_PROGRESS
+    attempt.started_at = now
+    attempt.deadline = now + dt.timedelta(minutes=screen.minutes)
+    session.add(attempt)
+    session.add(Event(attempt_id=attempt.id, kind="started"))
+    session.commit()
+
+
+def require_open(attempt: Attempt) -> None:
+    """Raises AttemptClosed unless the attempt is in progress and before its deadline."""
+    if attempt.state == AttemptState.INVITED:
+        raise AttemptClosed("The screen has not been started yet.")
+    if attempt.state == AttemptState.FINISHED or aware(attempt.deadline) <= utcnow():
+        raise AttemptClosed("Time is up: the screen is finished and nothing more can be submitted.")
+
+
+def finish(session: Session, attempt: Attempt) -> None:
+    if attempt.state != AttemptState.IN_PROGRESS:
+        return
+    attempt.state = AttemptState.FINISHED
+    attempt.finished_at = utcnow()
+    session.add(attempt)
+    session.add(Event(attempt_id=attempt.id, kind="finished", detail={"by": "candidate"}))
+    session.commit()
+
+
+def seconds_left(attempt: Attempt) -> float:
+    if attempt.state != AttemptState.IN_PROGRESS:
+        return 0.0
+    return max(0.0, (aware(attempt.deadline) - utcnow()).total_seconds())
+
+
+def screen_problems(session: Session, screen: Screen) -> list[ProblemVersion]:
+    return [session.get(ProblemVersion, version_id) for version_id in screen.problems]
+
+
+def problem_in_screen(session: Session, screen: Screen, version_id: int) -> ProblemVersion:
+    if version_id not in screen.problems:
+        raise InviteNotFound("That problem is not part of this screen.")
+    return session.get(ProblemVersion, version_id)
+
+
+def record_event(session: Session, attempt: Attempt, kind: str, version_id: int | None = None,
+                 detail: dict | None = None) -> None:
+    session.add(Event(attempt_id=attempt.id, kind=kind, problem_version_id=version_id, detail=detail or {}))
+    session.commit()
+
+
+def latest_submission(session: Session, attempt: Attempt, version_id: int, kind: str) -> Submission | None:
+    return session.exec(select(Submission).where(Submission.attempt_id == attempt.id,
+                                                 Submission.problem_version_id == version_id,
+                                                 Submission.kind == kind)
+                        .order_by(Submission.id.desc())).first()

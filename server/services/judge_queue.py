@@ -1,0 +1,156 @@
+"""The judge queue: submissions persisted as queued, judged by a bounded pool of threads.
+
+Nothing is judged before its row is committed, so a crash loses nothing:
+``recover`` re-queues every submission left queued or running. Progress
+(phase and fraction) is kept in memory for the SSE stream; the row is the
+truth once judging ends.
+"""
+
+import dataclasses
+import hashlib
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from sandbox.errors import SandboxError
+from server.errors import TechscreenError
+from server.judge.judge import judge
+from server.models import ProblemVersion, Submission, SubmissionStatus, utcnow
+from server.scoring.assess import assess
+from server.services.problem_store import load_version
+
+log = logging.getLogger(__name__)
+
+
+@dataclasses.dataclass(frozen=True)
+class Progress:
+    """Where one submission is: ``phase`` (queued, tests, complexity, done, error), 0..1 and a sentence."""
+
+    phase: str
+    fraction: float
+    message: str
+
+    def as_json(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def code_hash(kind: str, version_id: int, code: str, notes: str) -> str:
+    """Same code and notes for the same problem and kind: the same hash, judged once."""
+    digest = hashlib.sha256()
+    for part in (kind, str(version_id), code, "\0", notes):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+class JudgeQueue:
+    """A bounded worker pool over the database's submission rows."""
+
+    def __init__(self, engine, instance: Path, workers: int, client_factory=None):
+        self._engine = engine
+        self._instance = instance
+        self._pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="judge")
+        self._progress: dict[int, Progress] = {}
+        self._changed = threading.Condition()
+        self._client_factory = client_factory
+
+    def enqueue(self, submission_id: int) -> None:
+        self._set(submission_id, Progress("queued", 0.0, "Waiting for a judge"))
+        self._pool.submit(self._work, submission_id)
+
+    def recover(self) -> int:
+        """Queue again what a previous process left queued or running; returns how many."""
+        with Session(self._engine) as session:
+            stuck = session.exec(select(Submission).where(
+                Submission.status.in_([SubmissionStatus.QUEUED, SubmissionStatus.RUNNING]))
+                .order_by(Submission.id)).all()
+            for submission in stuck:
+                submission.status = SubmissionStatus.QUEUED
+                session.add(submission)
+            session.commit()
+            ids = [submission.id for submission in stuck]
+        for submission_id in ids:
+            self.enqueue(submission_id)
+        return len(ids)
+
+    def progress(self, submission_id: int) -> Progress | None:
+        return self._progress.get(submission_id)
+
+    def wait_for_change(self, submission_id: int, last: Progress | None, timeout: float) -> Progress | None:
+        """Block until the submission's progress differs from ``last`` (or ``timeout``)."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._progress.get(submission_id) != last, timeout)
+            return self._progress.get(submission_id)
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def _set(self, submission_id: int, progress: Progress) -> None:
+        with self._changed:
+            self._progress[submission_id] = progress
+            self._changed.notify_all()
+
+    def _work(self, submission_id: int) -> None:
+        try:
+            self._judge(submission_id)
+        except Exception as error:  # the worker must survive anything a judge run raises
+            log.exception("judging submission %s failed", submission_id)
+            self._fail(submission_id, f"internal error: {type(error).__name__}: {error}")
+
+    def _judge(self, submission_id: int) -> None:
+        with Session(self._engine, expire_on_commit=False) as session:
+            submission = session.get(Submission, submission_id)
+            if submission is None or submission.status not in (SubmissionStatus.QUEUED, SubmissionStatus.RUNNING):
+                return
+            submission.status, submission.started_at = SubmissionStatus.RUNNING, utcnow()
+            session.add(submission)
+            session.commit()
+            package = load_version(session.get(ProblemVersion, submission.problem_version_id), self._instance)
+        client = self._client_factory() if self._client_factory else None
+        try:
+            cases = package.public_cases if submission.kind == "run" else None
+            count = len(cases if cases is not None else package.cases)
+            self._set(submission_id, Progress("tests", 0.1, f"Running {count} tests in the sandbox"))
+            report = judge(package, submission.code, cases=cases, client=client)
+            if submission.kind == "submit":
+                self._set(submission_id, Progress("complexity", 0.6, "Measuring time complexity and scoring"))
+                report = dataclasses.replace(report, assessment=assess(package, submission.code, report,
+                                                                        submission.notes, client=client))
+        except (TechscreenError, SandboxError) as error:
+            self._fail(submission_id, str(error))
+            return
+        finally:
+            if client is not None:
+                client.close()
+        self._save(submission_id, report)
+
+    def _save(self, submission_id: int, report) -> None:
+        document = report.as_json()
+        with Session(self._engine) as session:
+            submission = session.get(Submission, submission_id)
+            submission.report = _with_case_details(document, report)
+            submission.verdict, submission.passed, submission.total = document["verdict"], report.passed, report.total
+            if document.get("score"):
+                submission.score, submission.band = document["score"]["total"], document["score"]["band"]
+            submission.status, submission.finished_at = SubmissionStatus.DONE, utcnow()
+            session.add(submission)
+            session.commit()
+        self._set(submission_id, Progress("done", 1.0, f"Verdict: {document['verdict']}"))
+
+    def _fail(self, submission_id: int, message: str) -> None:
+        with Session(self._engine) as session:
+            submission = session.get(Submission, submission_id)
+            if submission is not None:
+                submission.status, submission.error, submission.finished_at = SubmissionStatus.ERROR, message, utcnow()
+                session.add(submission)
+                session.commit()
+        self._set(submission_id, Progress("error", 1.0, message))
+
+
+def _with_case_details(document: dict, report) -> dict:
+    """The JSON report plus each test's actual value, stdout and stderr (staff only; filtered for candidates)."""
+    details = {test.name: {"actual": test.actual, "stdout": test.stdout, "stderr": test.stderr,
+                           "message": test.message} for test in report.tests}
+    return {**document, "details": details}

@@ -1,0 +1,91 @@
+"""Problem versions in the database: synced from the bank, pinned by content hash.
+
+A version keeps every file of its package, so it can be materialised again
+(under the instance folder) and judged exactly as it was, whatever the bank
+holds now.
+"""
+
+import functools
+import shutil
+import threading
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from server.errors import ProblemFormatError
+from server.models import ProblemVersion
+from server.problems import bank
+from server.problems.package import ProblemPackage, load_package
+
+TEXT_SUFFIXES = (".py", ".md", ".toml", ".json", ".txt")
+_MATERIALISE_LOCK = threading.Lock()
+
+
+def package_files(root: Path) -> dict[str, str]:
+    """Every text file of the package, by its path relative to the package."""
+    return {str(path.relative_to(root)): path.read_text(encoding="utf-8")
+            for path in sorted(root.rglob("*"))
+            if path.is_file() and path.suffix in TEXT_SUFFIXES and "__pycache__" not in path.parts}
+
+
+def sync_bank(session: Session) -> list[str]:
+    """Record the bank's current version of every valid package; returns the problems that failed to load."""
+    failed = []
+    current_ids = set()
+    for name, loaded in bank.list_packages():
+        if isinstance(loaded, ProblemFormatError):
+            failed.append(f"{name}: {loaded}")
+            continue
+        current_ids.add(_record(session, loaded).id)
+    for version in session.exec(select(ProblemVersion).where(ProblemVersion.current)):
+        if version.id not in current_ids:
+            version.current = False
+            session.add(version)
+    session.commit()
+    return failed
+
+
+def _record(session: Session, package: ProblemPackage) -> ProblemVersion:
+    found = session.exec(select(ProblemVersion).where(ProblemVersion.problem_id == package.id,
+                                                      ProblemVersion.content_hash == package.content_hash)).first()
+    if found is None:
+        found = ProblemVersion(problem_id=package.id, content_hash=package.content_hash, title=package.spec.title,
+                               difficulty=package.spec.difficulty, minutes=package.spec.time_limit_minutes,
+                               files=package_files(package.path))
+    for older in session.exec(select(ProblemVersion).where(ProblemVersion.problem_id == package.id,
+                                                           ProblemVersion.current)):
+        older.current = False
+        session.add(older)
+    found.current = True
+    session.add(found)
+    session.flush()
+    return found
+
+
+def current_versions(session: Session) -> list[ProblemVersion]:
+    return list(session.exec(select(ProblemVersion).where(ProblemVersion.current).order_by(ProblemVersion.problem_id)))
+
+
+def load_version(version: ProblemVersion, instance: Path) -> ProblemPackage:
+    """The package of exactly this version, materialised under ``instance/packages``."""
+    return _load(str(instance), version.problem_id, version.content_hash, tuple(sorted(version.files.items())))
+
+
+@functools.lru_cache(maxsize=64)
+def _load(instance: str, problem_id: str, content_hash: str, files: tuple) -> ProblemPackage:
+    root = Path(instance) / "packages" / content_hash / problem_id
+    with _MATERIALISE_LOCK:
+        if not (root / "problem.toml").is_file():
+            _materialise(root, files)
+    return load_package(root)
+
+
+def _materialise(root: Path, files: tuple) -> None:
+    """Write the files beside ``root`` and rename into place, so a half-written package is never loaded."""
+    staging = root.with_name(root.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    for relative, text in files:
+        target = staging / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    staging.rename(root)

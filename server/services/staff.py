@@ -1,0 +1,57 @@
+"""Staff accounts and screens, shared by the admin pages and the CLI."""
+
+from sqlmodel import Session, select
+from werkzeug.security import generate_password_hash
+
+from server.errors import TechscreenError
+from server.models import ProblemVersion, Role, Screen, User
+
+MIN_PASSWORD = 10
+
+
+class StaffInputError(TechscreenError):
+    """Bad input for a user or screen; the message says which field and why."""
+
+
+def add_user(session: Session, email: str, name: str, role: str, password: str) -> User:
+    email = email.strip().lower()
+    if "@" not in email:
+        raise StaffInputError(f"email {email!r} is not an email address")
+    if role not in {r.value for r in Role}:
+        raise StaffInputError(f"role {role!r} is not one of {', '.join(r.value for r in Role)}")
+    if len(password) < MIN_PASSWORD:
+        raise StaffInputError(f"the password needs at least {MIN_PASSWORD} characters")
+    if session.exec(select(User).where(User.email == email)).first():
+        raise StaffInputError(f"a user with email {email} already exists")
+    user = User(email=email, name=name.strip(), role=Role(role), password_hash=generate_password_hash(password))
+    session.add(user)
+    session.commit()
+    return user
+
+
+def add_screen(session: Session, name: str, minutes: int, problem_ids: list[str],
+               created_by: int | None = None) -> Screen:
+    """A screen of the current versions of ``problem_ids``, in that order."""
+    if not name.strip():
+        raise StaffInputError("the screen needs a name")
+    if not 1 <= minutes <= 600:
+        raise StaffInputError("the duration must be between 1 and 600 minutes")
+    if not problem_ids:
+        raise StaffInputError("a screen needs at least one problem")
+    versions = []
+    for problem_id in problem_ids:
+        version = session.exec(select(ProblemVersion).where(ProblemVersion.problem_id == problem_id,
+                                                            ProblemVersion.current)).first()
+        if version is None:
+            raise StaffInputError(f"no problem {problem_id!r} in the bank")
+        versions.append(version.id)
+    if len(set(versions)) != len(versions):
+        raise StaffInputError("a problem appears twice in the screen")
+    screen = Screen(name=name.strip(), minutes=minutes, problems=versions, created_by=created_by)
+    session.add(screen)
+    session.commit()
+    return screen
+
+
+def invite_link(public_url: str, token: str) -> str:
+    return f"{public_url.rstrip('/')}/invite/{token}"

@@ -1,0 +1,82 @@
+"""Admin basics in the browser: staff users, screens, invites, and the attempts so far."""
+
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+from sqlmodel import select
+
+from server.db import get_db
+from server.models import Attempt, Invite, Role, Screen, Submission, User
+from server.services import attempts as attempt_service
+from server.services.problem_store import current_versions
+from server.services.staff import StaffInputError, add_screen, add_user, invite_link
+from server.views.auth import staff_required
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+@bp.route("/")
+@staff_required(Role.AUTHOR, Role.REVIEWER)
+def index():
+    session = get_db()
+    rows = []
+    for invite in session.exec(select(Invite).order_by(Invite.id.desc())).all():
+        attempt = session.exec(select(Attempt).where(Attempt.invite_id == invite.id)).one()
+        submissions = session.exec(select(Submission).where(Submission.attempt_id == attempt.id,
+                                                            Submission.kind == "submit")).all()
+        rows.append({"invite": invite, "attempt": attempt, "screen": session.get(Screen, invite.screen_id),
+                     "submissions": len(submissions),
+                     "best": max((s.score for s in submissions if s.score is not None), default=None),
+                     "link": invite_link(current_app.config["PUBLIC_URL"], invite.token)})
+    return render_template("admin/index.html", rows=rows)
+
+
+@bp.route("/users", methods=("GET", "POST"))
+@staff_required()
+def users():
+    session = get_db()
+    if request.method == "POST":
+        try:
+            user = add_user(session, request.form.get("email", ""), request.form.get("name", ""),
+                            request.form.get("role", ""), request.form.get("password", ""))
+            flash(f"Added {user.email} as {user.role.value}.")
+            return redirect(url_for("admin.users"))
+        except StaffInputError as error:
+            flash(str(error), "error")
+    return render_template("admin/users.html", users=session.exec(select(User).order_by(User.email)).all(),
+                           roles=[role.value for role in Role])
+
+
+@bp.route("/screens", methods=("GET", "POST"))
+@staff_required(Role.AUTHOR)
+def screens():
+    session = get_db()
+    if request.method == "POST":
+        try:
+            minutes = int(request.form.get("minutes", "0") or 0)
+            screen = add_screen(session, request.form.get("name", ""), minutes, request.form.getlist("problems"),
+                                created_by=g.user.id)
+            flash(f"Created screen {screen.name!r}.")
+            return redirect(url_for("admin.screens"))
+        except (StaffInputError, ValueError) as error:
+            flash(str(error), "error")
+    all_screens = session.exec(select(Screen).order_by(Screen.id.desc())).all()
+    return render_template("admin/screens.html", screens=all_screens, versions=current_versions(session),
+                           titles={s.id: [v.title for v in attempt_service.screen_problems(session, s)]
+                                   for s in all_screens})
+
+
+@bp.route("/invites", methods=("GET", "POST"))
+@staff_required(Role.AUTHOR, Role.REVIEWER)
+def invites():
+    session = get_db()
+    link = None
+    if request.method == "POST":
+        screen = session.get(Screen, int(request.form.get("screen", "0") or 0))
+        name, email = request.form.get("name", "").strip(), request.form.get("email", "").strip()
+        if screen is None or not name or "@" not in email:
+            flash("Choose a screen and give the candidate's name and email.", "error")
+        else:
+            invite = attempt_service.create_invite(session, screen, name, email, current_app.config["INVITE_DAYS"],
+                                                   created_by=g.user.id)
+            link = invite_link(current_app.config["PUBLIC_URL"], invite.token)
+            flash(f"Invite for {name} created.")
+    return render_template("admin/invites.html", screens=session.exec(select(Screen)).all(), link=link)

@@ -1,0 +1,57 @@
+"""Staff login and logout; ``staff_required`` guards staff pages by role."""
+
+import functools
+
+from flask import Blueprint, abort, g, redirect, render_template, request, session, url_for
+from sqlmodel import select
+from werkzeug.security import check_password_hash
+
+from server.app import limiter
+from server.db import get_db
+from server.models import Role, User
+
+bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+
+@bp.before_app_request
+def load_user():
+    user_id = session.get("user_id")
+    g.user = get_db().get(User, user_id) if user_id is not None else None
+
+
+def staff_required(*roles: Role):
+    """Only signed-in staff with one of ``roles`` (admins always) may pass."""
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(**kwargs):
+            if g.user is None:
+                return redirect(url_for("auth.login", next=request.path))
+            if g.user.role != Role.ADMIN and g.user.role not in roles:
+                abort(403, "Your role does not allow this page.")
+            return view(**kwargs)
+        return wrapped
+    return decorator
+
+
+@bp.route("/login", methods=("GET", "POST"))
+@limiter.limit("10 per minute", methods=["POST"])
+def login():
+    error = None
+    if request.method == "POST":
+        email = request.form.get("email", "").strip().lower()
+        user = get_db().exec(select(User).where(User.email == email)).first()
+        if user is None or not check_password_hash(user.password_hash, request.form.get("password", "")):
+            error = "Wrong email or password."
+        else:
+            session.clear()
+            session["user_id"] = user.id
+            target = request.args.get("next", "")
+            return redirect(target if target.startswith("/") and not target.startswith("//")
+                            else url_for("admin.index"))
+    return render_template("auth/login.html", error=error), 401 if error else 200
+
+
+@bp.route("/logout", methods=("POST",))
+def logout():
+    session.clear()
+    return redirect(url_for("auth.login"))

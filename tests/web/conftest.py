@@ -1,0 +1,82 @@
+"""Fixtures for the web app, built on ``app``, ``client`` and ``runner`` as in Flask's tutorial.
+
+The app uses a fresh instance folder and SQLite file per test and the real
+judge queue (real Docker engine, real image).
+"""
+
+import re
+
+import pytest
+
+from server.app import create_app
+from server.db import get_db
+from server.services.attempts import create_invite
+from server.services.staff import add_screen, add_user
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def make_app(tmp_path, docker_client):
+    apps = []
+
+    def make(**overrides):
+        config = {"TESTING": True, "INSTANCE_PATH": str(tmp_path / "instance"), "WTF_CSRF_ENABLED": False,
+                  "RATELIMIT_ENABLED": False, "JUDGE_WORKERS": 1, **overrides}
+        app = create_app(config)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.extensions["techscreen.judge"].shutdown()
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def staff(app):
+    """One user of each role; returns their emails by role."""
+    with app.app_context():
+        for role in ("admin", "author", "reviewer"):
+            add_user(get_db(), f"{role}@example.com", role.title(), role, PASSWORD)
+    return {role: f"{role}@example.com" for role in ("admin", "author", "reviewer")}
+
+
+@pytest.fixture
+def invite(app):
+    """An invite to a 30-minute screen of cosine-similarity and moving-average: (token, [version ids])."""
+    with app.app_context():
+        screen = add_screen(get_db(), "Screen", 30, ["cosine-similarity", "moving-average"])
+        created = create_invite(get_db(), screen, "Ada Candidate", "ada@example.com", 3)
+        return created.token, list(screen.problems)
+
+
+def login(client, email):
+    return client.post("/auth/login", data={"email": email, "password": PASSWORD})
+
+
+def csrf_token(html: bytes) -> str:
+    return re.search(rb'name="csrf-token" content="([^"]+)"', html).group(1).decode()
+
+
+def wait_done(client, token, submission_id):
+    """Read the SSE stream to its end (it closes when judging finishes), then the result."""
+    stream = client.get(f"/api/candidate/{token}/submissions/{submission_id}/progress")
+    assert stream.mimetype == "text/event-stream"
+    body = stream.get_data(as_text=True)
+    assert '"phase": "done"' in body or '"phase": "error"' in body, body
+    return client.get(f"/api/candidate/{token}/submissions/{submission_id}").get_json()

@@ -1,0 +1,46 @@
+"""No candidate-facing response ever carries a hidden test's input, expected output or logs."""
+
+import json
+
+from server.problems.bank import load
+
+PROBLEMS = ("cosine-similarity", "moving-average")
+PRINTS_INPUT = "import sys\n{body}\n"
+
+
+def hidden_fingerprints(problem_id: str) -> set[str]:
+    """JSON fragments of hidden cases that no public case or statement contains."""
+    package = load(problem_id)
+    public = package.statement + package.starter + json.dumps([c.model_dump() for c in package.public_cases])
+    fragments = set()
+    for case in package.hidden_cases:
+        for value in (case.args, case.init, case.calls, case.expected):
+            text = json.dumps(value, default=lambda v: v.model_dump())
+            if value is not None and len(text) >= 16 and text not in public:
+                fragments.add(text[:200])
+        if len(case.name) >= 10 and case.name not in public:
+            fragments.add(case.name)
+    return fragments
+
+
+def test_every_candidate_endpoint_keeps_hidden_data_hidden(client, invite):
+    token, versions = invite
+    pages = [client.get(f"/invite/{token}")]
+    client.post(f"/invite/{token}/start")
+    # A submission that prints its inputs and fails, so stdout and actual values would carry hidden data.
+    leaky = "def cosine_similarity(a, b):\n    print(a, b)\n    return sum(a) * 1e-3\n"
+    for index, version in enumerate(versions):
+        pages.append(client.get(f"/invite/{token}/problem/{index}"))
+        code = leaky if index == 0 else load(PROBLEMS[1]).solution
+        queued = client.post(f"/api/candidate/{token}/problems/{version}/submit", json={"code": code, "notes": ""})
+        submission = queued.get_json()["id"]
+        progress = client.get(f"/api/candidate/{token}/submissions/{submission}/progress")
+        assert '"phase": "done"' in progress.get_data(as_text=True)
+        pages.append(progress)
+        pages.append(client.get(f"/api/candidate/{token}/submissions/{submission}"))
+        pages.append(client.post(f"/api/candidate/{token}/problems/{version}/lint", json={"code": code}))
+    pages.append(client.post(f"/invite/{token}/finish", follow_redirects=True))
+    text = "\n".join(page.get_data(as_text=True) for page in pages)
+    leaked = [f for problem in PROBLEMS for f in hidden_fingerprints(problem) if f in text]
+    assert leaked == []
+    assert "hidden test 1" in text  # hidden tests are reported, by number only

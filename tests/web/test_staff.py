@@ -1,0 +1,75 @@
+"""Staff pages: login, roles, CSRF, rate limit, cookies, and the admin basics end to end."""
+
+import re
+
+from tests.web.conftest import PASSWORD, csrf_token, login
+
+
+def test_staff_pages_need_a_login(client):
+    response = client.get("/admin/")
+    assert response.status_code == 302 and "/auth/login" in response.location
+
+
+def test_a_wrong_password_is_refused(client, staff):
+    response = client.post("/auth/login", data={"email": staff["admin"], "password": "nope"})
+    assert response.status_code == 401 and b"Wrong email or password" in response.data
+
+
+def test_the_login_does_not_redirect_off_site(client, staff):
+    response = client.post("/auth/login?next=//evil.example/", data={"email": staff["admin"], "password": PASSWORD})
+    assert response.location == "/admin/"
+
+
+def test_session_cookie_is_httponly_and_samesite(client, staff):
+    response = login(client, staff["admin"])
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_roles_limit_pages(client, staff):
+    login(client, staff["reviewer"])
+    assert client.get("/admin/").status_code == 200
+    assert client.get("/admin/users").status_code == 403
+    assert client.get("/admin/screens").status_code == 403
+    client.post("/auth/logout")
+    login(client, staff["author"])
+    assert client.get("/admin/screens").status_code == 200
+    assert client.get("/admin/users").status_code == 403
+
+
+def test_admin_creates_a_user_a_screen_and_an_invite(client, staff):
+    login(client, staff["admin"])
+    response = client.post("/admin/users", data={"email": "new@example.com", "name": "New", "role": "reviewer",
+                                                  "password": "long enough password"}, follow_redirects=True)
+    assert b"Added new@example.com as reviewer" in response.data
+    short = client.post("/admin/users", data={"email": "x@example.com", "role": "author", "password": "short"})
+    assert b"at least 10 characters" in short.data
+    response = client.post("/admin/screens", data={"name": "ML screen", "minutes": "60",
+                                                    "problems": ["cosine-similarity", "log-anomalies"]},
+                           follow_redirects=True)
+    assert b"Created screen" in response.data and b"Cosine" in response.data
+    screen_id = re.search(rb'<option value="(\d+)">ML screen', client.get("/admin/invites").data).group(1).decode()
+    response = client.post("/admin/invites", data={"screen": screen_id, "name": "Grace", "email": "g@example.com"})
+    link = re.search(rb'value="(http[^"]+/invite/[^"]+)"', response.data).group(1).decode()
+    token = link.rsplit("/", 1)[1]
+    assert len(token) >= 32
+    client.post("/auth/logout")
+    landing = client.get(f"/invite/{token}")
+    assert landing.status_code == 200 and b"Hello Grace" in landing.data and b"60 minutes" in landing.data
+
+
+def test_forms_need_the_csrf_token(make_app, staff):
+    app = make_app(WTF_CSRF_ENABLED=True)
+    client = app.test_client()
+    refused = client.post("/auth/login", data={"email": staff["admin"], "password": PASSWORD})
+    assert refused.status_code == 400 and b"The form expired" in refused.data
+    token = csrf_token(client.get("/auth/login").data)
+    accepted = client.post("/auth/login", data={"email": staff["admin"], "password": PASSWORD, "csrf_token": token})
+    assert accepted.status_code == 302
+
+
+def test_login_is_rate_limited(make_app, staff):
+    client = make_app(RATELIMIT_ENABLED=True).test_client()
+    codes = [client.post("/auth/login", data={"email": staff["admin"], "password": "wrong"}).status_code
+             for _ in range(11)]
+    assert codes[:10] == [401] * 10 and codes[10] == 429
