@@ -4,16 +4,20 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 5000
 
-.PHONY: run test setup venv docker sandbox system-packages clean
+.PHONY: run test setup venv docker sandbox system-packages browser clean
 
 run: setup
 	$(BIN)/techscreen problem list
 	$(BIN)/techscreen sandbox doctor
 	@echo
-	@echo "techscreen is ready: $(BIN)/techscreen judge cosine-similarity solution.py --json"
+	TECHSCREEN_PUBLIC_URL=http://$(HOST):$(PORT) $(BIN)/techscreen demo
+	@echo "serving techscreen; Ctrl-C stops it"
+	TECHSCREEN_PUBLIC_URL=http://$(HOST):$(PORT) $(BIN)/techscreen serve --host $(HOST) --port $(PORT)
 
-test: setup
+test: setup browser
 	$(BIN)/ruff check .
 	$(BIN)/pytest -n 2 --dist loadgroup
 
@@ -28,6 +32,10 @@ $(STAMP): pyproject.toml
 
 system-packages:
 	scripts/ensure-debian-packages.sh debootstrap
+
+# Debian's Chromium for the end-to-end tests (Playwright drives it by executable_path).
+browser:
+	scripts/ensure-debian-packages.sh chromium
 
 docker:
 	scripts/ensure-docker.sh

@@ -1,0 +1,51 @@
+"""A real server (waitress, in a thread) and Debian's Chromium driven by Playwright."""
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+import waitress
+from playwright.sync_api import sync_playwright
+
+from server.app import create_app
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture
+def live_app(tmp_path, docker_client):
+    app = create_app({"INSTANCE_PATH": str(tmp_path / "instance"), "JUDGE_WORKERS": 2})
+    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=8)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    app.config["PUBLIC_URL"] = f"http://127.0.0.1:{server.effective_port}"
+    yield app
+    server.close()
+    app.extensions["techscreen.judge"].shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if shutil.which(CHROMIUM) is None:
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium", pytrace=False)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+@pytest.fixture
+def screenshots(tmp_path_factory) -> Path:
+    """Where the tests leave screenshots for people to look at."""
+    folder = Path(tmp_path_factory.getbasetemp()) / "screenshots"
+    folder.mkdir(exist_ok=True)
+    return folder

@@ -1,0 +1,95 @@
+"""A candidate takes a screen in real Chromium: start, type, run, submit, reload, deadline, isolation."""
+
+import datetime as dt
+
+from playwright.sync_api import expect
+from sqlmodel import select
+
+from server.db import get_db
+from server.models import Attempt, Invite
+from server.problems.bank import load
+from server.services.attempts import create_invite
+from server.services.staff import add_screen
+
+SOLUTION = load("cosine-similarity").solution
+NOTES = ("One pass accumulates the dot product and both squared norms.\n"
+         "Time O(n), space O(1). Edge cases: empty vectors and zero norm return 0.0.\n")
+TIMEOUT_MS = 120_000
+
+
+def make_invite(app, name):
+    with app.app_context():
+        screen = add_screen(get_db(), f"Screen for {name}", 30, ["cosine-similarity", "moving-average"])
+        return create_invite(get_db(), screen, name, f"{name.lower()}@example.com", 3).token
+
+
+def replace_editor_text(page, selector, text):
+    page.click(f"{selector} .cm-content")
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    page.keyboard.insert_text(text)
+
+
+def test_a_candidate_takes_the_screen(live_app, page, screenshots):
+    base = live_app.config["PUBLIC_URL"]
+    token = make_invite(live_app, "Ada")
+    page.goto(f"{base}/invite/{token}")
+    expect(page.get_by_text("Hello Ada")).to_be_visible()
+    page.screenshot(path=screenshots / "landing.png")
+    page.click("#start")
+    expect(page.locator("#code-editor .cm-editor")).to_be_visible()
+    expect(page.locator("#clock")).to_contain_text("left")
+
+    replace_editor_text(page, "#code-editor", "import os\n")
+    expect(page.locator("#policy")).to_contain_text("Line 1")
+    replace_editor_text(page, "#code-editor", SOLUTION)
+    replace_editor_text(page, "#notes-editor", NOTES)
+    page.click("#run")
+    expect(page.locator("#verdict")).to_contain_text("accepted", timeout=TIMEOUT_MS)
+    expect(page.locator("table.tests")).to_contain_text("example_basic")
+    page.screenshot(path=screenshots / "run.png")
+
+    page.click("#submit")
+    expect(page.locator("#progress")).to_be_visible()
+    expect(page.locator("#score")).to_contain_text("Score", timeout=TIMEOUT_MS)
+    expect(page.locator("#verdict")).to_contain_text("accepted")
+    page.screenshot(path=screenshots / "submitted.png", full_page=True)
+
+    page.reload()
+    expect(page.locator("#code-editor .cm-content")).to_contain_text("def cosine_similarity")
+    expect(page.locator("#notes-editor .cm-content")).to_contain_text("squared norms")
+    expect(page.locator("#verdict")).to_contain_text("accepted", timeout=TIMEOUT_MS)  # reconnects to the last one
+
+    with live_app.app_context():
+        session = get_db()
+        invite = session.exec(select(Invite).where(Invite.token == token)).one()
+        attempt = session.exec(select(Attempt).where(Attempt.invite_id == invite.id)).one()
+        attempt.deadline = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
+        session.add(attempt)
+        session.commit()
+    page.reload()
+    expect(page.locator("#read-only-banner")).to_be_visible()
+    expect(page.locator("#submit")).to_be_disabled()
+    page.screenshot(path=screenshots / "read-only.png")
+    late = page.evaluate("""async () => {
+        const workspace = document.getElementById('workspace');
+        const response = await fetch(`/api/candidate/${workspace.dataset.token}/problems/${workspace.dataset.problem}/submit`, {
+            method: 'POST', headers: {'Content-Type': 'application/json',
+            'X-CSRFToken': document.querySelector('meta[name=csrf-token]').content},
+            body: JSON.stringify({code: 'x = 1', notes: ''})});
+        return {status: response.status, body: await response.json()};
+    }""")
+    assert late["status"] == 409 and "Time is up" in late["body"]["message"]
+
+
+def test_a_second_candidate_cannot_open_the_first_ones_attempt(live_app, page):
+    base = live_app.config["PUBLIC_URL"]
+    first, second = make_invite(live_app, "Ada"), make_invite(live_app, "Eve")
+    page.goto(f"{base}/invite/{second}")
+    page.click("#start")
+    expect(page.locator("#code-editor .cm-editor")).to_be_visible()
+    status = page.evaluate(f"""async () => (await fetch('/api/candidate/{first[:-2]}xx/submissions/1')).status""")
+    assert status == 404
+    response = page.goto(f"{base}/invite/{first}x")
+    assert response.status == 404
+    expect(page.get_by_text("Unknown invite")).to_be_visible()

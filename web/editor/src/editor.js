@@ -1,0 +1,55 @@
+// The candidate's code editor: CodeMirror 6 with Python mode, line numbers, indentation,
+// bracket matching, search and lint markers. Built into web/static/editor.bundle.js by
+// scripts/build-editor.sh; the page uses window.TechscreenEditor.createEditor.
+import {basicSetup} from "codemirror";
+import {indentWithTab} from "@codemirror/commands";
+import {python} from "@codemirror/lang-python";
+import {indentUnit} from "@codemirror/language";
+import {setDiagnostics} from "@codemirror/lint";
+import {Compartment, EditorState} from "@codemirror/state";
+import {EditorView, keymap} from "@codemirror/view";
+
+const theme = EditorView.theme({
+  "&": {minHeight: "320px", fontSize: "13.5px"},
+  ".cm-scroller": {fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace"},
+  ".cm-content, .cm-gutter": {minHeight: "320px"},
+});
+
+function position(doc, line, column) {
+  const number = Math.min(Math.max(1, line), doc.lines);
+  const at = doc.line(number);
+  return Math.min(at.from + Math.max(0, column), at.to);
+}
+
+export function createEditor(parent, {doc = "", readOnly = false, onChange = null, language = "python"} = {}) {
+  const editable = new Compartment();
+  const lock = (value) => [EditorState.readOnly.of(value), EditorView.editable.of(!value)];
+  const extensions = [
+    basicSetup, keymap.of([indentWithTab]), indentUnit.of("    "), EditorState.tabSize.of(4), theme,
+    editable.of(lock(readOnly)),
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged && onChange) onChange(update.state.doc.toString());
+    }),
+  ];
+  if (language === "python") extensions.push(python());
+  else extensions.push(EditorView.lineWrapping);
+  const view = new EditorView({state: EditorState.create({doc, extensions}), parent});
+  return {
+    view,
+    getValue: () => view.state.doc.toString(),
+    setValue: (text) => view.dispatch({changes: {from: 0, to: view.state.doc.length, insert: text}}),
+    setReadOnly: (value) => view.dispatch({effects: editable.reconfigure(lock(value))}),
+    setDiagnostics: (items) => {
+      const doc = view.state.doc;
+      const diagnostics = items.map((item) => {
+        const from = position(doc, item.line, item.column || 0);
+        const end = doc.line(Math.min(Math.max(1, item.line), doc.lines)).to;
+        return {from, to: Math.max(from, end), severity: item.severity || "error", message: item.message};
+      });
+      view.dispatch(setDiagnostics(view.state, diagnostics));
+    },
+    focus: () => view.focus(),
+  };
+}
+
+window.TechscreenEditor = {createEditor};
