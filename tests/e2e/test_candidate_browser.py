@@ -72,8 +72,8 @@ def test_a_candidate_takes_the_screen(live_app, page, screenshots):
     expect(page.locator("#submit")).to_be_disabled()
     page.screenshot(path=screenshots / "read-only.png")
     late = page.evaluate("""async () => {
-        const workspace = document.getElementById('workspace');
-        const response = await fetch(`/api/candidate/${workspace.dataset.token}/problems/${workspace.dataset.problem}/submit`, {
+        const ws = document.getElementById('workspace');
+        const response = await fetch(`/api/candidate/${ws.dataset.token}/problems/${ws.dataset.problem}/submit`, {
             method: 'POST', headers: {'Content-Type': 'application/json',
             'X-CSRFToken': document.querySelector('meta[name=csrf-token]').content},
             body: JSON.stringify({code: 'x = 1', notes: ''})});
