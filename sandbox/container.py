@@ -79,8 +79,11 @@ class _Demux:
 
 
 def run_container(client: docker.DockerClient, image: str, job: bytes, *, memory_mb: int,
-                  wall_seconds: float, output_cap: int, settings: SandboxSettings) -> ContainerRun:
+                  wall_seconds: float, output_cap: int, settings: SandboxSettings,
+                  on_stdout=None) -> ContainerRun:
     """Run ``job`` through the supervisor in a fresh container and return its output.
+
+    ``on_stdout(stdout_so_far)``, when given, is called as output arrives (for progress).
 
     Raises:
         ImageMissing: The image is not there.
@@ -101,7 +104,7 @@ def run_container(client: docker.DockerClient, image: str, job: bytes, *, memory
             sock = getattr(attached, "_sock", attached)
             api.start(container_id)
         started = time.monotonic()
-        demux, deadline_hit = _exchange(sock, job, started + wall_seconds, output_cap)
+        demux, deadline_hit = _exchange(sock, job, started + wall_seconds, output_cap, on_stdout)
         wall = time.monotonic() - started
         with engine_errors("stopping the sandbox container"):
             if deadline_hit or demux.capped:
@@ -142,7 +145,7 @@ def _close_attached(attached) -> None:
         sock.close()
 
 
-def _exchange(sock: socket.socket, job: bytes, deadline: float, output_cap: int):
+def _exchange(sock: socket.socket, job: bytes, deadline: float, output_cap: int, on_stdout=None):
     """Send the job, half-close, and read until EOF, the cap or the deadline."""
     demux = _Demux(output_cap)
     pending = memoryview(job)
@@ -173,5 +176,7 @@ def _exchange(sock: socket.socket, job: bytes, deadline: float, output_cap: int)
             if not data:
                 return demux, False
             demux.feed(data)
+            if on_stdout is not None:
+                on_stdout(demux.stdout)
             if demux.capped:
                 return demux, False

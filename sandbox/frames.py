@@ -63,3 +63,25 @@ def _parse_at(stdout: bytes, start: int, nonce: str, max_body: int):
     if not isinstance(meta, dict):
         return None, start
     return Frame(match.group(2).decode(), meta, stdout[body_start:end]), end + 1
+
+
+class FrameCounter:
+    """Counts result frames of one job as its output grows, for "test i of n" progress.
+
+    Scans only the bytes added since the last call (plus a marker's length of
+    overlap), so following a large output stays linear.
+    """
+
+    def __init__(self, nonce: str, report):
+        self.marker = wire.FRAME_MAGIC + b" " + nonce.encode("ascii") + b" "
+        self.report = report
+        self.scanned = 0
+        self.count = 0
+
+    def __call__(self, stdout) -> None:
+        start = max(0, self.scanned - len(self.marker) + 1)
+        found = bytes(stdout[start:]).count(self.marker)
+        self.scanned = len(stdout)
+        if found:
+            self.count += found
+            self.report(self.count)

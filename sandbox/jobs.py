@@ -132,8 +132,10 @@ class JobResult:
 
 
 def run_job(job: Job, settings: SandboxSettings | None = None,
-            client: docker.DockerClient | None = None) -> JobResult:
+            client: docker.DockerClient | None = None, on_result=None) -> JobResult:
     """Run every test of ``job`` in one fresh, hardened container.
+
+    ``on_result(count)``, when given, is called as tests finish (for progress).
 
     Raises:
         JobRejected: The job is malformed or its code too large.
@@ -144,7 +146,7 @@ def run_job(job: Job, settings: SandboxSettings | None = None,
     _validate(job)
     if client is None:
         with contextlib.closing(engine.connect(settings)) as own_client:
-            return run_job(job, settings, own_client)
+            return run_job(job, settings, own_client, on_result)
     nonce = secrets.token_hex(16)
     payload = _payload(job, nonce, settings)
     max_body = GENERATOR_LIMITS["output_bytes"] if job.mode == "generate" else job.limits.output_kb * 1024 + 1
@@ -154,7 +156,7 @@ def run_job(job: Job, settings: SandboxSettings | None = None,
         memory_mb=max(job.limits.memory_mb, GENERATOR_LIMITS["memory_mb"] if job.generator else 0),
         wall_seconds=_job_wall(job, settings),
         output_cap=per_test * len(job.tests) + 65536,
-        settings=settings)
+        settings=settings, on_stdout=frames.FrameCounter(nonce, on_result) if on_result else None)
     found, _ = frames.find_frames(run.stdout, nonce, max_body=max_body)
     fallback = _missing_outcome(run)
     outcomes = tuple(_outcome(found.get(str(i), []), max_body, fallback, job.mode)

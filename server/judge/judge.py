@@ -17,7 +17,7 @@ RUN_ORDER = {"example": 0, "correctness": 1, "performance": 2}
 
 
 def judge(package: ProblemPackage, code: str, *, policy: bool = True, cases=None,
-          settings: SandboxSettings | None = None, client=None) -> JudgeReport:
+          settings: SandboxSettings | None = None, client=None, on_result=None) -> JudgeReport:
     """Judge ``code`` against ``cases`` (default: every public and hidden case).
 
     Args:
@@ -27,6 +27,7 @@ def judge(package: ProblemPackage, code: str, *, policy: bool = True, cases=None
         cases: A subset of the package's cases, e.g. the public ones for "Run".
         settings: Sandbox settings; defaults from the environment.
         client: A Docker client to reuse.
+        on_result: Called with the number of tests finished so far, as they finish.
 
     Raises:
         SubmissionRejected: The code is too large or contains a NUL byte.
@@ -43,7 +44,7 @@ def judge(package: ProblemPackage, code: str, *, policy: bool = True, cases=None
                                policy_checked=True, violations=violations,
                                wall_seconds=time.monotonic() - started)
     wanted = expected.expectations(package, cases, settings, client)
-    result = run_job(build_job(package, code, cases), settings, client)
+    result = run_job(build_job(package, code, cases), settings, client, on_result)
     tests = tuple(_test_report(package, case, wanted[case.name], outcome)
                   for case, outcome in zip(cases, result.outcomes, strict=True))
     return JudgeReport(package.id, package.content_hash, Verdict.worst(t.verdict for t in tests), tests,

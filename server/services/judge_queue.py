@@ -113,7 +113,9 @@ class JudgeQueue:
             cases = package.public_cases if submission.kind == "run" else None
             count = len(cases if cases is not None else package.cases)
             self._set(submission_id, Progress("tests", 0.1, f"Running {count} tests in the sandbox"))
-            report = judge(package, submission.code, cases=cases, client=client)
+            report = judge(package, submission.code, cases=cases, client=client,
+                           on_result=lambda done: self._set(submission_id, Progress(
+                               "tests", 0.1 + 0.5 * min(done, count) / count, f"Test {min(done, count)} of {count}")))
             if submission.kind == "submit":
                 self._set(submission_id, Progress("complexity", 0.6, "Measuring time complexity and scoring"))
                 report = dataclasses.replace(report, assessment=assess(package, submission.code, report,

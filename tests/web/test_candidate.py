@@ -140,3 +140,14 @@ def test_paste_and_focus_events_are_recorded(client, invite):
                                                     "lines": 4}).status_code == 201
     assert client.post(api(token, "/events"), json={"kind": "focus_lost"}).status_code == 201
     assert client.post(api(token, "/events"), json={"kind": "started"}).status_code == 400
+
+
+def test_a_dead_docker_engine_ends_in_a_clear_error_and_loses_nothing(client, invite, monkeypatch):
+    token, versions = started(client, invite)
+    monkeypatch.setenv("DOCKER_HOST", "unix:///nonexistent/docker.sock")
+    queued = client.post(api(token, f"/problems/{versions[0]}/run"), json={"code": SOLUTION, "notes": ""}).get_json()
+    view = wait_done(client, token, queued["id"])
+    assert view["status"] == "error" and "sandbox is unavailable" in view["error"]
+    monkeypatch.delenv("DOCKER_HOST")
+    again = client.post(api(token, f"/problems/{versions[0]}/run"), json={"code": SOLUTION, "notes": ""}).get_json()
+    assert again["repeated"] is False and wait_done(client, token, again["id"])["verdict"] == "accepted"
