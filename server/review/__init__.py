@@ -1,0 +1,1 @@
+"""Reviewing submissions: similarity between submissions (more to come: dashboard, playback, scorecards)."""
