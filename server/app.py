@@ -44,7 +44,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 def _start_judge(app: Flask, instance: Path) -> None:
     queue = JudgeQueue(db.engine_of(app), instance, app.config["JUDGE_WORKERS"])
     app.extensions["techscreen.judge"] = queue
-    if app.config["START_JUDGE"]:
+    if app.config["RECOVER_SUBMISSIONS"]:
         recovered = queue.recover()
         if recovered:
             app.logger.info("re-queued %d submissions left by a previous run", recovered)

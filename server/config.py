@@ -34,5 +34,5 @@ def from_environment(instance: Path) -> dict:
         "MAX_CONTENT_LENGTH": 512 * 1024,
         "RATELIMIT_STORAGE_URI": os.environ.get("TECHSCREEN_RATELIMIT_STORAGE", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
-        "START_JUDGE": True,
+        "RECOVER_SUBMISSIONS": True,
     }

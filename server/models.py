@@ -48,8 +48,8 @@ class User(SQLModel, table=True):
 class ProblemVersion(SQLModel, table=True):
     """One exact version of a problem package, pinned by its content hash.
 
-    ``files`` holds the whole package (path -> text), so the version can be
-    judged again long after the bank has moved on.
+    Its files live in ``ProblemFiles``, apart, so that reading a version on
+    every request does not load the whole package.
     """
 
     __table_args__ = (UniqueConstraint("problem_id", "content_hash"),)
@@ -60,9 +60,15 @@ class ProblemVersion(SQLModel, table=True):
     title: str
     difficulty: str = ""
     minutes: int = 0
-    files: dict = Field(sa_column=Column(JSON, nullable=False))
     current: bool = True  # the bank's version now; older ones stay for their submissions
     synced_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ProblemFiles(SQLModel, table=True):
+    """The whole package of a version (path -> text), so it can be judged again long after the bank moved on."""
+
+    version_id: int = Field(foreign_key="problemversion.id", primary_key=True)
+    files: dict = Field(sa_column=Column(JSON, nullable=False))
 
 
 class Screen(SQLModel, table=True):

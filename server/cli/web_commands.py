@@ -1,12 +1,13 @@
 """``techscreen serve``, ``user add``, ``screen add``, ``invite create`` and ``demo``."""
 
+import contextlib
 import secrets
 
 import click
 from sqlmodel import select
 from werkzeug.security import generate_password_hash
 
-from server.cli.output import EXIT_USAGE
+from server.cli.output import exit_codes
 from server.db import get_db
 from server.models import Role, Screen, User
 from server.services.attempts import create_invite
@@ -17,15 +18,14 @@ DEMO_SCREEN = "Demo: seed problems"
 SEED_PROBLEMS = ("cosine-similarity", "moving-average", "log-anomalies")
 
 
-def _app(**overrides):
+@contextlib.contextmanager
+def _staff_app():
+    """An app that recovers no submissions (a short CLI process must not start judging), bad input as exit 2."""
     from server.app import create_app
 
-    return create_app(overrides or None)
-
-
-def _usage_error(error: Exception):
-    click.echo(f"error: {error}", err=True)
-    raise SystemExit(EXIT_USAGE)
+    app = create_app({"RECOVER_SUBMISSIONS": False})
+    with exit_codes(as_json=False), app.app_context():
+        yield app
 
 
 @click.command("serve")
@@ -35,7 +35,9 @@ def _usage_error(error: Exception):
 @click.option("--debug", is_flag=True, help="Flask's development server with the debugger (never in production).")
 def serve_command(host, port, threads, debug):
     """Serve techscreen (waitress; Flask's own server only with --debug)."""
-    app = _app()
+    from server.app import create_app
+
+    app = create_app()
     if debug:
         app.run(host=host, port=port, debug=True, use_reloader=False, threaded=True)
         return
@@ -57,11 +59,8 @@ def user_group():
 @click.password_option(help="At least 10 characters (prompted when not given).")
 def user_add(email, role, name, password):
     """Add a staff user."""
-    with _app(START_JUDGE=False).app_context():
-        try:
-            user = add_user(get_db(), email, name, role, password)
-        except StaffInputError as error:
-            _usage_error(error)
+    with _staff_app():
+        user = add_user(get_db(), email, name, role, password)
     click.echo(f"added {user.email} ({user.role.value})")
 
 
@@ -76,11 +75,8 @@ def screen_group():
 @click.option("--problem", "problems", multiple=True, required=True, help="A bank id; repeat, in order.")
 def screen_add(name, minutes, problems):
     """Create a screen of the bank's current versions of PROBLEMs."""
-    with _app(START_JUDGE=False).app_context():
-        try:
-            screen = add_screen(get_db(), name, minutes, list(problems))
-        except StaffInputError as error:
-            _usage_error(error)
+    with _staff_app():
+        screen = add_screen(get_db(), name, minutes, list(problems))
     click.echo(f"screen {screen.id}: {screen.name} ({screen.minutes} min, {len(screen.problems)} problems)")
 
 
@@ -96,12 +92,11 @@ def invite_group():
 @click.option("--days", type=int, default=None, help="Days until the invite expires (default from config).")
 def invite_create(screen_ref, name, email, days):
     """Create an invite and print its link."""
-    app = _app(START_JUDGE=False)
-    with app.app_context():
+    with _staff_app() as app:
         session = get_db()
         screen = _find_screen(session, screen_ref)
         if screen is None:
-            _usage_error(StaffInputError(f"no screen {screen_ref!r}"))
+            raise StaffInputError(f"no screen {screen_ref!r}")
         invite = create_invite(session, screen, name, email, days or app.config["INVITE_DAYS"])
         click.echo(invite_link(app.config["PUBLIC_URL"], invite.token))
 
@@ -115,8 +110,7 @@ def _find_screen(session, reference: str) -> Screen | None:
 @click.command("demo")
 def demo_command():
     """Make the demo admin (a fresh password each time), a screen of the seed problems and an invite."""
-    app = _app(START_JUDGE=False)
-    with app.app_context():
+    with _staff_app() as app:
         session = get_db()
         password = secrets.token_urlsafe(12)
         admin = session.exec(select(User).where(User.email == DEMO_ADMIN)).first()

@@ -36,13 +36,6 @@ class AttemptClosed(InviteError):
     title = "This screen is finished"
 
 
-def aware(moment: dt.datetime | None) -> dt.datetime | None:
-    """SQLite drops the zone on some paths; every stored time is UTC."""
-    if moment is None or moment.tzinfo is not None:
-        return moment
-    return moment.replace(tzinfo=dt.UTC)
-
-
 def create_invite(session: Session, screen: Screen, name: str, email: str, days: int,
                   created_by: int | None = None) -> Invite:
     invite = Invite(token=secrets.token_urlsafe(TOKEN_BYTES), screen_id=screen.id, candidate_name=name.strip(),
@@ -67,15 +60,15 @@ def invite_for(session: Session, token: str) -> tuple[Invite, Attempt, Screen]:
         raise InviteNotFound("This link does not match any invite. Check that you copied the whole link.")
     attempt = session.exec(select(Attempt).where(Attempt.invite_id == invite.id)).one()
     screen = session.get(Screen, invite.screen_id)
-    if attempt.state == AttemptState.INVITED and aware(invite.expires_at) < utcnow():
-        raise InviteExpired(f"The invite expired on {aware(invite.expires_at):%Y-%m-%d %H:%M} UTC. "
+    if attempt.state == AttemptState.INVITED and invite.expires_at < utcnow():
+        raise InviteExpired(f"The invite expired on {invite.expires_at:%Y-%m-%d %H:%M} UTC. "
                             "Ask the hiring team for a new link.")
     close_if_due(session, attempt)
     return invite, attempt, screen
 
 
 def close_if_due(session: Session, attempt: Attempt) -> None:
-    if attempt.state == AttemptState.IN_PROGRESS and aware(attempt.deadline) <= utcnow():
+    if attempt.state == AttemptState.IN_PROGRESS and attempt.deadline <= utcnow():
         attempt.state = AttemptState.FINISHED
         attempt.finished_at = attempt.deadline
         session.add(attempt)
@@ -100,7 +93,7 @@ def require_open(attempt: Attempt) -> None:
     """Raises AttemptClosed unless the attempt is in progress and before its deadline."""
     if attempt.state == AttemptState.INVITED:
         raise AttemptClosed("The screen has not been started yet.")
-    if attempt.state == AttemptState.FINISHED or aware(attempt.deadline) <= utcnow():
+    if attempt.state == AttemptState.FINISHED or attempt.deadline <= utcnow():
         raise AttemptClosed("Time is up: the screen is finished and nothing more can be submitted.")
 
 
@@ -117,7 +110,7 @@ def finish(session: Session, attempt: Attempt) -> None:
 def seconds_left(attempt: Attempt) -> float:
     if attempt.state != AttemptState.IN_PROGRESS:
         return 0.0
-    return max(0.0, (aware(attempt.deadline) - utcnow()).total_seconds())
+    return max(0.0, (attempt.deadline - utcnow()).total_seconds())
 
 
 def screen_problems(session: Session, screen: Screen) -> list[ProblemVersion]:

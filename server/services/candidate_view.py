@@ -28,10 +28,10 @@ def submission_view(submission: Submission, package: ProblemPackage) -> dict:
     report = submission.report or {}
     public = {case.name: case for case in package.public_cases}
     details = report.get("details", {})
-    tests = []
+    tests, hidden_count = [], 0
     for test in report.get("tests", []):
-        hidden_name = f"hidden test {sum(t['visibility'] == 'hidden' for t in tests) + 1}"
-        row = {"name": test["name"] if test["visibility"] == "public" else hidden_name,
+        hidden_count += test["visibility"] == "hidden"
+        row = {"name": test["name"] if test["visibility"] == "public" else f"hidden test {hidden_count}",
                "visibility": test["visibility"], "group": test["group"], "verdict": test["verdict"],
                "time_ms": test["time_ms"]}
         if test["visibility"] == "public" and test["name"] in public:

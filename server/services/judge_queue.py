@@ -107,7 +107,8 @@ class JudgeQueue:
             submission.status, submission.started_at = SubmissionStatus.RUNNING, utcnow()
             session.add(submission)
             session.commit()
-            package = load_version(session.get(ProblemVersion, submission.problem_version_id), self._instance)
+            package = load_version(session, session.get(ProblemVersion, submission.problem_version_id),
+                                   self._instance)
         client = self._client_factory() if self._client_factory else None
         try:
             cases = package.public_cases if submission.kind == "run" else None

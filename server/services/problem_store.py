@@ -5,7 +5,6 @@ A version keeps every file of its package, so it can be materialised again
 holds now.
 """
 
-import functools
 import shutil
 import threading
 from pathlib import Path
@@ -13,12 +12,13 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from server.errors import ProblemFormatError
-from server.models import ProblemVersion
+from server.models import ProblemFiles, ProblemVersion
 from server.problems import bank
 from server.problems.package import ProblemPackage, load_package
 
 TEXT_SUFFIXES = (".py", ".md", ".toml", ".json", ".txt")
-_MATERIALISE_LOCK = threading.Lock()
+_LOADED: dict[tuple[str, str, str], ProblemPackage] = {}
+_LOADED_LOCK = threading.Lock()
 
 
 def package_files(root: Path) -> dict[str, str]:
@@ -50,8 +50,10 @@ def _record(session: Session, package: ProblemPackage) -> ProblemVersion:
                                                       ProblemVersion.content_hash == package.content_hash)).first()
     if found is None:
         found = ProblemVersion(problem_id=package.id, content_hash=package.content_hash, title=package.spec.title,
-                               difficulty=package.spec.difficulty, minutes=package.spec.time_limit_minutes,
-                               files=package_files(package.path))
+                               difficulty=package.spec.difficulty, minutes=package.spec.time_limit_minutes)
+        session.add(found)
+        session.flush()
+        session.add(ProblemFiles(version_id=found.id, files=package_files(package.path)))
     for older in session.exec(select(ProblemVersion).where(ProblemVersion.problem_id == package.id,
                                                            ProblemVersion.current)):
         older.current = False
@@ -66,25 +68,27 @@ def current_versions(session: Session) -> list[ProblemVersion]:
     return list(session.exec(select(ProblemVersion).where(ProblemVersion.current).order_by(ProblemVersion.problem_id)))
 
 
-def load_version(version: ProblemVersion, instance: Path) -> ProblemPackage:
-    """The package of exactly this version, materialised under ``instance/packages``."""
-    return _load(str(instance), version.problem_id, version.content_hash, tuple(sorted(version.files.items())))
+def load_version(session: Session, version: ProblemVersion, instance: Path) -> ProblemPackage:
+    """The package of exactly this version, materialised under ``instance/packages`` once and then cached.
+
+    Keyed by the content hash, so the hot paths (lint as you type, every page) neither hash nor write
+    the package's files again.
+    """
+    key = (str(instance), version.problem_id, version.content_hash)
+    with _LOADED_LOCK:
+        if key not in _LOADED:
+            root = Path(instance) / "packages" / version.content_hash / version.problem_id
+            if not (root / "problem.toml").is_file():
+                _materialise(root, session.get(ProblemFiles, version.id).files)
+            _LOADED[key] = load_package(root)
+        return _LOADED[key]
 
 
-@functools.lru_cache(maxsize=64)
-def _load(instance: str, problem_id: str, content_hash: str, files: tuple) -> ProblemPackage:
-    root = Path(instance) / "packages" / content_hash / problem_id
-    with _MATERIALISE_LOCK:
-        if not (root / "problem.toml").is_file():
-            _materialise(root, files)
-    return load_package(root)
-
-
-def _materialise(root: Path, files: tuple) -> None:
+def _materialise(root: Path, files: dict[str, str]) -> None:
     """Write the files beside ``root`` and rename into place, so a half-written package is never loaded."""
     staging = root.with_name(root.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
-    for relative, text in files:
+    for relative, text in files.items():
         target = staging / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -1,7 +1,7 @@
 """Admin basics in the browser: staff users, screens, invites, and the attempts so far."""
 
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
-from sqlmodel import select
+from sqlmodel import func, select
 
 from server.db import get_db
 from server.models import Attempt, Invite, Role, Screen, Submission, User
@@ -17,14 +17,15 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 @staff_required(Role.AUTHOR, Role.REVIEWER)
 def index():
     session = get_db()
+    totals = {attempt_id: (count, best) for attempt_id, count, best in session.exec(
+        select(Submission.attempt_id, func.count(), func.max(Submission.score))
+        .where(Submission.kind == "submit").group_by(Submission.attempt_id))}
     rows = []
-    for invite in session.exec(select(Invite).order_by(Invite.id.desc())).all():
-        attempt = session.exec(select(Attempt).where(Attempt.invite_id == invite.id)).one()
-        submissions = session.exec(select(Submission).where(Submission.attempt_id == attempt.id,
-                                                            Submission.kind == "submit")).all()
-        rows.append({"invite": invite, "attempt": attempt, "screen": session.get(Screen, invite.screen_id),
-                     "submissions": len(submissions),
-                     "best": max((s.score for s in submissions if s.score is not None), default=None),
+    for invite, attempt, screen in session.exec(
+            select(Invite, Attempt, Screen).join(Attempt, Attempt.invite_id == Invite.id)
+            .join(Screen, Screen.id == Invite.screen_id).order_by(Invite.id.desc())):
+        count, best = totals.get(attempt.id, (0, None))
+        rows.append({"invite": invite, "attempt": attempt, "screen": screen, "submissions": count, "best": best,
                      "link": invite_link(current_app.config["PUBLIC_URL"], invite.token)})
     return render_template("admin/index.html", rows=rows)
 

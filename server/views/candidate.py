@@ -53,7 +53,7 @@ def problem(token, index):
     if not 0 <= index < len(versions):
         raise attempts.InviteNotFound("That problem is not part of this screen.")
     version = versions[index]
-    package = load_version(version, Path(current_app.instance_path))
+    package = load_version(session, version, Path(current_app.instance_path))
     draft = session.exec(select(Draft).where(Draft.attempt_id == attempt.id,
                                              Draft.problem_version_id == version.id)
                          .order_by(Draft.id.desc())).first()

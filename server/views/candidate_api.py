@@ -12,7 +12,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from sqlmodel import Session, select
 
 from server.app import limiter
-from server.db import get_db
+from server.db import engine_of, get_db
 from server.errors import SubmissionRejected
 from server.judge.judge import validate_code
 from server.models import EVENT_KINDS, Draft, ProblemVersion, Submission, SubmissionStatus, utcnow
@@ -90,7 +90,7 @@ def save_draft(token, version_id):
 def lint(token, version_id):
     _, _, version = _context(token, version_id)
     code, _ = _code_and_notes(_body())
-    package = load_version(version, Path(current_app.instance_path))
+    package = load_version(get_db(), version, Path(current_app.instance_path))
     violations = check_policy(code, package.spec.imports.allowed)
     return jsonify(violations=[violation.as_json() for violation in violations])
 
@@ -128,7 +128,7 @@ def _own_submission(token, submission_id):
 @bp.route("/submissions/<int:submission_id>")
 def submission(token, submission_id):
     session, found = _own_submission(token, submission_id)
-    package = load_version(session.get(ProblemVersion, found.problem_version_id),
+    package = load_version(session, session.get(ProblemVersion, found.problem_version_id),
                            Path(current_app.instance_path))
     return jsonify(submission_view(found, package))
 
@@ -136,9 +136,9 @@ def submission(token, submission_id):
 @bp.route("/submissions/<int:submission_id>/progress")
 def progress(token, submission_id):
     """Server-Sent Events: progress until the submission is done; a reconnect picks up where it is."""
-    session, _ = _own_submission(token, submission_id)
+    _own_submission(token, submission_id)
     queue = current_app.extensions["techscreen.judge"]
-    engine = current_app.extensions["techscreen.engine"]
+    engine = engine_of(current_app)
 
     def stream():
         last = None
@@ -156,7 +156,6 @@ def progress(token, submission_id):
                 yield ": heartbeat\n\n"
             queue.wait_for_change(submission_id, last, SSE_HEARTBEAT_SECONDS)
 
-    session.close()
     return Response(stream(), mimetype="text/event-stream",
                     headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 

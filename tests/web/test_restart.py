@@ -13,7 +13,7 @@ from tests.web.conftest import wait_done
 
 def test_interrupted_submissions_are_judged_after_a_restart(make_app, invite):
     token, versions = invite
-    crashed = make_app(START_JUDGE=False)
+    crashed = make_app(RECOVER_SUBMISSIONS=False)
     with crashed.app_context():
         session = get_db()
         attempt = session.exec(select(Attempt)).one()

@@ -23,7 +23,6 @@ def upgrade():
     sa.Column('title', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('difficulty', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('minutes', sa.Integer(), nullable=False),
-    sa.Column('files', sa.JSON(), nullable=False),
     sa.Column('current', sa.Boolean(), nullable=False),
     sa.Column('synced_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id'),
@@ -44,6 +43,12 @@ def upgrade():
     with op.batch_alter_table('user', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_user_email'), ['email'], unique=True)
 
+    op.create_table('problemfiles',
+    sa.Column('version_id', sa.Integer(), nullable=False),
+    sa.Column('files', sa.JSON(), nullable=False),
+    sa.ForeignKeyConstraint(['version_id'], ['problemversion.id'], ),
+    sa.PrimaryKeyConstraint('version_id')
+    )
     op.create_table('screen',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -157,6 +162,7 @@ def downgrade():
 
     op.drop_table('invite')
     op.drop_table('screen')
+    op.drop_table('problemfiles')
     with op.batch_alter_table('user', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_user_email'))
 
