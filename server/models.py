@@ -27,6 +27,22 @@ class AttemptState(str, enum.Enum):
     FINISHED = "finished"
 
 
+class ProblemState(str, enum.Enum):
+    """An authored problem is a draft until first published; screens take only published versions."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+
+
+class Decision(str, enum.Enum):
+    """A reviewer's hiring decision, strongest yes first."""
+
+    STRONG_YES = "strong_yes"
+    YES = "yes"
+    NO = "no"
+    STRONG_NO = "strong_no"
+
+
 class SubmissionStatus(str, enum.Enum):
     QUEUED = "queued"
     RUNNING = "running"
@@ -60,7 +76,10 @@ class ProblemVersion(SQLModel, table=True):
     title: str
     difficulty: str = ""
     minutes: int = 0
-    current: bool = True  # the bank's version now; older ones stay for their submissions
+    current: bool = True  # the version screens get now; older ones stay for their submissions
+    number: int = 1  # 1, 2, 3 ... per problem, in the order versions were recorded
+    source: str = "bank"  # "bank" (synced from problems/) or "authored" (published from the browser)
+    published_by: int | None = Field(default=None, foreign_key="user.id")
     synced_at: dt.datetime = Field(default_factory=utcnow)
 
 
@@ -69,6 +88,26 @@ class ProblemFiles(SQLModel, table=True):
 
     version_id: int = Field(foreign_key="problemversion.id", primary_key=True)
     files: dict = Field(sa_column=Column(JSON, nullable=False))
+
+
+class AuthoredProblem(SQLModel, table=True):
+    """A problem edited in the browser: its working copy of the package and its state.
+
+    Publishing records the working copy as a new ``ProblemVersion`` (immutable,
+    pinned by content hash); editing afterwards changes only the working copy, so
+    submissions stay pinned to the version they were judged against. Once a
+    problem is authored here, the bank sync leaves it alone.
+    """
+
+    problem_id: str = Field(primary_key=True)
+    files: dict = Field(sa_column=Column(JSON, nullable=False))  # path -> text, as in ProblemFiles
+    state: ProblemState = ProblemState.DRAFT
+    check_report: dict | None = Field(default=None, sa_column=Column(JSON))  # the last Validate
+    checked_hash: str | None = None  # content hash of the files that report is for
+    created_by: int | None = Field(default=None, foreign_key="user.id")
+    updated_by: int | None = Field(default=None, foreign_key="user.id")
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
 
 
 class Screen(SQLModel, table=True):
@@ -155,5 +194,55 @@ class Event(SQLModel, table=True):
     detail: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     at: dt.datetime = Field(default_factory=utcnow)
 
+
+class Scorecard(SQLModel, table=True):
+    """One reviewer's rubric and decision on one attempt; hidden from others until submitted.
+
+    ``ratings`` maps each of ``RUBRIC`` to ``{"score": 1-4, "notes": str}``.
+    """
+
+    __table_args__ = (UniqueConstraint("attempt_id", "reviewer_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    attempt_id: int = Field(foreign_key="attempt.id", index=True)
+    reviewer_id: int = Field(foreign_key="user.id")
+    ratings: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    decision: Decision | None = None
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False))
+    submitted_at: dt.datetime | None = None  # None while the reviewer is still writing it
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+RUBRIC = ("problem_solving", "code_quality", "communication", "ml_fluency")
+
+
+class SimilarityFlag(SQLModel, table=True):
+    """Two final submissions to the same problem whose normalised code is suspiciously alike."""
+
+    __table_args__ = (UniqueConstraint("submission_a", "submission_b"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    problem_id: str = Field(index=True)
+    submission_a: int = Field(foreign_key="submission.id", index=True)  # the lower id
+    submission_b: int = Field(foreign_key="submission.id", index=True)
+    similarity: float
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ApiToken(SQLModel, table=True):
+    """A token for the integration API; only its SHA-256 is stored, and its prefix to tell tokens apart."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    prefix: str = Field(index=True)
+    token_hash: str = Field(unique=True)
+    scopes: list = Field(sa_column=Column(JSON, nullable=False))
+    created_by: int | None = Field(default=None, foreign_key="user.id")
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    last_used_at: dt.datetime | None = None
+    revoked_at: dt.datetime | None = None
+
+
+API_SCOPES = ("screens:read", "invites:write", "results:read")
 
 EVENT_KINDS = ("started", "run", "submit", "paste", "focus_lost", "focus_regained", "finished")

@@ -9,10 +9,10 @@ import shutil
 import threading
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from server.errors import ProblemFormatError
-from server.models import ProblemFiles, ProblemVersion
+from server.models import AuthoredProblem, ProblemFiles, ProblemVersion
 from server.problems import bank
 from server.problems.package import ProblemPackage, load_package
 
@@ -29,28 +29,42 @@ def package_files(root: Path) -> dict[str, str]:
 
 
 def sync_bank(session: Session) -> list[str]:
-    """Record the bank's current version of every valid package; returns the problems that failed to load."""
+    """Record the bank's current version of every valid package; returns the problems that failed to load.
+
+    Problems authored in the browser are the browser's: the bank neither replaces nor retires them.
+    """
     failed = []
     current_ids = set()
+    authored = set(session.exec(select(AuthoredProblem.problem_id)))
     for name, loaded in bank.list_packages():
         if isinstance(loaded, ProblemFormatError):
             failed.append(f"{name}: {loaded}")
             continue
-        current_ids.add(_record(session, loaded).id)
-    for version in session.exec(select(ProblemVersion).where(ProblemVersion.current)):
-        if version.id not in current_ids:
+        if loaded.id not in authored:
+            current_ids.add(record_version(session, loaded).id)
+    for version in session.exec(select(ProblemVersion).where(ProblemVersion.current,
+                                                             ProblemVersion.source == "bank")):
+        if version.id not in current_ids and version.problem_id not in authored:
             version.current = False
             session.add(version)
     session.commit()
     return failed
 
 
-def _record(session: Session, package: ProblemPackage) -> ProblemVersion:
+def record_version(session: Session, package: ProblemPackage, source: str = "bank",
+                   published_by: int | None = None) -> ProblemVersion:
+    """Make ``package`` the current version of its problem, recording it (numbered next) if it is new.
+
+    The caller commits.
+    """
     found = session.exec(select(ProblemVersion).where(ProblemVersion.problem_id == package.id,
                                                       ProblemVersion.content_hash == package.content_hash)).first()
     if found is None:
+        latest = session.exec(select(func.max(ProblemVersion.number))
+                              .where(ProblemVersion.problem_id == package.id)).one()
         found = ProblemVersion(problem_id=package.id, content_hash=package.content_hash, title=package.spec.title,
-                               difficulty=package.spec.difficulty, minutes=package.spec.time_limit_minutes)
+                               difficulty=package.spec.difficulty, minutes=package.spec.time_limit_minutes,
+                               number=(latest or 0) + 1, source=source, published_by=published_by)
         session.add(found)
         session.flush()
         session.add(ProblemFiles(version_id=found.id, files=package_files(package.path)))

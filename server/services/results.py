@@ -1,0 +1,135 @@
+"""An attempt's results: the submission each problem is scored on, the attempt's total, and its scorecards.
+
+One place computes them, so the reviewer's pages, the printable report, the CSV
+and JSON exports and the integration API all agree. A problem is scored on the
+candidate's last judged submit (as Codility scores the final solution); a
+problem never submitted counts 0 towards the attempt's total.
+"""
+
+import dataclasses
+import statistics
+
+from sqlmodel import Session, or_, select
+
+from server.models import (
+    RUBRIC,
+    Attempt,
+    Invite,
+    ProblemVersion,
+    Scorecard,
+    Screen,
+    SimilarityFlag,
+    Submission,
+    SubmissionStatus,
+)
+from server.scoring.score import band_for
+
+
+@dataclasses.dataclass(frozen=True)
+class ProblemResult:
+    """One problem of the attempt: its pinned version, the final submit (if any) and how many were made."""
+
+    version: ProblemVersion
+    final: Submission | None
+    submits: int
+    runs: int
+
+    def as_json(self) -> dict:
+        final = self.final
+        return {"problem_id": self.version.problem_id, "version": self.version.number, "title": self.version.title,
+                "submits": self.submits, "runs": self.runs,
+                "final_submission": None if final is None else {
+                    "id": final.id, "verdict": final.verdict, "passed": final.passed, "total": final.total,
+                    "score": final.score, "band": final.band,
+                    "submitted_at": final.created_at.isoformat()}}
+
+
+@dataclasses.dataclass(frozen=True)
+class ScorecardSummary:
+    """The submitted scorecards of an attempt, aggregated: decisions counted, ratings averaged."""
+
+    count: int
+    decisions: dict[str, int]
+    mean_ratings: dict[str, float | None]
+
+    def as_json(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+@dataclasses.dataclass(frozen=True)
+class AttemptResult:
+    """Everything a hiring team needs about one attempt, without any test data."""
+
+    invite: Invite
+    attempt: Attempt
+    screen: Screen
+    problems: tuple[ProblemResult, ...]
+    total: float | None  # None until something was judged
+    band: str | None
+    scorecards: ScorecardSummary
+    similarity_flags: int
+
+    @property
+    def reviewed(self) -> bool:
+        return self.scorecards.count > 0
+
+    def as_json(self) -> dict:
+        attempt = self.attempt
+        return {"attempt_id": attempt.id, "invite_id": self.invite.id,
+                "candidate": {"name": self.invite.candidate_name, "email": self.invite.candidate_email},
+                "screen": {"id": self.screen.id, "name": self.screen.name},
+                "state": attempt.state.value,
+                "started_at": attempt.started_at.isoformat() if attempt.started_at else None,
+                "finished_at": attempt.finished_at.isoformat() if attempt.finished_at else None,
+                "score": None if self.total is None else round(self.total, 1), "band": self.band,
+                "problems": [problem.as_json() for problem in self.problems],
+                "scorecards": self.scorecards.as_json(), "similarity_flags": self.similarity_flags}
+
+
+def attempt_result(session: Session, attempt: Attempt) -> AttemptResult:
+    invite = session.get(Invite, attempt.invite_id)
+    screen = session.get(Screen, invite.screen_id)
+    submissions = session.exec(select(Submission).where(Submission.attempt_id == attempt.id)
+                               .order_by(Submission.id)).all()
+    problems = tuple(_problem_result(session.get(ProblemVersion, version_id),
+                                     [s for s in submissions if s.problem_version_id == version_id])
+                     for version_id in screen.problems)
+    judged = [problem.final for problem in problems if problem.final is not None]
+    total = (sum(problem.final.score or 0.0 for problem in problems if problem.final) / len(problems)
+             if judged else None)
+    finals = [submission.id for submission in judged]
+    flags = len(session.exec(select(SimilarityFlag.id).where(or_(SimilarityFlag.submission_a.in_(finals),
+                                                                 SimilarityFlag.submission_b.in_(finals)))).all())
+    return AttemptResult(invite, attempt, screen, problems, total, None if total is None else band_for(total),
+                         summarise_scorecards(_submitted_scorecards(session, attempt)), flags)
+
+
+def screen_results(session: Session, screen: Screen) -> list[AttemptResult]:
+    """Every attempt at ``screen``, newest invite first."""
+    attempts = session.exec(select(Attempt).join(Invite, Invite.id == Attempt.invite_id)
+                            .where(Invite.screen_id == screen.id).order_by(Invite.id.desc())).all()
+    return [attempt_result(session, attempt) for attempt in attempts]
+
+
+def summarise_scorecards(scorecards: list[Scorecard]) -> ScorecardSummary:
+    decisions: dict[str, int] = {}
+    for card in scorecards:
+        if card.decision is not None:
+            decisions[card.decision.value] = decisions.get(card.decision.value, 0) + 1
+    means = {}
+    for key in RUBRIC:
+        scores = [card.ratings[key]["score"] for card in scorecards if card.ratings.get(key, {}).get("score")]
+        means[key] = round(statistics.fmean(scores), 2) if scores else None
+    return ScorecardSummary(len(scorecards), decisions, means)
+
+
+def _submitted_scorecards(session: Session, attempt: Attempt) -> list[Scorecard]:
+    return list(session.exec(select(Scorecard).where(Scorecard.attempt_id == attempt.id,
+                                                     Scorecard.submitted_at.is_not(None))))
+
+
+def _problem_result(version: ProblemVersion, submissions: list[Submission]) -> ProblemResult:
+    submits = [s for s in submissions if s.kind == "submit"]
+    done = [s for s in submits if s.status == SubmissionStatus.DONE]
+    return ProblemResult(version, done[-1] if done else None, len(submits),
+                         sum(1 for s in submissions if s.kind == "run"))
