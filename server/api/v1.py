@@ -31,7 +31,8 @@ def _limit_key() -> str:
     return "token:" + hash_token(header) if header else "address:" + (request.remote_addr or "")
 
 
-limiter.limit(lambda: f"{current_app.config['API_REQUESTS_PER_MINUTE']} per minute", key_func=_limit_key)(bp)
+limiter.shared_limit(lambda: f"{current_app.config['API_REQUESTS_PER_MINUTE']} per minute", scope="api_v1",
+                     key_func=_limit_key)(bp)  # one budget per token across the whole API
 
 
 @bp.route("/openapi.json")
