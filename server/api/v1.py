@@ -65,6 +65,7 @@ def screen_results(screen_id):
     session = get_db()
     screen = _screen(screen_id)
     page, per_page = payloads.page_arguments()
+    attempts.close_due(session, screen)
     found = results.screen_results(session, screen, offset=(page - 1) * per_page, limit=per_page)
     return jsonify(payloads.page_of([result.as_json() for result in found], page, per_page,
                                     results.count_attempts(session, screen)))

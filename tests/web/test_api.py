@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import text
 
 from server.db import get_db
-from server.models import Screen
+from server.models import Attempt, Screen
 from server.problems.bank import load
 from server.services.api_tokens import create_token, revoke_token
 from server.services.staff import add_screen
@@ -248,3 +248,19 @@ def test_results_and_report_of_a_judged_attempt_carry_no_test_data_or_code(app, 
     assert "def cosine_similarity" not in text_of_all and '"stdout"' not in text_of_all
     assert '"details"' not in text_of_all and '"actual"' not in text_of_all
 
+
+
+def test_an_attempt_past_its_deadline_is_reported_finished(app, client):
+    [screen_id] = make_screens(app)
+    headers = bearer(issue_token(app))
+    invite = client.post("/api/v1/invites", headers=headers, json={
+        "screen_id": screen_id, "candidate_name": "Ada", "candidate_email": "ada@example.com"}).get_json()
+    app.test_client().post(urlsplit(invite["link"]).path + "/start")
+    with app.app_context():
+        attempt = get_db().get(Attempt, invite["attempt_id"])
+        attempt.deadline = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)
+        get_db().add(attempt)
+        get_db().commit()
+    [listed] = client.get(f"/api/v1/screens/{screen_id}/results", headers=headers).get_json()["items"]
+    assert listed["state"] == "finished" and listed["finished_at"] is not None
+    assert client.get(f"/api/v1/invites/{invite['id']}", headers=headers).get_json()["state"] == "finished"
