@@ -264,3 +264,18 @@ def test_an_attempt_past_its_deadline_is_reported_finished(app, client):
     [listed] = client.get(f"/api/v1/screens/{screen_id}/results", headers=headers).get_json()["items"]
     assert listed["state"] == "finished" and listed["finished_at"] is not None
     assert client.get(f"/api/v1/invites/{invite['id']}", headers=headers).get_json()["state"] == "finished"
+
+
+def test_screen_results_are_paginated_newest_first(app, client):
+    [screen_id] = make_screens(app)
+    headers = bearer(issue_token(app))
+    made = [client.post("/api/v1/invites", headers=headers, json={
+        "screen_id": screen_id, "candidate_name": f"Candidate {i}", "candidate_email": f"c{i}@example.com"}
+    ).get_json()["attempt_id"] for i in range(3)]
+    pages = [client.get(f"/api/v1/screens/{screen_id}/results?per_page=2&page={page}", headers=headers).get_json()
+             for page in (1, 2)]
+    assert [page["total"] for page in pages] == [3, 3]
+    assert [[item["attempt_id"] for item in page["items"]] for page in pages] == [made[::-1][:2], made[:1]]
+    bad = client.get(f"/api/v1/screens/{screen_id}/results?per_page=abc", headers=headers)
+    assert bad.status_code == 422 and error_of(bad)["details"][0]["field"] == "per_page"
+    assert client.get("/api/v1/screens/999/results", headers=headers).status_code == 404
