@@ -28,6 +28,7 @@ def from_environment(instance: Path) -> dict:
         "PUBLIC_URL": os.environ.get("TECHSCREEN_PUBLIC_URL", "http://127.0.0.1:5000"),
         "INVITE_DAYS": int(os.environ.get("TECHSCREEN_INVITE_DAYS", "14")),
         "SUBMISSIONS_PER_MINUTE": int(os.environ.get("TECHSCREEN_SUBMISSIONS_PER_MINUTE", "6")),
+        "API_REQUESTS_PER_MINUTE": int(os.environ.get("TECHSCREEN_API_REQUESTS_PER_MINUTE", "120")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("TECHSCREEN_SECURE_COOKIES") == "1",

@@ -10,7 +10,14 @@ import click
 from server.cli.judge_command import judge_command
 from server.cli.problem_commands import problem_group
 from server.cli.sandbox_commands import sandbox_group
-from server.cli.web_commands import demo_command, invite_group, screen_group, serve_command, user_group
+from server.cli.web_commands import (
+    demo_command,
+    invite_group,
+    screen_group,
+    serve_command,
+    token_group,
+    user_group,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,4 +32,5 @@ main.add_command(serve_command)
 main.add_command(user_group)
 main.add_command(screen_group)
 main.add_command(invite_group)
+main.add_command(token_group)
 main.add_command(demo_command)

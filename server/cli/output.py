@@ -10,6 +10,7 @@ from sandbox import SandboxError
 from server.errors import ProblemFormatError, ProblemNotFound, SubmissionRejected
 from server.judge.expected import ReferenceFailed
 from server.scoring.quality import QualityCheckError
+from server.services.api_tokens import ApiTokenError
 from server.services.staff import StaffInputError
 
 EXIT_OK, EXIT_SYSTEM, EXIT_USAGE = 0, 1, 2
@@ -24,7 +25,8 @@ def exit_codes(as_json: bool):
     """Map known errors to the contract's exit codes, with the message on stderr (or as JSON)."""
     try:
         yield
-    except (ProblemFormatError, ProblemNotFound, SubmissionRejected, ReferenceFailed, StaffInputError) as error:
+    except (ProblemFormatError, ProblemNotFound, SubmissionRejected, ReferenceFailed, StaffInputError,
+            ApiTokenError) as error:
         _fail(error, EXIT_USAGE, as_json)
     except (SandboxError, QualityCheckError) as error:
         _fail(error, EXIT_SYSTEM, as_json)

@@ -1,4 +1,4 @@
-"""``techscreen serve``, ``user add``, ``screen add``, ``invite create`` and ``demo``."""
+"""``techscreen serve``, ``user add``, ``screen add``, ``invite create``, ``token create|list|revoke`` and ``demo``."""
 
 import contextlib
 import secrets
@@ -9,7 +9,8 @@ from werkzeug.security import generate_password_hash
 
 from server.cli.output import exit_codes
 from server.db import get_db
-from server.models import Role, Screen, User
+from server.models import API_SCOPES, Role, Screen, User
+from server.services.api_tokens import create_token, list_tokens, revoke_token
 from server.services.attempts import create_invite
 from server.services.staff import StaffInputError, add_screen, add_user, invite_link
 
@@ -105,6 +106,44 @@ def _find_screen(session, reference: str) -> Screen | None:
     if reference.isdigit():
         return session.get(Screen, int(reference))
     return session.exec(select(Screen).where(Screen.name == reference)).first()
+
+
+@click.group("token")
+def token_group():
+    """API tokens for the integration API (/api/v1)."""
+
+
+@token_group.command("create")
+@click.option("--name", required=True, help="Which system uses it.")
+@click.option("--scope", "scopes", multiple=True, required=True, type=click.Choice(API_SCOPES),
+              help="Repeat for each scope.")
+def token_create(name, scopes):
+    """Create a token and print it (the only time it is shown)."""
+    with _staff_app():
+        token, plaintext = create_token(get_db(), name, list(scopes))
+    click.echo(f"token {token.id} {token.name!r} ({', '.join(token.scopes)}); store it now, it is not shown again:",
+               err=True)
+    click.echo(plaintext)
+
+
+@token_group.command("list")
+def token_list():
+    """List tokens: id, prefix, name, scopes, last use, state."""
+    with _staff_app():
+        tokens = list_tokens(get_db())
+    for token in tokens:
+        used = f"{token.last_used_at:%Y-%m-%d %H:%M}" if token.last_used_at else "never"
+        state = f"revoked {token.revoked_at:%Y-%m-%d %H:%M}" if token.revoked_at else "active"
+        click.echo(f"{token.id}\t{token.prefix}…\t{token.name}\t{','.join(token.scopes)}\tused {used}\t{state}")
+
+
+@token_group.command("revoke")
+@click.argument("token_id", type=int)
+def token_revoke(token_id):
+    """Revoke the token with id TOKEN_ID (from ``token list``)."""
+    with _staff_app():
+        token = revoke_token(get_db(), token_id)
+    click.echo(f"revoked token {token.id} {token.name!r}")
 
 
 @click.command("demo")

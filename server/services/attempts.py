@@ -76,6 +76,15 @@ def close_if_due(session: Session, attempt: Attempt) -> None:
         session.commit()
 
 
+def close_due(session: Session, screen: Screen) -> None:
+    """Close every attempt at ``screen`` whose deadline passed, so a listing shows them finished."""
+    due = session.exec(select(Attempt).join(Invite, Invite.id == Attempt.invite_id)
+                       .where(Invite.screen_id == screen.id, Attempt.state == AttemptState.IN_PROGRESS,
+                              Attempt.deadline <= utcnow())).all()
+    for attempt in due:
+        close_if_due(session, attempt)
+
+
 def start(session: Session, attempt: Attempt, screen: Screen) -> None:
     """Start the clock (once: starting again changes nothing)."""
     if attempt.state != AttemptState.INVITED:

@@ -9,7 +9,7 @@ problem never submitted counts 0 towards the attempt's total.
 import dataclasses
 import statistics
 
-from sqlmodel import Session, or_, select
+from sqlmodel import Session, func, or_, select
 
 from server.models import (
     RUBRIC,
@@ -104,11 +104,18 @@ def attempt_result(session: Session, attempt: Attempt) -> AttemptResult:
                          summarise_scorecards(_submitted_scorecards(session, attempt)), flags)
 
 
-def screen_results(session: Session, screen: Screen) -> list[AttemptResult]:
-    """Every attempt at ``screen``, newest invite first."""
+def screen_results(session: Session, screen: Screen, offset: int = 0,
+                   limit: int | None = None) -> list[AttemptResult]:
+    """The attempts at ``screen``, newest invite first; ``offset`` and ``limit`` take one page of them."""
     attempts = session.exec(select(Attempt).join(Invite, Invite.id == Attempt.invite_id)
-                            .where(Invite.screen_id == screen.id).order_by(Invite.id.desc())).all()
+                            .where(Invite.screen_id == screen.id).order_by(Invite.id.desc())
+                            .offset(offset).limit(limit)).all()
     return [attempt_result(session, attempt) for attempt in attempts]
+
+
+def count_attempts(session: Session, screen: Screen) -> int:
+    """How many attempts ``screen_results`` pages through."""
+    return session.exec(select(func.count()).select_from(Invite).where(Invite.screen_id == screen.id)).one()
 
 
 def summarise_scorecards(scorecards: list[Scorecard]) -> ScorecardSummary:

@@ -1,0 +1,53 @@
+"""Bearer-token authentication and scopes for the integration API.
+
+Only the ``Authorization: Bearer <token>`` header authenticates: a staff
+session cookie sent along is ignored, so a browser signed in to techscreen
+cannot be made to call the API (and the API needs no CSRF token).
+"""
+
+import functools
+
+from flask import g, request
+
+from server.api.errors import ApiError
+from server.db import get_db
+from server.services.api_tokens import TokenRejected, authenticate
+
+CHALLENGE = 'Bearer realm="techscreen"'
+
+
+def require_scope(*accepted: str):
+    """Let the request through with a valid token holding any of ``accepted``; sets ``g.api_token``."""
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(**kwargs):
+            token = authenticate_request()
+            if not set(accepted) & set(token.scopes):
+                raise ApiError(403, "insufficient_scope",
+                               f"this token lacks the scope {' or '.join(accepted)} (it has: "
+                               f"{', '.join(token.scopes)}); an admin can create a token that has it")
+            g.api_token = token
+            return view(**kwargs)
+        return wrapped
+    return decorator
+
+
+def authenticate_request():
+    """The token of the request's Authorization header.
+
+    Raises:
+        ApiError: 401 ``missing_token`` without the header, ``invalid_token`` when it does not authenticate.
+    """
+    header = request.headers.get("Authorization", "")
+    if not header.strip():
+        raise ApiError(401, "missing_token", "send the header 'Authorization: Bearer <token>'",
+                       headers={"WWW-Authenticate": CHALLENGE})
+    scheme, _, presented = header.strip().partition(" ")
+    if scheme.lower() != "bearer" or not presented.strip():
+        raise ApiError(401, "invalid_token", "the Authorization header must be 'Bearer <token>'",
+                       headers={"WWW-Authenticate": CHALLENGE + ', error="invalid_request"'})
+    try:
+        return authenticate(get_db(), presented.strip())
+    except TokenRejected as error:
+        raise ApiError(401, "invalid_token", str(error),
+                       headers={"WWW-Authenticate": CHALLENGE + ', error="invalid_token"'}) from None
