@@ -96,10 +96,12 @@ def edit(problem_id):
     session = get_db()
     problem = _problem(problem_id)
     issues = authoring.format_issues(problem_id, problem.files)
+    versions = authoring.versions(session, problem_id)
     return render_template("authoring/edit.html", problem=problem, state=authoring.state_of(session, problem),
                            validation=authoring.validation_of(problem), issues=issues,
                            issues_json=[issue.as_json() for issue in issues],
-                           versions=authoring.versions(session, problem_id), folders=SUBMISSION_FOLDERS,
+                           versions=versions, publishers=authoring.publishers(session, versions),
+                           folders=SUBMISSION_FOLDERS,
                            title=authoring.working_title(problem) or problem_id)
 
 

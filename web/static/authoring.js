@@ -10,7 +10,8 @@
   const editors = {};  // file -> [editor, ...] (the raw JSON editors share their file with a table)
   const INPUT_KEYS = {function: ["args", "kwargs"], class: ["init", "calls"], stdio: ["stdin"]};
   const GROUPS = {"tests/public.json": ["", "example"], "tests/hidden.json": ["", "correctness", "performance"]};
-  let dirty = false, validation = root.dataset.validation, pollTimer = null;
+  let dirty = false, validation = root.dataset.validation, state = root.dataset.state, pollTimer = null;
+  const canPublish = () => !dirty && validation === "passed" && state !== "published";
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -102,10 +103,11 @@
     $("save-state").textContent = `saved ${new Date().toLocaleTimeString()}` +
       (errors ? `, ${errors} format error${errors === 1 ? "" : "s"}` : "");
     showIssues(result.data.issues);
-    setBadge("state", "", result.data.state, STATES);
+    state = result.data.state;
+    setBadge("state", "", state, STATES);
     validation = result.data.validation;
     setBadge("validation", "validation: ", validation);
-    $("publish").disabled = validation !== "passed";
+    $("publish").disabled = !canPublish();
     return true;
   }
   $("save").addEventListener("click", save);
@@ -123,7 +125,15 @@
   function columns() { return ["name", ...INPUT_KEYS[problemKind()], "generate", "expected", "raises", "weight", "group"]; }
   const JSON_KEYS = new Set(["args", "kwargs", "init", "calls", "stdin", "generate", "expected"]);
 
-  function caseFile(cases) { return "[\n" + cases.map((c) => "  " + JSON.stringify(c)).join(",\n") + "\n]\n"; }
+  // One case per line, spaced like Python's json.dumps (the layout the server's scaffold writes).
+  function oneLine(value) {
+    if (Array.isArray(value)) return "[" + value.map(oneLine).join(", ") + "]";
+    if (value && typeof value === "object") {
+      return "{" + Object.entries(value).map(([k, v]) => JSON.stringify(k) + ": " + oneLine(v)).join(", ") + "}";
+    }
+    return JSON.stringify(value);
+  }
+  function caseFile(cases) { return "[\n" + cases.map((c) => "  " + oneLine(c)).join(",\n") + "\n]\n"; }
 
   function renderTable(box) {
     const file = box.dataset.file;
@@ -154,13 +164,13 @@
         input.value = item.group || "";
       } else {
         const present = Object.prototype.hasOwnProperty.call(item, key);
-        const value = !present ? "" : JSON_KEYS.has(key) ? JSON.stringify(item[key]) : String(item[key]);
+        const value = !present ? "" : JSON_KEYS.has(key) ? oneLine(item[key]) : String(item[key]);
         input = el("input", {value, "data-key": key, placeholder: key === "weight" ? "1" : ""});
       }
       input.dataset.key = key;
       input.addEventListener("input", () => cellChanged(box, row, index));
       input.addEventListener("change", () => cellChanged(box, row, index));
-      row.append(el("td", {}, input));
+      row.append(el("td", {className: `key-${key}`}, input));
     });
     row.append(el("td", {className: "row-problems"}));
     const remove = el("button", {text: "Delete", title: "Delete this case"});
@@ -319,7 +329,7 @@
     renderReport(result.data.report);
     validation = result.data.validation;
     setBadge("validation", "validation: ", validation);
-    $("publish").disabled = dirty || validation !== "passed";
+    $("publish").disabled = !canPublish();
   }
 
   $("validate").addEventListener("click", async () => {
