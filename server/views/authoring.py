@@ -13,17 +13,20 @@ from server.problems.package import SUBMISSION_FOLDERS
 from server.problems.statement import render_markdown
 from server.services import authoring
 from server.services.authoring import AuthoringError
+from server.services.settings_form import FIELDS, apply_settings, read_settings
 from server.services.validation import Validations
 from server.views.auth import staff_required
 
 bp = Blueprint("authoring", __name__, url_prefix="/author")
 
 
+@bp.record_once
+def _start_validations(state) -> None:
+    state.app.extensions["techscreen.validations"] = Validations(engine_of(state.app))
+
+
 def _validations() -> Validations:
-    extensions = current_app.extensions
-    if "techscreen.validations" not in extensions:
-        extensions["techscreen.validations"] = Validations(engine_of(current_app))
-    return extensions["techscreen.validations"]
+    return current_app.extensions["techscreen.validations"]
 
 
 def _problem(problem_id: str):
@@ -101,7 +104,7 @@ def edit(problem_id):
                            validation=authoring.validation_of(problem), issues=issues,
                            issues_json=[issue.as_json() for issue in issues],
                            versions=versions, publishers=authoring.publishers(session, versions),
-                           folders=SUBMISSION_FOLDERS,
+                           folders=SUBMISSION_FOLDERS, fields=FIELDS,
                            title=authoring.working_title(problem) or problem_id)
 
 
@@ -139,6 +142,22 @@ def cases(problem_id):
     except AuthoringError as error:
         return jsonify(message=str(error)), 400
     return jsonify(rows={str(index): messages for index, messages in rows.items()}, general=general)
+
+
+@bp.route("/<problem_id>/settings", methods=("POST",))
+@staff_required(Role.AUTHOR)
+def settings(problem_id):
+    _problem(problem_id)
+    body = request.get_json(silent=True) or {}
+    text = body.get("toml")
+    if not isinstance(text, str) or not isinstance(body.get("values", {}), dict):
+        return jsonify(message="send the problem.toml text and the form's values"), 400
+    if body.get("values"):
+        try:
+            text = apply_settings(text, body["values"])
+        except AuthoringError as error:
+            return jsonify(message=str(error)), 400
+    return jsonify(toml=text, values=read_settings(text))
 
 
 @bp.route("/<problem_id>/validate", methods=("GET", "POST"))

@@ -54,7 +54,12 @@ def test_an_author_creates_validates_and_publishes_a_problem(live_app, page, scr
     expect(public.locator(".cm-content")).to_contain_text('"args": [[4, -2, 7]], "expected": 2')
 
     page.click('#tabs [data-tab="settings"]')
-    expect(page.locator('.editor[data-file="problem.toml"] .cm-content')).to_contain_text('target = "O(n)"')
+    toml = page.locator('.editor[data-file="problem.toml"] .cm-content')
+    expect(toml).to_contain_text('target = "O(n)"')
+    expect(page.locator('#settings-form [name="limits.memory_mb"]')).to_have_value("256")
+    page.fill('#settings-form [name="limits.cpu_seconds"]', "2")
+    page.click("#apply-settings")
+    expect(toml).to_contain_text("cpu_seconds = 2")
     page.screenshot(path=screenshots / "author-settings.png", full_page=True)
     page.click('#tabs [data-tab="submissions"]')
     page.get_by_role("link", name="wrong_answer/zero_is_positive.py").click()

@@ -284,3 +284,22 @@ def test_the_validation_report_is_json_the_page_can_show(app, author):
     assert status == {"progress": None, "report": None, "checked_hash": None, "validation": "not validated"}
     assert json.loads(re.search(r'id="initial-report">(.*?)</script>',
                                 author.get(f"/author/{PROBLEM}/").data.decode()).group(1)) is None
+
+
+def test_the_settings_form_edits_problem_toml_in_place(app, author):
+    create(author)
+    text = files_of(app)["problem.toml"].replace("cpu_seconds = 1", "cpu_seconds = 1  # generous")
+    read = author.post(f"/author/{PROBLEM}/settings", json={"toml": text}).get_json()
+    assert read["values"]["limits.cpu_seconds"] == "1" and read["values"]["imports.allowed"].startswith("math, ")
+    typed = {"limits.cpu_seconds": "2.5", "checker.type": "float", "checker.rel_tol": "1e-6",
+             "imports.allowed": "math, statistics", "complexity.target": "O(n log n)", "scoring.efficiency": "30"}
+    applied = author.post(f"/author/{PROBLEM}/settings", json={"toml": text, "values": typed}).get_json()
+    assert "cpu_seconds = 2.5  # generous" in applied["toml"] and 'allowed = ["math", "statistics"]' in applied["toml"]
+    assert "[[narration.points]]" in applied["toml"] and applied["values"]["checker.rel_tol"] == "1e-06"
+    issues = save(author, dict(files_of(app), **{"problem.toml": applied["toml"]})).get_json()["issues"]
+    assert [i for i in issues if i["severity"] == "error"] == []
+    bad = author.post(f"/author/{PROBLEM}/settings", json={"toml": text, "values": {
+        "limits.memory_mb": "lots", "limits.cpu_seconds": "nan", "title": ""}})
+    assert bad.status_code == 400
+    assert bad.get_json()["message"] == ("Title: required; CPU seconds per test: 'nan' is not a finite number; "
+                                         "Memory (MB): 'lots' is not a whole number")

@@ -48,6 +48,7 @@
     markDirty();
     (editors[file] || []).forEach((editor) => { if (editor !== source && editor.getValue() !== text) editor.setValue(text); });
     if (file === "statement.md") schedulePreview();
+    if (file === "problem.toml" && source) scheduleSettings();
   }
 
   // Editors bound to one file each.
@@ -66,6 +67,7 @@
     $("tabs").querySelectorAll("button").forEach((b) => b.classList.toggle("current", b.dataset.tab === tab));
     document.querySelectorAll("section.tab").forEach((s) => { s.hidden = s.dataset.tab !== tab; });
     if (tab === "tests") document.querySelectorAll(".case-file").forEach((box) => renderTable(box));
+    if (tab === "settings") loadSettings();
   });
 
   // Markdown preview, rendered (and sanitised) by the server.
@@ -116,6 +118,25 @@
   });
   window.addEventListener("beforeunload", (event) => { if (dirty) { event.preventDefault(); event.returnValue = ""; } });
   $("publish-form").addEventListener("submit", (event) => { if (dirty) { event.preventDefault(); save(); } });
+
+  // The structured settings form: read from problem.toml, applied to it in place by the server.
+  const settingsForm = $("settings-form");
+  async function loadSettings(values) {
+    const result = await call(settingsForm.dataset.url, "POST", {toml: files["problem.toml"] || "", values});
+    const error = $("settings-error");
+    error.hidden = result.ok;
+    if (!result.ok) { error.textContent = result.data.message; return; }
+    if (values) changed("problem.toml", result.data.toml, null);
+    if (!result.data.values) { error.hidden = false; error.textContent = "problem.toml is not valid TOML: fix it in the editor."; return; }
+    Object.entries(result.data.values).forEach(([name, value]) => { settingsForm.elements[name].value = value; });
+  }
+  const scheduleSettings = debounce(() => loadSettings(), 500);
+  settingsForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const values = {};
+    [...settingsForm.elements].filter((e) => e.name).forEach((e) => { values[e.name] = e.value; });
+    loadSettings(values);
+  });
 
   // Test cases as tables, one row per case, kept in step with the raw JSON.
   function problemKind() {
