@@ -71,6 +71,8 @@ def test_an_author_creates_validates_and_publishes_a_problem(live_app, page, scr
     expect(page.locator("#issues")).to_be_hidden()
     expect(page.locator("#publish")).to_be_disabled()
     page.click("#validate")
+    expect(page.locator("#validate-progress .label")).to_contain_text("Validating")
+    page.screenshot(path=screenshots / "author-validating.png")
     expect(page.locator("#report h2")).to_have_text("Validation passed", timeout=TIMEOUT_MS)
     expect(page.locator("#report")).to_contain_text("Reference complexity: measured O(n) vs target O(n): meets")
     expect(page.locator("#validation")).to_have_text("validation: passed")
