@@ -4,16 +4,10 @@ from playwright.sync_api import expect
 
 from server.db import get_db
 from server.services.staff import add_user
+from tests.e2e.test_candidate_browser import replace_editor_text
 
 PASSWORD = "correct horse battery"
 TIMEOUT_MS = 120_000
-
-
-def replace_editor_text(page, selector, text):
-    page.click(f"{selector} .cm-content")
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Delete")
-    page.keyboard.insert_text(text)
 
 
 def test_an_author_creates_validates_and_publishes_a_problem(live_app, page, screenshots):

@@ -115,6 +115,9 @@ def test_save_keeps_what_was_typed_and_lists_every_error_with_file_and_line(app,
     assert files_of(app) == files  # stored exactly as typed, errors and all
     page = author.get(f"/author/{PROBLEM}/").data.decode()
     assert "colour" in page and "problem.toml:9" in page
+    status = validate(author)
+    assert status["validation"] == "failed" and status["report"]["submissions"] == []
+    assert {(e["file"], e["line"]) for e in status["report"]["errors"]} >= {("problem.toml", 9), ("solution.py", 2)}
     files["problem.toml"] = files["problem.toml"].replace('colour = "blue"', "")
     issues = save(author, files).get_json()["issues"]
     assert {(i["file"], i["line"]) for i in issues} == {("solution.py", 2), ("tests/public.json", 3)}

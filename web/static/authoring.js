@@ -357,6 +357,7 @@
     if (dirty && !(await save())) return;
     $("validate").disabled = true;
     $("tabs").querySelector('[data-tab="report"]').click();
+    $("report").replaceChildren(el("p", {className: "muted", text: "Running problem check in the sandbox…"}));
     const result = await call(root.dataset.validateUrl, "POST", {});
     if (!result.ok) { $("validate").disabled = false; $("report").replaceChildren(el("p", {className: "flash error", text: result.data.message})); return; }
     showProgress(result.data.progress);
