@@ -94,6 +94,9 @@ def _read_entries(archive: zipfile.ZipFile) -> tuple[list[Issue], dict[str, str]
             continue
         if info.is_dir():
             continue
+        if path in texts:
+            issues.append(Issue(path, None, "appears twice in the archive"))
+            continue
         budget = min(MAX_FILE_BYTES, MAX_TOTAL_BYTES - total)
         try:
             with archive.open(info) as member:

@@ -136,7 +136,9 @@ def preview():
 def cases(problem_id):
     body = request.get_json(silent=True) or {}
     problem = _problem(problem_id)
-    files = {**problem.files, **(body.get("files") or {})}
+    typed = body.get("files") if isinstance(body.get("files"), dict) else {}
+    files = {**problem.files, **{name: text for name, text in typed.items()
+                                 if name in ("problem.toml", "generator.py") and isinstance(text, str)}}
     try:
         rows, general = authoring.case_row_errors(files, body.get("file"), body.get("cases"))
     except AuthoringError as error:

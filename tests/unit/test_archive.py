@@ -2,6 +2,7 @@
 
 import io
 import stat
+import warnings
 import zipfile
 
 import pytest
@@ -87,6 +88,13 @@ def test_the_total_size_and_the_number_of_files_are_capped():
     crowd = package_entries() + [(f"zip-me/submissions/accepted/s{i}.py", "", 0o644)
                                  for i in range(archive.MAX_FILES)]
     assert refused(make_zip(crowd))[0] == f"archive: error: {len(crowd)} entries; the limit is {archive.MAX_FILES}"
+
+
+def test_a_name_given_twice_is_refused():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # zipfile warns when writing the duplicate
+        data = make_zip(package_entries() + [("zip-me/starter.py", "other", 0o644)])
+    assert refused(data) == ["zip-me/starter.py: error: appears twice in the archive"]
 
 
 def test_exactly_one_package_folder():
