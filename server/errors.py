@@ -39,3 +39,7 @@ class ProblemNotFound(TechscreenError):
 
 class SubmissionRejected(TechscreenError):
     """The submitted code cannot be judged as given (too large, not UTF-8)."""
+
+
+class ArchiveError(ProblemFormatError):
+    """A zip of a problem package is refused; ``issues`` lists every problem found, each naming its file."""

@@ -1,16 +1,21 @@
-"""``techscreen problem check|list``."""
+"""``techscreen problem check|list|export|import``."""
+
+import shutil
+from pathlib import Path
 
 import click
 
 from server.cli.output import EXIT_USAGE, emit_json, exit_codes
 from server.errors import ProblemFormatError
-from server.problems import bank
+from server.problems import archive, bank
 from server.problems.check import check_package
+from server.problems.package import load_package
+from server.problems.tree import read_tree, write_tree
 
 
 @click.group("problem")
 def problem_group():
-    """Problem packages: check and list."""
+    """Problem packages: check, list, export and import."""
 
 
 @problem_group.command("check")
@@ -62,3 +67,43 @@ def list_command(as_json):
                        f"{row['public']:>3} public {row['hidden']:>4} hidden  {row['title']}")
         else:
             click.echo(f"{row['id']:24} INVALID: {row['error']} (run `techscreen problem check {row['id']}`)")
+
+
+@problem_group.command("export")
+@click.argument("problem")
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The zip file to write.")
+def export_command(problem, output):
+    """Write PROBLEM (a bank id or a package path) as a zip of its package folder."""
+    with exit_codes(False):
+        package = load_package(bank.resolve(problem))
+    output.write_bytes(archive.pack(package.id, read_tree(package.path)))
+    click.echo(f"{package.id}: wrote {output}")
+
+
+@problem_group.command("import")
+@click.argument("archive_file", metavar="FILE.zip", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--bank", "bank_folder", type=click.Path(file_okay=False, path_type=Path),
+              help="The bank folder (default: TECHSCREEN_PROBLEMS or the repository's problems/).")
+@click.option("--replace", is_flag=True, help="Replace a problem of the same id in the bank.")
+def import_command(archive_file, bank_folder, replace):
+    """Check the package in FILE.zip and write it into the bank, all or nothing."""
+    with exit_codes(False):
+        unpacked = archive.unpack(archive_file.read_bytes(), archive_file.name)
+    folder = bank_folder or bank.bank_dir()
+    target = folder / unpacked.problem_id
+    existed = target.exists()
+    if existed and not replace:
+        click.echo(f"error: {target} exists; pass --replace to overwrite it", err=True)
+        raise SystemExit(EXIT_USAGE)
+    folder.mkdir(parents=True, exist_ok=True)
+    incoming = folder / f".{unpacked.problem_id}.incoming"
+    retired = folder / f".{unpacked.problem_id}.replaced"
+    for leftover in (incoming, retired):
+        shutil.rmtree(leftover, ignore_errors=True)
+    write_tree(incoming, unpacked.files)
+    if existed:
+        target.rename(retired)
+    incoming.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)
+    click.echo(f"{unpacked.problem_id}: {'replaced' if existed else 'imported'} into {target}")

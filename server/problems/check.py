@@ -9,7 +9,10 @@ slower than the target).
 """
 
 import dataclasses
+import itertools
 import json
+import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from sandbox import CaseInput, Generate, Job, SandboxSettings, run_job
@@ -64,25 +67,48 @@ class CheckReport:
                 "submissions": [s.as_json() for s in self.submissions]}
 
 
-def check_package(path, settings: SandboxSettings | None = None, client=None, workers: int = 2) -> CheckReport:
+def check_package(path, settings: SandboxSettings | None = None, client=None, workers: int = 2,
+                  progress: Callable[[str, float], None] | None = None) -> CheckReport:
     """Run every check on the package at ``path``.
+
+    Args:
+        progress: Called with a phase ("format", "generator", "reference", "submissions 2 of 5", "done")
+            and the fraction of the work done, as each part starts and ends.
 
     Raises:
         SandboxError: Docker or the sandbox image is not usable (not the package's fault).
     """
+    report = progress or (lambda phase, fraction: None)
+    report("format", 0.0)
     try:
         package = load_package(path)
     except ProblemFormatError as error:
+        report("done", 1.0)
         return CheckReport(str(path), tuple(error.issues))
+    steps = 3 + len(package.submissions)
     issues = list(package.warnings)
+    report("generator", 1 / steps)
     issues += _check_generator(package, settings, client)
+    report("reference", 2 / steps)
     try:
         reference_issues, reference = _check_reference(package, settings, client)
     except TechscreenError as error:
+        report("done", 1.0)
         return CheckReport(package.id, tuple(issues + [Issue("solution.py", None, str(error))]))
+    finished = itertools.count(1)
+    lock = threading.Lock()
+
+    def check_one(known: KnownSubmission) -> SubmissionCheck:
+        checked = _check_submission(package, known, settings, client)
+        with lock:
+            done = next(finished)
+            report(f"submissions {done} of {len(package.submissions)}", (3 + done) / steps)
+        return checked
+
+    report(f"submissions 0 of {len(package.submissions)}", 3 / steps)
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        submissions = tuple(pool.map(lambda known: _check_submission(package, known, settings, client),
-                                     package.submissions))
+        submissions = tuple(pool.map(check_one, package.submissions))
+    report("done", 1.0)
     return CheckReport(package.id, tuple(issues + reference_issues), (reference,) + submissions)
 
 

@@ -8,7 +8,6 @@ one pass, not one error per run.
 import ast
 import builtins
 import dataclasses
-import hashlib
 import json
 import re
 import tomllib
@@ -21,6 +20,7 @@ from server.judge.verdicts import Verdict
 from server.problems import locate
 from server.problems.schema import ProblemSpec, Case
 from server.problems.statement import render_markdown
+from server.problems.tree import hash_entries
 
 REQUIRED_FILES = ("problem.toml", "statement.md", "starter.py", "solution.py", "generator.py",
                   "tests/public.json", "tests/hidden.json")
@@ -129,12 +129,8 @@ def load_package(path: Path | str) -> ProblemPackage:
 
 def content_hash(root: Path) -> str:
     """SHA-256 over every file's relative path and bytes (caches excluded)."""
-    hasher = hashlib.sha256()
-    for file in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        relative = file.relative_to(root).as_posix().encode()
-        data = file.read_bytes()
-        hasher.update(len(relative).to_bytes(8, "big") + relative + len(data).to_bytes(8, "big") + data)
-    return hasher.hexdigest()
+    return hash_entries({file.relative_to(root).as_posix(): file.read_bytes() for file in root.rglob("*")
+                         if file.is_file() and "__pycache__" not in file.parts})
 
 
 def _read_files(root: Path, found: _Collector) -> dict[str, str]:
@@ -155,7 +151,7 @@ def _read_files(root: Path, found: _Collector) -> dict[str, str]:
     return texts
 
 
-def _load_spec(root: Path, text: str | None, found: _Collector) -> ProblemSpec | None:
+def _load_spec(root: Path | None, text: str | None, found: _Collector) -> ProblemSpec | None:
     if text is None:
         return None
     try:
@@ -171,7 +167,7 @@ def _load_spec(root: Path, text: str | None, found: _Collector) -> ProblemSpec |
             where = ".".join(str(part) for part in location)
             found.error("problem.toml", locate.toml_line(text, location), f"{where}: {_message(detail)}")
         return None
-    if spec.id != root.name:
+    if root is not None and spec.id != root.name:
         found.error("problem.toml", locate.toml_line(text, ("id",)),
                     f"id {spec.id!r} differs from the folder name {root.name!r}")
     for index, point in enumerate(spec.narration.points):
@@ -325,3 +321,23 @@ def _find_submissions(root: Path, found: _Collector) -> list[KnownSubmission]:
         for file in sorted(verdict_dir.glob("*.py")):
             submissions.append(KnownSubmission(verdict_dir.name, file))
     return submissions
+
+
+def case_errors(file: str, text: str, spec: ProblemSpec, generator: str) -> list[Issue]:
+    """Every error of the test file ``file`` (its JSON ``text``) in a package of ``spec``, with lines."""
+    found = _Collector()
+    _load_cases(file, text, file == "tests/hidden.json", spec, generator_families(generator), found)
+    return found.errors
+
+
+def parse_spec(text: str) -> ProblemSpec:
+    """``problem.toml``'s ``text`` as a spec.
+
+    Raises:
+        ProblemFormatError: With every error found in it.
+    """
+    found = _Collector()
+    spec = _load_spec(None, text, found)
+    if found.errors:
+        raise ProblemFormatError("problem.toml", found.errors)
+    return spec

@@ -5,7 +5,6 @@ A version keeps every file of its package, so it can be materialised again
 holds now.
 """
 
-import shutil
 import threading
 from pathlib import Path
 
@@ -15,17 +14,11 @@ from server.errors import ProblemFormatError
 from server.models import AuthoredProblem, ProblemFiles, ProblemVersion
 from server.problems import bank
 from server.problems.package import ProblemPackage, load_package
+from server.problems.tree import read_tree as package_files
+from server.problems.tree import write_tree
 
-TEXT_SUFFIXES = (".py", ".md", ".toml", ".json", ".txt")
 _LOADED: dict[tuple[str, str, str], ProblemPackage] = {}
 _LOADED_LOCK = threading.Lock()
-
-
-def package_files(root: Path) -> dict[str, str]:
-    """Every text file of the package, by its path relative to the package."""
-    return {str(path.relative_to(root)): path.read_text(encoding="utf-8")
-            for path in sorted(root.rglob("*"))
-            if path.is_file() and path.suffix in TEXT_SUFFIXES and "__pycache__" not in path.parts}
 
 
 def sync_bank(session: Session) -> list[str]:
@@ -93,17 +86,6 @@ def load_version(session: Session, version: ProblemVersion, instance: Path) -> P
         if key not in _LOADED:
             root = Path(instance) / "packages" / version.content_hash / version.problem_id
             if not (root / "problem.toml").is_file():
-                _materialise(root, session.get(ProblemFiles, version.id).files)
+                write_tree(root, session.get(ProblemFiles, version.id).files)
             _LOADED[key] = load_package(root)
         return _LOADED[key]
-
-
-def _materialise(root: Path, files: dict[str, str]) -> None:
-    """Write the files beside ``root`` and rename into place, so a half-written package is never loaded."""
-    staging = root.with_name(root.name + ".partial")
-    shutil.rmtree(staging, ignore_errors=True)
-    for relative, text in files.items():
-        target = staging / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    staging.rename(root)

@@ -4,7 +4,7 @@ from sqlmodel import Session, select
 from werkzeug.security import generate_password_hash
 
 from server.errors import TechscreenError
-from server.models import ProblemVersion, Role, Screen, User
+from server.models import AuthoredProblem, ProblemVersion, Role, Screen, User
 
 MIN_PASSWORD = 10
 
@@ -42,6 +42,9 @@ def add_screen(session: Session, name: str, minutes: int, problem_ids: list[str]
     for problem_id in problem_ids:
         version = session.exec(select(ProblemVersion).where(ProblemVersion.problem_id == problem_id,
                                                             ProblemVersion.current)).first()
+        if version is None and session.get(AuthoredProblem, problem_id) is not None:
+            raise StaffInputError(f"problem {problem_id!r} is a draft: publish it (Problems, Validate, Publish) "
+                                  "before putting it into a screen")
         if version is None:
             raise StaffInputError(f"no problem {problem_id!r} in the bank")
         versions.append(version.id)

@@ -2,11 +2,15 @@
 
 import json
 import shutil
+import zipfile
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from server.cli import main
+from server.problems import archive
+from server.problems.tree import read_tree
 
 pytestmark = pytest.mark.usefixtures("docker_client")
 
@@ -124,3 +128,55 @@ def test_sandbox_gc_removes_leftover_job_containers(runner, docker_client):
     result = runner.invoke(main, ["sandbox", "gc"])
     assert result.exit_code == 0 and "removed" in result.output
     assert not docker_client.api.containers(all=True, filters={"id": leftover})
+
+
+def test_problem_export_then_import_into_a_bank(runner, tmp_path, fixture_problem):
+    exported = tmp_path / "add-two.zip"
+    result = runner.invoke(main, ["problem", "export", fixture_problem, "-o", str(exported)])
+    assert result.exit_code == 0, result.output
+    by_id = tmp_path / "moving-average.zip"
+    assert runner.invoke(main, ["problem", "export", "moving-average", "-o", str(by_id)]).exit_code == 0
+    assert "moving-average/solution.py" in zipfile.ZipFile(by_id).namelist()
+
+    bank = tmp_path / "bank"
+    result = runner.invoke(main, ["problem", "import", str(exported), "--bank", str(bank)])
+    assert result.exit_code == 0 and "add-two: imported into" in result.output
+    assert read_tree(bank / "add-two") == read_tree(Path(fixture_problem))
+    listed = runner.invoke(main, ["problem", "list", "--json"], env={"TECHSCREEN_PROBLEMS": str(bank)})
+    assert [row["id"] for row in json.loads(listed.output)] == ["add-two"]
+
+    again = runner.invoke(main, ["problem", "import", str(exported), "--bank", str(bank)])
+    assert again.exit_code == 2 and "exists; pass --replace" in again.output
+    changed = dict(read_tree(Path(fixture_problem)), **{"statement.md": "# Add\n\nChanged.\n"})
+    (tmp_path / "changed.zip").write_bytes(archive.pack("add-two", changed))
+    replaced = runner.invoke(main, ["problem", "import", str(tmp_path / "changed.zip"), "--bank", str(bank),
+                                    "--replace"])
+    assert replaced.exit_code == 0 and "add-two: replaced" in replaced.output
+    assert (bank / "add-two" / "statement.md").read_text() == "# Add\n\nChanged.\n"
+    assert sorted(p.name for p in bank.iterdir()) == ["add-two"]  # no staging folders left
+
+
+def test_problem_import_of_a_bad_zip_prints_every_issue_and_writes_nothing(runner, tmp_path, fixture_problem):
+    files = read_tree(Path(fixture_problem))
+    files["problem.toml"] = files["problem.toml"].replace('kind = "function"', 'kind = "lambda"')
+    files["starter.py"] = "def add(a, b)\n"
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(archive.pack("add-two", files))
+    bank = tmp_path / "bank"
+    result = runner.invoke(main, ["problem", "import", str(bad), "--bank", str(bank)])
+    assert result.exit_code == 2
+    assert "add-two/problem.toml:6: error: kind" in result.output
+    assert "add-two/starter.py:1: error: syntax error" in result.output
+    assert not bank.exists()
+    (tmp_path / "junk.zip").write_bytes(b"junk")
+    junk = runner.invoke(main, ["problem", "import", str(tmp_path / "junk.zip"), "--bank", str(bank)])
+    assert junk.exit_code == 2 and "not a zip archive" in junk.output
+
+
+def test_problem_export_of_a_bad_package_is_a_usage_error(runner, tmp_path, fixture_problem):
+    broken = tmp_path / "add-two"
+    shutil.copytree(fixture_problem, broken)
+    (broken / "solution.py").unlink()
+    result = runner.invoke(main, ["problem", "export", str(broken), "-o", str(tmp_path / "x.zip")])
+    assert result.exit_code == 2 and "solution.py: error: missing file" in result.output
+    assert not (tmp_path / "x.zip").exists()

@@ -32,3 +32,12 @@ def test_problem_check_passes(problem, docker_client):
     failures += [f"{s.name}: {'; '.join(s.problems)}" for s in report.submissions if not s.ok]
     assert report.ok, "\n".join(failures)
     assert report.submissions, "no known submissions were checked"
+
+
+def test_problem_check_reports_its_progress(fixture_problems, docker_client):
+    seen = []
+    report = check_package(fixture_problems / "add-two", client=docker_client,
+                           progress=lambda phase, fraction: seen.append((phase, round(fraction, 3))))
+    assert report.ok
+    assert seen == [("format", 0.0), ("generator", 0.25), ("reference", 0.5), ("submissions 0 of 1", 0.75),
+                    ("submissions 1 of 1", 1.0), ("done", 1.0)]

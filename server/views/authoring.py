@@ -1,0 +1,203 @@
+"""Authoring in the browser (authors and admins): list, create, edit, validate, publish, import and export."""
+
+import io
+
+from flask import Blueprint, current_app, flash, g, jsonify, redirect, render_template, request, send_file, url_for
+from werkzeug.exceptions import NotFound
+
+from server.db import engine_of, get_db
+from server.errors import ArchiveError
+from server.models import Role
+from server.problems import archive
+from server.problems.package import SUBMISSION_FOLDERS
+from server.problems.statement import render_markdown
+from server.services import authoring
+from server.services.authoring import AuthoringError
+from server.services.settings_form import FIELDS, apply_settings, read_settings
+from server.services.validation import Validations
+from server.views.auth import staff_required
+
+bp = Blueprint("authoring", __name__, url_prefix="/author")
+
+
+@bp.record_once
+def _start_validations(state) -> None:
+    state.app.extensions["techscreen.validations"] = Validations(engine_of(state.app))
+
+
+def _validations() -> Validations:
+    return current_app.extensions["techscreen.validations"]
+
+
+def _problem(problem_id: str):
+    try:
+        return authoring.get_problem(get_db(), problem_id)
+    except AuthoringError as error:
+        raise NotFound(str(error)) from None
+
+
+def _zip(problem_id: str, files: dict, name: str):
+    return send_file(io.BytesIO(archive.pack(problem_id, files)), mimetype="application/zip", as_attachment=True,
+                     download_name=f"{name}.zip")
+
+
+@bp.route("/")
+@staff_required(Role.AUTHOR)
+def index():
+    return render_template("authoring/index.html", rows=authoring.problem_rows(get_db()))
+
+
+@bp.route("/new", methods=("POST",))
+@staff_required(Role.AUTHOR)
+def new():
+    try:
+        problem = authoring.create_problem(get_db(), request.form.get("id", ""), request.form.get("title", ""),
+                                           g.user.id)
+    except AuthoringError as error:
+        flash(str(error), "error")
+        return render_template("authoring/index.html", rows=authoring.problem_rows(get_db()),
+                               typed=request.form), 400
+    flash(f"Created {problem.problem_id} from the starting package: edit it, validate, then publish.")
+    return redirect(url_for("authoring.edit", problem_id=problem.problem_id))
+
+
+@bp.route("/<problem_id>/adopt", methods=("POST",))
+@staff_required(Role.AUTHOR)
+def adopt(problem_id):
+    try:
+        authoring.adopt_bank_problem(get_db(), problem_id, g.user.id)
+    except AuthoringError as error:
+        flash(str(error), "error")
+        return redirect(url_for("authoring.index"))
+    flash(f"{problem_id} is now edited in the browser; the bank folder no longer updates it.")
+    return redirect(url_for("authoring.edit", problem_id=problem_id))
+
+
+@bp.route("/import", methods=("POST",))
+@staff_required(Role.AUTHOR)
+def import_zip():
+    upload = request.files.get("archive")
+    if upload is None or not upload.filename:
+        flash("Choose a zip file to import.", "error")
+        return redirect(url_for("authoring.index"))
+    try:
+        problem = authoring.import_archive(get_db(), upload.read(), upload.filename, g.user.id,
+                                           replace=request.form.get("replace") == "on")
+    except ArchiveError as error:
+        return render_template("authoring/index.html", rows=authoring.problem_rows(get_db()),
+                               import_issues=error.issues, import_name=upload.filename), 400
+    except AuthoringError as error:
+        flash(str(error), "error")
+        return redirect(url_for("authoring.index"))
+    flash(f"Imported {problem.problem_id} as its working copy: validate, then publish.")
+    return redirect(url_for("authoring.edit", problem_id=problem.problem_id))
+
+
+@bp.route("/<problem_id>/")
+@staff_required(Role.AUTHOR)
+def edit(problem_id):
+    session = get_db()
+    problem = _problem(problem_id)
+    issues = authoring.format_issues(problem_id, problem.files)
+    versions = authoring.versions(session, problem_id)
+    return render_template("authoring/edit.html", problem=problem, state=authoring.state_of(session, problem),
+                           validation=authoring.validation_of(problem), issues=issues,
+                           issues_json=[issue.as_json() for issue in issues],
+                           versions=versions, publishers=authoring.publishers(session, versions),
+                           folders=SUBMISSION_FOLDERS, fields=FIELDS,
+                           title=authoring.working_title(problem) or problem_id)
+
+
+@bp.route("/<problem_id>/save", methods=("POST",))
+@staff_required(Role.AUTHOR)
+def save(problem_id):
+    session = get_db()
+    problem = _problem(problem_id)
+    try:
+        issues = authoring.save_files(session, problem, (request.get_json(silent=True) or {}).get("files"),
+                                      g.user.id)
+    except AuthoringError as error:
+        return jsonify(message=str(error)), 400
+    return jsonify(issues=[issue.as_json() for issue in issues], state=authoring.state_of(session, problem),
+                   validation=authoring.validation_of(problem))
+
+
+@bp.route("/preview", methods=("POST",))
+@staff_required(Role.AUTHOR)
+def preview():
+    markdown = (request.get_json(silent=True) or {}).get("markdown")
+    if not isinstance(markdown, str):
+        return jsonify(message="markdown must be text"), 400
+    return jsonify(html=render_markdown(markdown))
+
+
+@bp.route("/<problem_id>/cases", methods=("POST",))
+@staff_required(Role.AUTHOR)
+def cases(problem_id):
+    body = request.get_json(silent=True) or {}
+    problem = _problem(problem_id)
+    typed = body.get("files") if isinstance(body.get("files"), dict) else {}
+    files = {**problem.files, **{name: text for name, text in typed.items()
+                                 if name in ("problem.toml", "generator.py") and isinstance(text, str)}}
+    try:
+        rows, general = authoring.case_row_errors(files, body.get("file"), body.get("cases"))
+    except AuthoringError as error:
+        return jsonify(message=str(error)), 400
+    return jsonify(rows={str(index): messages for index, messages in rows.items()}, general=general)
+
+
+@bp.route("/<problem_id>/settings", methods=("POST",))
+@staff_required(Role.AUTHOR)
+def settings(problem_id):
+    _problem(problem_id)
+    body = request.get_json(silent=True) or {}
+    text = body.get("toml")
+    if not isinstance(text, str) or not isinstance(body.get("values", {}), dict):
+        return jsonify(message="send the problem.toml text and the form's values"), 400
+    if body.get("values"):
+        try:
+            text = apply_settings(text, body["values"])
+        except AuthoringError as error:
+            return jsonify(message=str(error)), 400
+    return jsonify(toml=text, values=read_settings(text))
+
+
+@bp.route("/<problem_id>/validate", methods=("GET", "POST"))
+@staff_required(Role.AUTHOR)
+def validate(problem_id):
+    problem = _problem(problem_id)
+    if request.method == "POST":
+        progress = _validations().start(problem_id, problem.files)
+        return jsonify(progress=progress.as_json()), 202
+    progress = _validations().progress(problem_id)
+    return jsonify(progress=progress.as_json() if progress else None, report=problem.check_report,
+                   checked_hash=problem.checked_hash, validation=authoring.validation_of(problem))
+
+
+@bp.route("/<problem_id>/publish", methods=("POST",))
+@staff_required(Role.AUTHOR)
+def publish(problem_id):
+    try:
+        version = authoring.publish(get_db(), _problem(problem_id), g.user.id)
+    except AuthoringError as error:
+        flash(str(error), "error")
+    else:
+        flash(f"Published {problem_id} version {version.number}: new screens get it; earlier screens and "
+              "submissions keep theirs.")
+    return redirect(url_for("authoring.edit", problem_id=problem_id))
+
+
+@bp.route("/<problem_id>/export.zip")
+@staff_required(Role.AUTHOR)
+def export_working(problem_id):
+    return _zip(problem_id, _problem(problem_id).files, f"{problem_id}-working-copy")
+
+
+@bp.route("/<problem_id>/versions/<int:number>.zip")
+@staff_required(Role.AUTHOR)
+def export_version(problem_id, number):
+    try:
+        files = authoring.version_files(get_db(), problem_id, number)
+    except AuthoringError as error:
+        raise NotFound(str(error)) from None
+    return _zip(problem_id, files, f"{problem_id}-v{number}")
