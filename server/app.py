@@ -52,9 +52,9 @@ def _start_judge(app: Flask, instance: Path) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from server.views import admin, auth, candidate, candidate_api
+    from server.views import admin, auth, candidate, candidate_api, review
 
-    for module in (auth, admin, candidate, candidate_api):
+    for module in (auth, admin, candidate, candidate_api, review):
         app.register_blueprint(module.bp)
     app.add_url_rule("/", "home", lambda: redirect(url_for("admin.index")))
 
