@@ -38,7 +38,7 @@ class CaseRow:
 
 
 def case_rows(report: dict | None, package: ProblemPackage) -> list[CaseRow]:
-    """One row per test the report lists, in its order."""
+    """One row per test the report lists: failed tests first, each group in the report's order."""
     if not report:
         return []
     cases = {case.name: case for case in package.cases}
@@ -47,15 +47,21 @@ def case_rows(report: dict | None, package: ProblemPackage) -> list[CaseRow]:
     for test in report.get("tests", []):
         case = cases.get(test["name"])
         detail = details.get(test["name"], {})
-        expected = _expected(case)
-        actual = _show(detail.get("actual")) if "actual" in detail and detail.get("actual") is not None else ""
+        actual = detail.get("actual")
+        shown = "" if actual is None else _show(actual)
         failed = test["verdict"] != "accepted"
+        comparable = failed and actual is not None and _has_value(case)
         rows.append(CaseRow(test["name"], test["visibility"], test["group"], test["verdict"], test.get("time_ms"),
-                            case.description if case else "", _input(case), expected, actual,
+                            case.description if case else "", _input(case), _expected(case), shown,
                             detail.get("message") or test.get("message", ""), _cut(detail.get("stdout", "")),
                             _cut(detail.get("stderr", "")),
-                            line_diff(expected, actual) if failed and actual and expected else []))
-    return rows
+                            line_diff(_show(case.expected, 1), _show(actual, 1)) if comparable else []))
+    return sorted(rows, key=lambda row: row.passed)
+
+
+def _has_value(case) -> bool:
+    """The case states an expected value (not an exception, not the reference's result)."""
+    return case is not None and not case.raises and case.has_expected
 
 
 def _input(case) -> str:
@@ -77,9 +83,10 @@ def _expected(case) -> str:
     return _show(case.expected)
 
 
-def _show(value) -> str:
+def _show(value, indent: int | None = None) -> str:
+    """JSON of ``value``: compact for the table, one item a line (``indent``) for diffs."""
     try:
-        text = json.dumps(value, indent=1, allow_nan=True, default=repr)
+        text = json.dumps(value, indent=indent, allow_nan=True, default=repr)
     except ValueError:  # circular: cannot come from JSON, but never fail the page
         text = repr(value)
     return _cut(text)

@@ -50,7 +50,7 @@ def save_scorecard(session: Session, attempt_id: int, reviewer_id: int, sent: Sc
         score_text, notes = sent.ratings.get(key, ("", ""))
         score = _score(key, score_text.strip(), problems, required=submit)
         if len(notes) > MAX_NOTES:
-            problems.append(f"{_label(key)}: notes are longer than {MAX_NOTES} characters.")
+            problems.append(f"{rubric_label(key)}: notes are longer than {MAX_NOTES} characters.")
         ratings[key] = {"score": score, "notes": notes.strip()}
     decision = None
     if sent.decision:
@@ -93,13 +93,14 @@ def visible_scorecards(session: Session, attempt_id: int, user: User) -> list[tu
 def _score(key: str, text: str, problems: list[str], required: bool) -> int | None:
     if not text:
         if required:
-            problems.append(f"{_label(key)}: give a score from 1 to 4.")
+            problems.append(f"{rubric_label(key)}: give a score from 1 to 4.")
         return None
     if not text.isdigit() or int(text) not in SCORES:
-        problems.append(f"{_label(key)}: {text!r} is not a score from 1 to 4.")
+        problems.append(f"{rubric_label(key)}: {text!r} is not a score from 1 to 4.")
         return None
     return int(text)
 
 
-def _label(key: str) -> str:
+def rubric_label(key: str) -> str:
+    """``ml_fluency`` -> ``ML fluency``."""
     return key.replace("_", " ").capitalize().replace("Ml ", "ML ")

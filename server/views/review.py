@@ -55,6 +55,9 @@ VERDICTS = ("accepted", "wrong_answer", "runtime_error", "time_limit_exceeded", 
             "output_limit_exceeded", "policy_violation", "system_error")
 
 
+bp.add_app_template_filter(scorecards.rubric_label, "rubric_label")
+
+
 @bp.before_request
 @staff_required(Role.REVIEWER)
 def reviewers_only():

@@ -10,9 +10,7 @@
   const code = document.getElementById("snapshot-code");
   const notes = document.getElementById("snapshot-notes");
   const label = document.getElementById("snapshot-label");
-  const times = snapshots.map((s) => Date.parse(s.at)).concat(data.events.map((e) => Date.parse(e.at)));
-  const start = Math.min(...times);
-  const span = Math.max(1, Math.max(...times) - start);
+  const stops = snapshots.map((s) => Date.parse(s.at));
 
   function clock(iso) {
     return new Date(iso).toISOString().slice(11, 19);
@@ -30,8 +28,19 @@
     label.textContent = describe(snapshot);
   }
 
+  // Snapshot i sits where the slider stops at i; an event between two snapshots sits between
+  // their stops, in proportion to its time, so every mark lines up with the slider.
+  function position(time) {
+    const last = stops.length - 1;
+    if (last === 0 || time <= stops[0]) return 0;
+    if (time >= stops[last]) return 1;
+    const next = stops.findIndex((stop) => stop >= time);
+    const gap = Math.max(1, stops[next] - stops[next - 1]);
+    return (next - 1 + (time - stops[next - 1]) / gap) / last;
+  }
+
   function place(element, iso) {
-    element.style.left = `${(100 * (Date.parse(iso) - start)) / span}%`;
+    element.style.left = `${100 * position(Date.parse(iso))}%`;
   }
 
   const markers = document.getElementById("markers");
