@@ -68,11 +68,20 @@ def _instance() -> Path:
     return Path(current_app.instance_path)
 
 
+def _row_or_404(model, row_id: int):
+    row = get_db().get(model, row_id)
+    if row is None:
+        abort(404, f"There is no {model.__name__.lower()} {row_id}.")
+    return row
+
+
 def _attempt_or_404(attempt_id: int) -> Attempt:
-    attempt = get_db().get(Attempt, attempt_id)
-    if attempt is None:
-        abort(404, f"There is no attempt {attempt_id}.")
-    return attempt
+    return _row_or_404(Attempt, attempt_id)
+
+
+def _invite_of(session, attempt_id: int) -> Invite:
+    return session.exec(select(Invite).join(Attempt, Attempt.invite_id == Invite.id)
+                        .where(Attempt.id == attempt_id)).one()
 
 
 def _filters() -> dashboard_query.Filters:
@@ -109,9 +118,7 @@ def _flags_of(session, submission_ids: list[int]) -> list[dict]:
     for flag in flags:
         other_id = flag.submission_b if flag.submission_a in submission_ids else flag.submission_a
         other = session.get(Submission, other_id)
-        invite = session.exec(select(Invite).join(Attempt, Attempt.invite_id == Invite.id)
-                              .where(Attempt.id == other.attempt_id)).one()
-        shown.append({"flag": flag, "other": other, "candidate": invite.candidate_name})
+        shown.append({"flag": flag, "other": other, "candidate": _invite_of(session, other.attempt_id).candidate_name})
     return shown
 
 
@@ -167,9 +174,7 @@ def save_scorecard(attempt_id):
 @bp.route("/submissions/<int:submission_id>")
 def submission(submission_id):
     session = get_db()
-    found = session.get(Submission, submission_id)
-    if found is None:
-        abort(404, f"There is no submission {submission_id}.")
+    found = _row_or_404(Submission, submission_id)
     version = session.get(ProblemVersion, found.problem_version_id)
     package = load_version(session, version, _instance())
     attempt_row = session.get(Attempt, found.attempt_id)
@@ -200,38 +205,27 @@ def playback(attempt_id, version_id):
 def playback_diff(attempt_id, version_id):
     """JSON: the line diff of snapshot ``a`` against ``b`` (indexes), of their ``part`` (code or notes)."""
     snapshots = timeline(get_db(), _attempt_or_404(attempt_id).id, version_id)["snapshots"]
-    try:
-        before, after = snapshots[int(request.args["a"])], snapshots[int(request.args["b"])]
-    except (KeyError, ValueError, IndexError):
+    a, b = request.args.get("a", ""), request.args.get("b", "")
+    if not (a.isdigit() and b.isdigit() and int(a) < len(snapshots) and int(b) < len(snapshots)):
         return jsonify(error="bad_request", message=f"a and b must be snapshot indexes 0..{len(snapshots) - 1}"), 400
     part = request.args.get("part", "code")
     if part not in ("code", "notes"):
         return jsonify(error="bad_request", message="part must be code or notes"), 400
+    before, after = snapshots[int(a)], snapshots[int(b)]
     return jsonify(a=before["index"], b=after["index"], part=part, rows=line_diff(before[part], after[part]))
 
 
 @bp.route("/similarity/<int:flag_id>")
 def similarity(flag_id):
     session = get_db()
-    flag = session.get(SimilarityFlag, flag_id)
-    if flag is None:
-        abort(404, f"There is no similarity flag {flag_id}.")
+    flag = _row_or_404(SimilarityFlag, flag_id)
     a, b, match = flag_match(session, flag, _instance())
     sides = []
     for submission_row, lines, anchor in ((a, {r[0] for r in match.regions}, "A"),
                                           (b, {r[1] for r in match.regions}, "B")):
-        invite = session.exec(select(Invite).join(Attempt, Attempt.invite_id == Invite.id)
-                              .where(Attempt.id == submission_row.attempt_id)).one()
-        sides.append({"submission": submission_row, "invite": invite,
+        sides.append({"submission": submission_row, "invite": _invite_of(session, submission_row.attempt_id),
                       "code": highlighted(submission_row.code, tuple(sorted(lines)), anchor)})
     return render_template("review/similarity.html", flag=flag, match=match, sides=sides, threshold=THRESHOLD)
-
-
-def _screen_or_404(screen_id: int) -> Screen:
-    screen = get_db().get(Screen, screen_id)
-    if screen is None:
-        abort(404, f"There is no screen {screen_id}.")
-    return screen
 
 
 def _visible_attempts(results) -> set[int]:
@@ -241,7 +235,7 @@ def _visible_attempts(results) -> set[int]:
 
 @bp.route("/screens/<int:screen_id>/results.csv")
 def results_csv(screen_id):
-    screen = _screen_or_404(screen_id)
+    screen = _row_or_404(Screen, screen_id)
     results = screen_results(get_db(), screen)
     problem_ids = [get_db().get(ProblemVersion, version_id).problem_id for version_id in screen.problems]
     return Response(export_csv(results, problem_ids, _visible_attempts(results)), mimetype="text/csv",
@@ -250,7 +244,7 @@ def results_csv(screen_id):
 
 @bp.route("/screens/<int:screen_id>/results.json")
 def results_json(screen_id):
-    screen = _screen_or_404(screen_id)
+    screen = _row_or_404(Screen, screen_id)
     results = screen_results(get_db(), screen)
     return Response(json.dumps(export_json(screen, results, _visible_attempts(results)), indent=1),
                     mimetype="application/json",

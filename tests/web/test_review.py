@@ -10,7 +10,7 @@ import pytest
 
 from server.db import get_db
 from server.models import Scorecard, SimilarityFlag, Submission
-from tests.web.conftest import PASSWORD
+from tests.web.conftest import PASSWORD, wait_done
 from tests.web.review_scenario import ADA, REVIEWERS, build
 
 pytestmark = pytest.mark.xdist_group("review")
@@ -238,6 +238,7 @@ def test_playback_shows_the_snapshots_and_diffs_them(scenario, reviewer):
     assert kinds == {"same", "removed", "added"}
     assert any(row["kind"] == "removed" and row["text"].strip() == "pass" for row in diff["rows"])
     assert reviewer.get(f"{url}/diff?a=0&b=99").status_code == 400
+    assert reviewer.get(f"{url}/diff?a=-1&b=1").status_code == 400
     assert reviewer.get(f"/review/attempts/{scenario.attempts['Ada']}/playback/99999").status_code == 404
 
 
@@ -245,3 +246,24 @@ def test_report_page_is_print_friendly(scenario, reviewer):
     page = reviewer.get(f"/review/attempts/{scenario.attempts['Ada']}/report").data.decode()
     assert 'class="report"' in page and "page-break" in page and "Cosine similarity" in page
     assert "window.print()" in page
+
+
+def test_a_failure_in_flagging_never_loses_the_verdict(app, client, invite, monkeypatch, caplog):
+    def broken(*_args):
+        raise RuntimeError("flagging broke")
+
+    monkeypatch.setattr("server.services.judge_queue.flag_submission", broken)
+    token, versions = invite
+    assert client.post(f"/invite/{token}/start").status_code == 302
+    queued = client.post(f"/api/candidate/{token}/problems/{versions[0]}/submit",
+                         json={"code": "def cosine_similarity(a, b):\n    return 1.0\n", "notes": ""}).get_json()
+    view = wait_done(client, token, queued["id"])
+    assert view["status"] == "done" and view["verdict"] == "wrong_answer"
+    assert f"similarity flagging of submission {queued['id']} failed" in caplog.text
+
+
+def test_unknown_rows_are_404(scenario, reviewer):
+    for page in ("/review/attempts/999", "/review/submissions/999", "/review/similarity/999",
+                 "/review/screens/999/results.csv", "/review/attempts/999/report"):
+        response = reviewer.get(page)
+        assert response.status_code == 404 and b"There is no" in response.data
