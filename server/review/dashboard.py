@@ -59,8 +59,9 @@ class Page:
     count: int
 
 
-def dashboard(session: Session, filters: Filters, page_size: int = PAGE_SIZE) -> Page:
-    """The attempts matching ``filters``: one page of their results, and how many pages there are."""
+def dashboard(session: Session, filters: Filters, page_size: int | None = None) -> Page:
+    """The attempts matching ``filters``: one page (``PAGE_SIZE`` unless given) and how many pages there are."""
+    page_size = page_size or PAGE_SIZE
     query = select(Attempt).join(Invite, Invite.id == Attempt.invite_id)
     for condition in _conditions(session, filters):
         query = query.where(condition)

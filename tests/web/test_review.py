@@ -2,14 +2,29 @@
 submission page, integrity, scorecards, exports, similarity flags."""
 
 import csv
+import datetime as dt
 import io
 import json
 import re
 
 import pytest
+from sqlmodel import select
 
 from server.db import get_db
-from server.models import Scorecard, SimilarityFlag, Submission
+from server.models import (
+    Attempt,
+    Event,
+    ProblemVersion,
+    Scorecard,
+    Screen,
+    SimilarityFlag,
+    Submission,
+    SubmissionStatus,
+)
+from server.review.dashboard import Filters, dashboard
+from server.review.flagging import flag_submission
+from server.review.integrity import signals
+from server.services.attempts import create_invite
 from tests.web.conftest import PASSWORD, wait_done
 from tests.web.review_scenario import ADA, REVIEWERS, build
 
@@ -68,8 +83,6 @@ def test_dashboard_lists_filters_and_sorts(scenario, reviewer):
 
 
 def test_dashboard_pages_keep_the_filter(scenario, reviewer):
-    from server.review.dashboard import Filters, dashboard
-
     with scenario.app.app_context():
         first = dashboard(get_db(), Filters(sort="candidate"), page_size=3)
         second = dashboard(get_db(), Filters(sort="candidate", page=2), page_size=3)
@@ -79,6 +92,30 @@ def test_dashboard_pages_keep_the_filter(scenario, reviewer):
     assert [r.invite.candidate_name for r in second.results] == ["Dee"] == [r.invite.candidate_name
                                                                            for r in beyond.results]
     assert Filters(sort="score", flagged=True).query(page=2) == {"sort": "score", "flagged": "1", "page": 2}
+
+
+def test_dashboard_pager_links_keep_the_filter(scenario, reviewer, monkeypatch):
+    monkeypatch.setattr("server.review.dashboard.PAGE_SIZE", 2)
+    first = reviewer.get("/review/?sort=candidate&problem=cosine-similarity").data.decode()
+    assert names_on(first.encode()) == ["Ada", "Bob"] and "page 1 of 2" in first
+    link = re.search(r'href="([^"]+)" rel="next"', first).group(1).replace("&amp;", "&")
+    assert "sort=candidate" in link and "problem=cosine-similarity" in link and "page=2" in link
+    assert names_on(reviewer.get(link).data) == ["Cy", "Dee"]
+
+
+def test_an_attempt_not_started_has_empty_pages(scenario, reviewer):
+    with scenario.app.app_context():
+        invite = create_invite(get_db(), get_db().get(Screen, scenario.screen_id), "Eve", "eve@example.com", 3)
+
+        attempt = get_db().exec(select(Attempt).where(Attempt.invite_id == invite.id)).one().id
+    page = reviewer.get(f"/review/attempts/{attempt}").data.decode()
+    assert "not submitted" in page and "invited" in page
+    assert b"Nothing was saved" in reviewer.get(f"/review/attempts/{attempt}/playback/{scenario.versions[1]}").data
+    assert reviewer.get(f"/review/attempts/{attempt}/report").status_code == 200
+    with scenario.app.app_context():
+        get_db().delete(get_db().get(Attempt, attempt))
+        get_db().delete(invite)
+        get_db().commit()
 
 
 def test_submission_page_shows_hidden_tests_with_expected_and_actual(scenario, reviewer):
@@ -114,11 +151,6 @@ def test_integrity_signals_come_from_the_events(scenario, reviewer):
 
 
 def test_integrity_flags_late_and_rapid_submits():
-    import datetime as dt
-
-    from server.models import Attempt, Event
-    from server.review.integrity import signals
-
     start = dt.datetime(2026, 1, 1, 10, 0, tzinfo=dt.UTC)
     attempt = Attempt(id=1, invite_id=1, started_at=start, deadline=start + dt.timedelta(minutes=30))
     submits = [Submission(id=i, attempt_id=1, problem_version_id=7, code="", notes="", code_hash=str(i),
@@ -203,9 +235,6 @@ def test_a_renamed_copy_is_flagged_through_the_judge_and_an_independent_one_is_n
 
 
 def test_a_superseding_final_submit_replaces_its_flags(scenario):
-    from server.models import ProblemVersion, SubmissionStatus
-    from server.review.flagging import flag_submission
-
     instance = scenario.app.instance_path
     with scenario.app.app_context():
         session = get_db()
