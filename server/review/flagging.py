@@ -62,13 +62,18 @@ def flag_submission(session: Session, submission_id: int, instance: Path) -> lis
     flags = []
     for other in others:
         match = compare(submission.code, other.code, given)
-        if match.similarity >= THRESHOLD:
-            low, high = sorted((submission.id, other.id))
+        low, high = sorted((submission.id, other.id))
+        if match.similarity >= THRESHOLD and not _flagged(session, low, high):  # two judges may finish together
             flags.append(SimilarityFlag(problem_id=problem_id, submission_a=low, submission_b=high,
                                         similarity=round(match.similarity, 3)))
     session.add_all(flags)
     session.commit()
     return flags
+
+
+def _flagged(session: Session, low: int, high: int) -> bool:
+    return session.exec(select(SimilarityFlag.id).where(SimilarityFlag.submission_a == low,
+                                                        SimilarityFlag.submission_b == high)).first() is not None
 
 
 def flag_match(session: Session, flag: SimilarityFlag, instance: Path) -> tuple[Submission, Submission, Match]:

@@ -205,6 +205,8 @@ def playback(attempt_id, version_id):
 def playback_diff(attempt_id, version_id):
     """JSON: the line diff of snapshot ``a`` against ``b`` (indexes), of their ``part`` (code or notes)."""
     snapshots = timeline(get_db(), _attempt_or_404(attempt_id).id, version_id)["snapshots"]
+    if not snapshots:
+        return jsonify(error="not_found", message="nothing was saved for this problem in this attempt"), 404
     a, b = request.args.get("a", ""), request.args.get("b", "")
     if not (a.isdigit() and b.isdigit() and int(a) < len(snapshots) and int(b) < len(snapshots)):
         return jsonify(error="bad_request", message=f"a and b must be snapshot indexes 0..{len(snapshots) - 1}"), 400
