@@ -23,6 +23,7 @@ from flask import (
 from sqlmodel import col, or_, select
 
 from server.db import get_db
+from server.judge.verdicts import Verdict
 from server.models import (
     RUBRIC,
     Attempt,
@@ -45,16 +46,12 @@ from server.review.export import export_csv, export_json
 from server.review.flagging import THRESHOLD, flag_match
 from server.review.integrity import integrity
 from server.review.playback import timeline
-from server.scoring.score import BANDS
 from server.services.problem_store import load_version
 from server.services.results import attempt_result, screen_results, summarise_scorecards
 from server.views.auth import staff_required
 
 bp = Blueprint("review", __name__, url_prefix="/review")
-VERDICTS = ("accepted", "wrong_answer", "runtime_error", "time_limit_exceeded", "memory_limit_exceeded",
-            "output_limit_exceeded", "policy_violation", "system_error")
-
-
+VERDICTS = tuple(verdict.label for verdict in Verdict)
 bp.add_app_template_filter(scorecards.rubric_label, "rubric_label")
 
 
@@ -106,7 +103,7 @@ def dashboard():
     problems = sorted(set(session.exec(select(ProblemVersion.problem_id))))
     return render_template("review/dashboard.html", page=found, filters=filters,
                            screens=session.exec(select(Screen).order_by(Screen.id.desc())).all(),
-                           problems=problems, bands=[label for _, label in BANDS], verdicts=VERDICTS)
+                           problems=problems, bands=dashboard_query.BAND_NAMES, verdicts=VERDICTS)
 
 
 def _flags_of(session, submission_ids: list[int]) -> list[dict]:
