@@ -53,9 +53,9 @@ def _start_judge(app: Flask, instance: Path) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from server.api import v1 as api_v1
-    from server.views import admin, auth, authoring, candidate, candidate_api, tokens
+    from server.views import admin, auth, authoring, candidate, candidate_api, review, tokens
 
-    for module in (auth, admin, candidate, candidate_api, authoring, tokens, api_v1):
+    for module in (auth, admin, candidate, candidate_api, authoring, review, tokens, api_v1):
         app.register_blueprint(module.bp)
     app.add_url_rule("/", "home", lambda: redirect(url_for("admin.index")))
 

@@ -1,1 +1,5 @@
-"""Reviewing submissions: similarity between submissions (more to come: dashboard, playback, scorecards)."""
+"""Reviewing submissions, without Flask.
+
+The dashboard query, the per-test table, the complexity chart, integrity signals, playback,
+similarity and its flags, scorecards and exports.
+"""

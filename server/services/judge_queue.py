@@ -19,6 +19,7 @@ from sandbox.errors import SandboxError
 from server.errors import TechscreenError
 from server.judge.judge import judge
 from server.models import ProblemVersion, Submission, SubmissionStatus, utcnow
+from server.review.flagging import flag_submission
 from server.scoring.assess import assess
 from server.services.problem_store import load_version
 
@@ -140,7 +141,17 @@ class JudgeQueue:
             submission.status, submission.finished_at = SubmissionStatus.DONE, utcnow()
             session.add(submission)
             session.commit()
+            if submission.kind == "submit":
+                self._flag_similar(session, submission_id)
         self._set(submission_id, Progress("done", 1.0, f"Verdict: {document['verdict']}"))
+
+    def _flag_similar(self, session: Session, submission_id: int) -> None:
+        """Similarity flags for a judged submit; a failure here is logged and never touches the verdict."""
+        try:
+            flag_submission(session, submission_id, self._instance)
+        except Exception:  # flags are advisory: the saved verdict must survive whatever goes wrong here
+            session.rollback()
+            log.exception("similarity flagging of submission %s failed", submission_id)
 
     def _fail(self, submission_id: int, message: str) -> None:
         with Session(self._engine) as session:

@@ -1,0 +1,120 @@
+"""The reviewer's dashboard query: attempts filtered, sorted and paginated.
+
+Screen, problem, verdict, similarity-flag and reviewed filters are SQL
+(``EXISTS`` subqueries over the final submits, flags and scorecards). The
+band filter and the score sort need each attempt's total, which
+``results.attempt_result`` computes (so the dashboard agrees with every
+other page); only then are all filtered attempts scored, else just the page.
+"""
+
+import dataclasses
+import math
+
+from sqlmodel import Session, col, exists, func, or_, select
+
+from server.models import (
+    Attempt,
+    Invite,
+    ProblemVersion,
+    Scorecard,
+    Screen,
+    SimilarityFlag,
+    Submission,
+    SubmissionStatus,
+)
+from server.scoring.score import BANDS
+from server.services.results import AttemptResult, attempt_result
+
+PAGE_SIZE = 25
+SORTS = ("newest", "score", "candidate")
+BAND_NAMES = tuple(label for _, label in BANDS)
+
+
+@dataclasses.dataclass(frozen=True)
+class Filters:
+    """The dashboard's query string as plain values; empty means "any"."""
+
+    screen: int | None = None
+    problem: str = ""
+    band: str = ""
+    verdict: str = ""
+    flagged: bool = False
+    reviewed: str = ""  # "", "yes" or "no"
+    sort: str = "newest"
+    page: int = 1
+
+    def query(self, **changes) -> dict:
+        """The non-default values (with ``changes``) for building a link that keeps the filter."""
+        values = dataclasses.asdict(dataclasses.replace(self, **changes))
+        defaults = dataclasses.asdict(Filters())
+        return {key: ("1" if value is True else value) for key, value in values.items()
+                if value != defaults[key]}
+
+
+@dataclasses.dataclass(frozen=True)
+class Page:
+    results: list[AttemptResult]
+    page: int
+    pages: int
+    count: int
+
+
+def dashboard(session: Session, filters: Filters, page_size: int | None = None) -> Page:
+    """The attempts matching ``filters``: one page (``PAGE_SIZE`` unless given) and how many pages there are."""
+    page_size = page_size or PAGE_SIZE
+    query = select(Attempt).join(Invite, Invite.id == Attempt.invite_id)
+    for condition in _conditions(session, filters):
+        query = query.where(condition)
+    if filters.sort == "candidate":
+        query = query.order_by(func.lower(Invite.candidate_name), Attempt.id)
+    else:
+        query = query.order_by(Invite.id.desc())
+    needs_totals = bool(filters.band) or filters.sort == "score"
+    if not needs_totals:
+        count = session.exec(select(func.count()).select_from(query.subquery())).one()
+        pages, page = _pages(count, filters.page, page_size)
+        attempts = session.exec(query.offset((page - 1) * page_size).limit(page_size)).all()
+        return Page([attempt_result(session, attempt) for attempt in attempts], page, pages, count)
+    results = [attempt_result(session, attempt) for attempt in session.exec(query)]
+    if filters.band:
+        results = [result for result in results if result.band == filters.band]
+    if filters.sort == "score":
+        results.sort(key=lambda result: -1.0 if result.total is None else result.total, reverse=True)
+    pages, page = _pages(len(results), filters.page, page_size)
+    return Page(results[(page - 1) * page_size:page * page_size], page, pages, len(results))
+
+
+def _pages(count: int, wanted: int, page_size: int) -> tuple[int, int]:
+    pages = max(1, math.ceil(count / page_size))
+    return pages, min(max(1, wanted), pages)
+
+
+def _conditions(session: Session, filters: Filters) -> list:
+    conditions = []
+    if filters.screen is not None:
+        conditions.append(Invite.screen_id == filters.screen)
+    versions = None
+    if filters.problem:
+        versions = list(session.exec(select(ProblemVersion.id).where(ProblemVersion.problem_id == filters.problem)))
+        screens = [s.id for s in session.exec(select(Screen)) if set(s.problems) & set(versions)]
+        conditions.append(col(Invite.screen_id).in_(screens))
+    if filters.verdict:
+        finals = (select(func.max(Submission.id)).where(Submission.kind == "submit",
+                                                         Submission.status == SubmissionStatus.DONE)
+                  .group_by(Submission.attempt_id, Submission.problem_version_id))
+        final = select(Submission.id).where(Submission.attempt_id == Attempt.id, col(Submission.id).in_(finals),
+                                            Submission.verdict == filters.verdict)
+        if versions is not None:
+            final = final.where(col(Submission.problem_version_id).in_(versions))
+        conditions.append(exists(final))
+    if filters.flagged:
+        flagged = (select(SimilarityFlag.id)
+                   .join(Submission, or_(Submission.id == SimilarityFlag.submission_a,
+                                         Submission.id == SimilarityFlag.submission_b))
+                   .where(Submission.attempt_id == Attempt.id))
+        conditions.append(exists(flagged))
+    if filters.reviewed:
+        reviewed = exists(select(Scorecard.id).where(Scorecard.attempt_id == Attempt.id,
+                                                     Scorecard.submitted_at.is_not(None)))
+        conditions.append(reviewed if filters.reviewed == "yes" else ~reviewed)
+    return conditions
