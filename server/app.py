@@ -4,7 +4,7 @@ import atexit
 import os
 from pathlib import Path
 
-from flask import Flask, redirect, render_template, url_for
+from flask import Flask, render_template
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError, CSRFProtect
@@ -57,7 +57,7 @@ def _register_blueprints(app: Flask) -> None:
 
     for module in (auth, admin, candidate, candidate_api, authoring, review, tokens, api_v1):
         app.register_blueprint(module.bp)
-    app.add_url_rule("/", "home", lambda: redirect(url_for("admin.index")))
+    app.add_url_rule("/", "home", auth.home)
 
 
 def _register_error_pages(app: Flask) -> None:

@@ -2,15 +2,18 @@
 
 A reviewer saves a draft as often as they like, then submits it; a submitted
 scorecard is final. Other reviewers' scorecards (and their aggregate) are
-shown to a reviewer only once their own is submitted, so nobody anchors on a
-colleague's decision; admins oversee the process and always see them.
+shown to anyone, admins included, only once their own is submitted, so nobody
+anchors on a colleague's decision. The one rule has no exception because an
+exception would be a way round it: an admin who read the others first could
+still write a scorecard. The integration API (for the applicant-tracking
+system, not a person) gets the aggregate of the submitted ones.
 """
 
 import dataclasses
 
 from sqlmodel import Session, select
 
-from server.models import RUBRIC, Decision, Role, Scorecard, User, utcnow
+from server.models import RUBRIC, Decision, Scorecard, User, utcnow
 
 SCORES = (1, 2, 3, 4)
 MAX_NOTES = 8000
@@ -74,9 +77,7 @@ def save_scorecard(session: Session, attempt_id: int, reviewer_id: int, sent: Sc
 
 
 def may_see_others(session: Session, attempt_id: int, user: User) -> bool:
-    """Admins always; a reviewer once their own scorecard on the attempt is submitted."""
-    if user.role == Role.ADMIN:
-        return True
+    """Once the user's own scorecard on the attempt is submitted, whatever their role."""
     own = own_scorecard(session, attempt_id, user.id)
     return own is not None and own.submitted_at is not None
 

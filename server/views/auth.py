@@ -33,6 +33,19 @@ def staff_required(*roles: Role):
     return decorator
 
 
+LANDING_BY_ROLE = {Role.ADMIN: "admin.index", Role.AUTHOR: "authoring.index", Role.REVIEWER: "review.dashboard"}
+
+
+def landing_url(user: User) -> str:
+    """Where a role's work starts: authors at their problems, reviewers at the review dashboard."""
+    return url_for(LANDING_BY_ROLE[user.role])
+
+
+def home():
+    """``/``: the signed-in user's landing page, else the login."""
+    return redirect(landing_url(g.user) if g.user is not None else url_for("auth.login"))
+
+
 @bp.route("/login", methods=("GET", "POST"))
 @limiter.limit("10 per minute", methods=["POST"])
 def login():
@@ -47,7 +60,7 @@ def login():
             session["user_id"] = user.id
             target = request.args.get("next", "")
             return redirect(target if target.startswith("/") and not target.startswith("//")
-                            else url_for("admin.index"))
+                            else landing_url(user))
     return render_template("auth/login.html", error=error), 401 if error else 200
 
 

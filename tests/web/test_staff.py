@@ -20,6 +20,14 @@ def test_the_login_does_not_redirect_off_site(client, staff):
     assert response.location == "/admin/"
 
 
+def test_each_role_lands_on_its_own_work(client, staff):
+    assert client.get("/").location == "/auth/login"
+    for role, landing in (("admin", "/admin/"), ("author", "/author/"), ("reviewer", "/review/")):
+        assert login(client, staff[role]).location == landing
+        assert client.get("/").location == landing
+        client.post("/auth/logout")
+
+
 def test_session_cookie_is_httponly_and_samesite(client, staff):
     response = login(client, staff["admin"])
     cookie = response.headers["Set-Cookie"]
