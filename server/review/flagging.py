@@ -15,22 +15,14 @@ under 0.12; renamed and reformatted copies score 0.8 and more
 
 from pathlib import Path
 
-from sqlmodel import Session, col, delete, func, or_, select
+from sqlmodel import Session, col, delete, or_, select
 
-from server.models import ProblemVersion, SimilarityFlag, Submission, SubmissionStatus
+from server.models import ProblemVersion, SimilarityFlag, Submission
 from server.review.similarity import Match, compare
 from server.services.problem_store import load_version
+from server.services.results import final_submit_ids
 
 THRESHOLD = 0.6
-
-
-def final_submit_ids(session: Session, version_ids: list[int]) -> dict[int, int]:
-    """attempt id -> the id of its final (last judged) submit to any of ``version_ids``."""
-    rows = session.exec(select(Submission.attempt_id, func.max(Submission.id))
-                        .where(col(Submission.problem_version_id).in_(version_ids), Submission.kind == "submit",
-                               Submission.status == SubmissionStatus.DONE)
-                        .group_by(Submission.attempt_id)).all()
-    return dict(rows)
 
 
 def given_code(session: Session, version_ids: set[int], instance: Path) -> tuple[str, ...]:
@@ -50,7 +42,8 @@ def flag_submission(session: Session, submission_id: int, instance: Path) -> lis
     submission = session.get(Submission, submission_id)
     problem_id = session.get(ProblemVersion, submission.problem_version_id).problem_id
     versions = list(session.exec(select(ProblemVersion.id).where(ProblemVersion.problem_id == problem_id)))
-    finals = final_submit_ids(session, versions)
+    finals = {attempt: final for (attempt, _), final  # a screen pins one version per problem
+              in final_submit_ids(session, col(Submission.problem_version_id).in_(versions)).items()}
     if finals.get(submission.attempt_id) != submission.id:
         return []
     mine = list(session.exec(select(Submission.id).where(Submission.attempt_id == submission.attempt_id,

@@ -9,7 +9,7 @@ problem never submitted counts 0 towards the attempt's total.
 import dataclasses
 import statistics
 
-from sqlmodel import Session, func, or_, select
+from sqlmodel import Session, col, func, or_, select
 
 from server.models import (
     RUBRIC,
@@ -89,19 +89,33 @@ class AttemptResult:
 def attempt_result(session: Session, attempt: Attempt) -> AttemptResult:
     invite = session.get(Invite, attempt.invite_id)
     screen = session.get(Screen, invite.screen_id)
-    submissions = session.exec(select(Submission).where(Submission.attempt_id == attempt.id)
-                               .order_by(Submission.id)).all()
-    problems = tuple(_problem_result(session.get(ProblemVersion, version_id),
-                                     [s for s in submissions if s.problem_version_id == version_id])
+    finals = {version: session.get(Submission, submission_id) for (_, version), submission_id
+              in final_submit_ids(session, col(Submission.attempt_id) == attempt.id).items()}
+    counts = dict(((version, kind), count) for version, kind, count in session.exec(
+        select(Submission.problem_version_id, Submission.kind, func.count())
+        .where(Submission.attempt_id == attempt.id).group_by(Submission.problem_version_id, Submission.kind)))
+    problems = tuple(ProblemResult(session.get(ProblemVersion, version_id), finals.get(version_id),
+                                   counts.get((version_id, "submit"), 0), counts.get((version_id, "run"), 0))
                      for version_id in screen.problems)
     judged = [problem.final for problem in problems if problem.final is not None]
-    total = (sum(problem.final.score or 0.0 for problem in problems if problem.final) / len(problems)
-             if judged else None)
-    finals = [submission.id for submission in judged]
-    flags = len(session.exec(select(SimilarityFlag.id).where(or_(SimilarityFlag.submission_a.in_(finals),
-                                                                 SimilarityFlag.submission_b.in_(finals)))).all())
+    total = sum(final.score or 0.0 for final in judged) / len(problems) if judged else None
+    final_ids = [submission.id for submission in judged]
+    flags = len(session.exec(select(SimilarityFlag.id).where(or_(SimilarityFlag.submission_a.in_(final_ids),
+                                                                 SimilarityFlag.submission_b.in_(final_ids)))).all())
     return AttemptResult(invite, attempt, screen, problems, total, None if total is None else band_for(total),
                          summarise_scorecards(_submitted_scorecards(session, attempt)), flags)
+
+
+def final_submit_ids(session: Session, *where) -> dict[tuple[int, int], int]:
+    """(attempt id, problem version id) -> the id of the final submit there: the last judged one.
+
+    The one definition of "final" that scores, exports and similarity flags share; ``where``
+    narrows it (to an attempt, to the versions of a problem).
+    """
+    return {(attempt_id, version_id): submission_id for attempt_id, version_id, submission_id in session.exec(
+        select(Submission.attempt_id, Submission.problem_version_id, func.max(Submission.id))
+        .where(Submission.kind == "submit", Submission.status == SubmissionStatus.DONE, *where)
+        .group_by(Submission.attempt_id, Submission.problem_version_id))}
 
 
 def screen_results(session: Session, screen: Screen, offset: int = 0,
@@ -133,10 +147,3 @@ def summarise_scorecards(scorecards: list[Scorecard]) -> ScorecardSummary:
 def _submitted_scorecards(session: Session, attempt: Attempt) -> list[Scorecard]:
     return list(session.exec(select(Scorecard).where(Scorecard.attempt_id == attempt.id,
                                                      Scorecard.submitted_at.is_not(None))))
-
-
-def _problem_result(version: ProblemVersion, submissions: list[Submission]) -> ProblemResult:
-    submits = [s for s in submissions if s.kind == "submit"]
-    done = [s for s in submits if s.status == SubmissionStatus.DONE]
-    return ProblemResult(version, done[-1] if done else None, len(submits),
-                         sum(1 for s in submissions if s.kind == "run"))
