@@ -40,7 +40,19 @@
   }
 
   function place(element, iso) {
-    element.style.left = `${100 * position(Date.parse(iso))}%`;
+    const at = position(Date.parse(iso));
+    element.style.left = `${100 * at}%`;
+    return at;
+  }
+
+  // Events close together (a submit and the focus loss it caused) stack in rows instead of hiding each other.
+  const rows = [];
+  function stack(element, at) {
+    let row = rows.findIndex((taken) => taken.every((other) => Math.abs(other - at) > 0.012));
+    if (row === -1) { rows.push([]); row = rows.length - 1; }
+    rows[row].push(at);
+    element.style.top = `${7 + 11 * row}px`;
+    markers.style.height = `${16 + 11 * (rows.length - 1)}px`;
   }
 
   const markers = document.getElementById("markers");
@@ -56,7 +68,7 @@
     mark.className = `mark ${event.kind}`;
     const size = event.detail && event.detail.chars ? ` (${event.detail.chars} characters)` : "";
     mark.title = `${event.kind.replace("_", " ")} at ${clock(event.at)}${size}`;
-    place(mark, event.at);
+    stack(mark, place(mark, event.at));
     markers.appendChild(mark);
   });
 
