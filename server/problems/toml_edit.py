@@ -1,7 +1,8 @@
 """Set simple values in a ``problem.toml`` in place, keeping its comments, order and everything else.
 
-The structured settings form changes a few scalar keys and the import list;
-rewriting the whole file from parsed data would lose the author's comments.
+The structured settings form changes a few scalar keys, the import list and
+the narration rubric (an array of tables); rewriting the whole file from parsed
+data would lose the author's comments.
 """
 
 import json
@@ -58,3 +59,33 @@ def _insert(lines: list[str], table: str | None, entry: str) -> None:
         lines.extend(["", f"[{table}]", entry])
     else:
         lines.insert(header + 1, entry)
+
+
+def set_table_array(text: str, name: str, entries: list[dict]) -> str:
+    """``text`` with every ``[[name]]`` table replaced by ``entries``, written where the first one was.
+
+    Lines inside the old tables (their comments too) go with them; everything else stays as it was.
+    """
+    lines = text.splitlines()
+    header = re.compile(rf"^\s*\[\[\s*{re.escape(name)}\s*\]\]\s*(#.*)?$")
+    kept, first, inside = [], None, False
+    for line in lines:
+        if header.match(line):
+            inside, first = True, len(kept) if first is None else first
+            continue
+        if inside and _HEADER.match(line):
+            inside = False
+        if not inside:
+            kept.append(line)
+    written = []
+    for entry in entries:
+        written += [f"[[{name}]]", *(f"{key} = {toml_value(value)}" for key, value in entry.items()), ""]
+    if first is None:
+        while kept and not kept[-1].strip():
+            kept.pop()
+        first = len(kept)
+        written = ([""] if kept and written else []) + written
+    kept[first:first] = written
+    while kept and not kept[-1].strip():
+        kept.pop()
+    return "\n".join(kept) + "\n"

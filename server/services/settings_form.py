@@ -1,15 +1,18 @@
-"""The structured form over the common fields of ``problem.toml`` (the narration rubric stays in the raw file).
+"""The structured form over the common fields of ``problem.toml`` and its narration rubric.
 
 Reading is lenient (any TOML that parses fills the form); writing changes only
 the fields given, in place, and the package validation then checks the result.
+The rubric is a list of points, each with the phrases that show a candidate's
+notes cover it; it is written back as the ``[[narration.points]]`` tables.
 """
 
 import dataclasses
 import math
+import re
 import tomllib
 
 from server.problems.schema import COMPLEXITY_CLASSES
-from server.problems.toml_edit import set_values
+from server.problems.toml_edit import set_table_array, set_values
 from server.services.authoring import AuthoringError
 
 
@@ -51,6 +54,9 @@ FIELDS = (
 )
 
 
+RUBRIC_POINT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
 def read_settings(text: str) -> dict[str, str] | None:
     """The form's values from ``text`` (as strings), or None when it is not TOML."""
     try:
@@ -88,6 +94,59 @@ def apply_settings(text: str, typed: dict[str, str]) -> str:
     if problems:
         raise AuthoringError("; ".join(problems))
     return set_values(text, updates)
+
+
+def read_rubric(text: str) -> list[dict] | None:
+    """The rubric points of ``text`` as the form shows them (phrases one per line), or None when not TOML."""
+    try:
+        narration = tomllib.loads(text).get("narration", {})
+    except tomllib.TOMLDecodeError:
+        return None
+    points = narration.get("points", []) if isinstance(narration, dict) else []
+    return [{"id": str(point.get("id", "")), "description": str(point.get("description", "")),
+             "weight": str(point.get("weight", "")),
+             "phrases": "\n".join(str(p) for p in point.get("phrases", []) if isinstance(p, str))}
+            for point in points if isinstance(point, dict)]
+
+
+def apply_rubric(text: str, typed: list) -> str:
+    """``text`` with its rubric replaced by the points in ``typed`` (an empty list removes the rubric).
+
+    Raises:
+        AuthoringError: Naming every point (by its row) and field that is not valid.
+    """
+    points, problems, seen = [], [], set()
+    for number, row in enumerate(typed, start=1):
+        if not isinstance(row, dict):
+            problems.append(f"Rubric point {number}: not a point")
+            continue
+        point_id = str(row.get("id", "")).strip()
+        description = str(row.get("description", "")).strip()
+        phrases = [p.strip() for p in str(row.get("phrases", "")).splitlines() if p.strip()]
+        found = []
+        if not RUBRIC_POINT_ID.match(point_id):
+            found.append("id must be lower-case letters, digits and dashes")
+        elif point_id in seen:
+            found.append(f"id {point_id!r} is used twice")
+        seen.add(point_id)
+        if not description:
+            found.append("description is required")
+        try:
+            weight = _convert(Field("narration", "weight", "number", "weight"), str(row.get("weight", "")).strip())
+            if weight <= 0:
+                found.append("weight must be more than 0")
+        except ValueError as error:
+            found.append(f"weight: {error}")
+        if not phrases:
+            found.append("give at least one phrase")
+        found += [f"phrase {p!r} is shorter than 2 characters" for p in phrases if len(p) < 2]
+        if found:
+            problems.append(f"Rubric point {number}: " + ", ".join(found))
+        else:
+            points.append({"id": point_id, "description": description, "weight": weight, "phrases": phrases})
+    if problems:
+        raise AuthoringError("; ".join(problems))
+    return set_table_array(text, "narration.points", points)
 
 
 def _convert(field: Field, raw: str):

@@ -13,7 +13,7 @@ from server.problems.package import SUBMISSION_FOLDERS
 from server.problems.statement import render_markdown
 from server.services import authoring
 from server.services.authoring import AuthoringError
-from server.services.settings_form import FIELDS, apply_settings, read_settings
+from server.services.settings_form import FIELDS, apply_rubric, apply_settings, read_rubric, read_settings
 from server.services.validation import Validations
 from server.views.auth import staff_required
 
@@ -151,15 +151,18 @@ def cases(problem_id):
 def settings(problem_id):
     _problem(problem_id)
     body = request.get_json(silent=True) or {}
-    text = body.get("toml")
-    if not isinstance(text, str) or not isinstance(body.get("values", {}), dict):
-        return jsonify(message="send the problem.toml text and the form's values"), 400
-    if body.get("values"):
+    text, values, rubric = body.get("toml"), body.get("values", {}), body.get("rubric")
+    if not isinstance(text, str) or not isinstance(values, dict) or not isinstance(rubric, list | None):
+        return jsonify(message="send the problem.toml text, the form's values and (optionally) the rubric"), 400
+    problems = []
+    for apply, typed in ((apply_settings, values), (apply_rubric, rubric)):
         try:
-            text = apply_settings(text, body["values"])
+            text = apply(text, typed) if typed is not None else text
         except AuthoringError as error:
-            return jsonify(message=str(error)), 400
-    return jsonify(toml=text, values=read_settings(text))
+            problems.append(str(error))
+    if problems:
+        return jsonify(message="; ".join(problems)), 400
+    return jsonify(toml=text, values=read_settings(text), rubric=read_rubric(text))
 
 
 @bp.route("/<problem_id>/validate", methods=("GET", "POST"))

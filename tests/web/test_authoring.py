@@ -4,6 +4,7 @@ import io
 import json
 import re
 import time
+import tomllib
 import zipfile
 
 import pytest
@@ -306,3 +307,31 @@ def test_the_settings_form_edits_problem_toml_in_place(app, author):
     assert bad.status_code == 400
     assert bad.get_json()["message"] == ("Title: required; CPU seconds per test: 'nan' is not a finite number; "
                                          "Memory (MB): 'lots' is not a whole number")
+
+
+def test_the_rubric_form_rewrites_the_narration_points(app, author):
+    create(author)
+    text = files_of(app)["problem.toml"]
+    read = author.post(f"/author/{PROBLEM}/settings", json={"toml": text}).get_json()
+    assert read["rubric"] == [{"id": "single-pass", "description": "Counts in one pass over the values",
+                               "weight": "1", "phrases": "one pass\nsingle pass\neach value once"}]
+    rubric = [dict(read["rubric"][0], weight="2"),
+              {"id": "empty-input", "description": "Says what an empty list gives", "weight": "0.5",
+               "phrases": "empty list\n  no values  \n"}]
+    applied = author.post(f"/author/{PROBLEM}/settings", json={"toml": text, "rubric": rubric}).get_json()
+    points = tomllib.loads(applied["toml"])["narration"]["points"]
+    assert [(p["id"], p["weight"], p["phrases"]) for p in points] == [
+        ("single-pass", 2, ["one pass", "single pass", "each value once"]),
+        ("empty-input", 0.5, ["empty list", "no values"])]
+    assert applied["toml"].split("[[narration.points]]")[0] == text.split("[[narration.points]]")[0]
+    issues = save(author, dict(files_of(app), **{"problem.toml": applied["toml"]})).get_json()["issues"]
+    assert [i for i in issues if i["severity"] == "error"] == []
+    bad = author.post(f"/author/{PROBLEM}/settings", json={"toml": text, "values": {"limits.memory_mb": "lots"},
+                                                           "rubric": [rubric[0], {"id": "Bad Id", "weight": "0",
+                                                                                  "phrases": "x"}, rubric[0]]})
+    assert bad.status_code == 400
+    assert bad.get_json()["message"] == (
+        "Memory (MB): 'lots' is not a whole number; Rubric point 2: id must be lower-case letters, digits and "
+        "dashes, description is required, weight must be more than 0, phrase 'x' is shorter than 2 characters; "
+        "Rubric point 3: id 'single-pass' is used twice")
+    assert author.post(f"/author/{PROBLEM}/settings", json={"toml": text, "rubric": "none"}).status_code == 400

@@ -119,23 +119,45 @@
   window.addEventListener("beforeunload", (event) => { if (dirty) { event.preventDefault(); event.returnValue = ""; } });
   $("publish-form").addEventListener("submit", (event) => { if (dirty) { event.preventDefault(); save(); } });
 
-  // The structured settings form: read from problem.toml, applied to it in place by the server.
+  // The structured settings form and the narration rubric: read from problem.toml, applied to it
+  // in place by the server (which checks every field and names the rubric point by its row).
   const settingsForm = $("settings-form");
-  async function loadSettings(values) {
-    const result = await call(settingsForm.dataset.url, "POST", {toml: files["problem.toml"] || "", values});
+  const rubricBox = $("rubric-points");
+  function pointEditor(point) {
+    const field = (key, label, tag) => {
+      const input = el(tag, {"data-key": key});
+      input.value = point[key] || "";
+      return el("label", {className: `point-${key}`}, label, input);
+    };
+    const remove = el("button", {type: "button", className: "remove-point", text: "Remove"});
+    const box = el("fieldset", {className: "rubric-point"}, field("id", "Id", "input"), field("weight", "Weight", "input"),
+      field("description", "Description", "input"), field("phrases", "Phrases (one per line)", "textarea"), remove);
+    remove.addEventListener("click", () => box.remove());
+    return box;
+  }
+  const typedRubric = () => [...rubricBox.querySelectorAll(".rubric-point")].map((box) =>
+    Object.fromEntries([...box.querySelectorAll("[data-key]")].map((input) => [input.dataset.key, input.value])));
+  $("add-point").addEventListener("click", () => {
+    const box = pointEditor({weight: "1"});
+    rubricBox.append(box);
+    box.querySelector("input").focus();
+  });
+  async function loadSettings(values, rubric) {
+    const result = await call(settingsForm.dataset.url, "POST", {toml: files["problem.toml"] || "", values, rubric});
     const error = $("settings-error");
     error.hidden = result.ok;
     if (!result.ok) { error.textContent = result.data.message; return; }
     if (values) changed("problem.toml", result.data.toml, null);
     if (!result.data.values) { error.hidden = false; error.textContent = "problem.toml is not valid TOML: fix it in the editor."; return; }
     Object.entries(result.data.values).forEach(([name, value]) => { settingsForm.elements[name].value = value; });
+    rubricBox.replaceChildren(...result.data.rubric.map(pointEditor));
   }
   const scheduleSettings = debounce(() => loadSettings(), 500);
   settingsForm.addEventListener("submit", (event) => {
     event.preventDefault();
     const values = {};
     [...settingsForm.elements].filter((e) => e.name).forEach((e) => { values[e.name] = e.value; });
-    loadSettings(values);
+    loadSettings(values, typedRubric());
   });
 
   // Test cases as tables, one row per case, kept in step with the raw JSON.
