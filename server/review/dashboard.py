@@ -20,10 +20,9 @@ from server.models import (
     Screen,
     SimilarityFlag,
     Submission,
-    SubmissionStatus,
 )
 from server.scoring.score import BANDS
-from server.services.results import AttemptResult, attempt_result
+from server.services.results import AttemptResult, attempt_result, final_submits
 
 PAGE_SIZE = 25
 SORTS = ("newest", "score", "candidate")
@@ -99,9 +98,7 @@ def _conditions(session: Session, filters: Filters) -> list:
         screens = [s.id for s in session.exec(select(Screen)) if set(s.problems) & set(versions)]
         conditions.append(col(Invite.screen_id).in_(screens))
     if filters.verdict:
-        finals = (select(func.max(Submission.id)).where(Submission.kind == "submit",
-                                                         Submission.status == SubmissionStatus.DONE)
-                  .group_by(Submission.attempt_id, Submission.problem_version_id))
+        finals = select(final_submits().subquery().c.final_id)
         final = select(Submission.id).where(Submission.attempt_id == Attempt.id, col(Submission.id).in_(finals),
                                             Submission.verdict == filters.verdict)
         if versions is not None:

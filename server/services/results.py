@@ -106,16 +106,21 @@ def attempt_result(session: Session, attempt: Attempt) -> AttemptResult:
                          summarise_scorecards(_submitted_scorecards(session, attempt)), flags)
 
 
-def final_submit_ids(session: Session, *where) -> dict[tuple[int, int], int]:
-    """(attempt id, problem version id) -> the id of the final submit there: the last judged one.
+def final_submits(*where):
+    """The query of final submits: (attempt id, problem version id, ``final_id``), the last judged submit of each.
 
-    The one definition of "final" that scores, exports and similarity flags share; ``where``
-    narrows it (to an attempt, to the versions of a problem).
+    The one definition of "final" that scores, exports, dashboard filters and similarity
+    flags share; ``where`` narrows it (to an attempt, to the versions of a problem).
     """
-    return {(attempt_id, version_id): submission_id for attempt_id, version_id, submission_id in session.exec(
-        select(Submission.attempt_id, Submission.problem_version_id, func.max(Submission.id))
-        .where(Submission.kind == "submit", Submission.status == SubmissionStatus.DONE, *where)
-        .group_by(Submission.attempt_id, Submission.problem_version_id))}
+    return (select(Submission.attempt_id, Submission.problem_version_id, func.max(Submission.id).label("final_id"))
+            .where(Submission.kind == "submit", Submission.status == SubmissionStatus.DONE, *where)
+            .group_by(Submission.attempt_id, Submission.problem_version_id))
+
+
+def final_submit_ids(session: Session, *where) -> dict[tuple[int, int], int]:
+    """(attempt id, problem version id) -> the id of its final submit (``final_submits``)."""
+    return {(attempt_id, version_id): final_id
+            for attempt_id, version_id, final_id in session.exec(final_submits(*where))}
 
 
 def screen_results(session: Session, screen: Screen, offset: int = 0,
