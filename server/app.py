@@ -12,6 +12,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from server import config, db
 from server.services.judge_queue import JudgeQueue
 from server.services.problem_store import sync_bank
+from server.services.validation import Validations
 
 WEB = Path(__file__).resolve().parents[1] / "web"
 csrf = CSRFProtect()
@@ -19,7 +20,7 @@ limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    """Build the app: config, database (migrated), problem sync, judge queue, blueprints."""
+    """Build the app: config, database (migrated), problem sync, judge queue and validations, blueprints."""
     instance_path = (test_config or {}).get("INSTANCE_PATH") or os.environ.get("TECHSCREEN_INSTANCE")
     app = Flask(__name__, instance_path=instance_path, instance_relative_config=True,
                 template_folder=str(WEB / "templates"), static_folder=str(WEB / "static"))
@@ -35,20 +36,30 @@ def create_app(test_config: dict | None = None) -> Flask:
         failed = sync_bank(db.get_db())
     for problem in failed:
         app.logger.warning("problem not loaded: %s", problem)
-    _start_judge(app, instance)
+    _start_workers(app, instance)
     _register_blueprints(app)
     _register_error_pages(app)
     return app
 
 
-def _start_judge(app: Flask, instance: Path) -> None:
-    queue = JudgeQueue(db.engine_of(app), instance, app.config["JUDGE_WORKERS"])
-    app.extensions["techscreen.judge"] = queue
-    if app.config["RECOVER_SUBMISSIONS"]:
-        recovered = queue.recover()
-        if recovered:
-            app.logger.info("re-queued %d submissions left by a previous run", recovered)
-    atexit.register(queue.shutdown)
+def _start_workers(app: Flask, instance: Path) -> None:
+    """The judge queue and the validation pool; each takes up what a previous process left unfinished."""
+    engine = db.engine_of(app)
+    workers = {"submissions": ("techscreen.judge", JudgeQueue(engine, instance, app.config["JUDGE_WORKERS"])),
+               "validations": ("techscreen.validations", Validations(engine))}
+    for what, (key, pool) in workers.items():
+        app.extensions[key] = pool
+        if app.config["RECOVER_WORK"]:
+            recovered = pool.recover()
+            if recovered:
+                app.logger.info("re-queued %d %s left by a previous run", recovered, what)
+        atexit.register(pool.shutdown)
+
+
+def stop_workers(app: Flask) -> None:
+    """Stop taking work: what is running finishes in its thread, what is queued stays queued in the database."""
+    for key in ("techscreen.judge", "techscreen.validations"):
+        app.extensions[key].shutdown()
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -35,5 +35,5 @@ def from_environment(instance: Path) -> dict:
         "MAX_CONTENT_LENGTH": 512 * 1024,
         "RATELIMIT_STORAGE_URI": os.environ.get("TECHSCREEN_RATELIMIT_STORAGE", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
-        "RECOVER_SUBMISSIONS": True,
+        "RECOVER_WORK": True,  # re-queue submissions and validations a previous process left unfinished
     }

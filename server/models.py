@@ -50,6 +50,13 @@ class SubmissionStatus(str, enum.Enum):
     ERROR = "error"
 
 
+class ValidationStatus(str, enum.Enum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    ERROR = "error"
+
+
 class User(SQLModel, table=True):
     """A staff account; candidates have no accounts, only invites."""
 
@@ -110,6 +117,27 @@ class AuthoredProblem(SQLModel, table=True):
     updated_at: dt.datetime = Field(default_factory=utcnow)
 
 
+class ValidationRun(SQLModel, table=True):
+    """One Validate of an authored problem's working copy, kept as a row like a submission.
+
+    Persisted so that a restart re-runs what was queued or running and any
+    server process can report progress; the report itself goes on the
+    ``AuthoredProblem`` (the last Validate is what publishing checks).
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    problem_id: str = Field(foreign_key="authoredproblem.problem_id", index=True)
+    files_hash: str  # the working copy checked (set again when the run starts)
+    status: ValidationStatus = ValidationStatus.QUEUED
+    phase: str = "queued"
+    fraction: float = 0.0
+    message: str = ""  # "passed", "failed", or why the run could not finish
+    requested_by: int | None = Field(default=None, foreign_key="user.id")
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    started_at: dt.datetime | None = None
+    finished_at: dt.datetime | None = None
+
+
 class Screen(SQLModel, table=True):
     """An ordered set of problems and a duration."""
 
@@ -131,6 +159,7 @@ class Invite(SQLModel, table=True):
     candidate_email: str
     expires_at: dt.datetime
     created_by: int | None = Field(default=None, foreign_key="user.id")
+    created_by_token: int | None = Field(default=None, foreign_key="apitoken.id")  # made through /api/v1
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 

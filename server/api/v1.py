@@ -6,7 +6,7 @@ OpenAPI document (``server.api.openapi``) describes each route here, and a
 test holds the two together.
 """
 
-from flask import Blueprint, current_app, jsonify, request, url_for
+from flask import Blueprint, current_app, g, jsonify, request, url_for
 from sqlmodel import func, select
 
 from server.api import errors, openapi, payloads
@@ -80,7 +80,8 @@ def create_invite():
     if screen is None:
         raise ApiError(422, "validation_failed", "the invite is not valid: see details",
                        [field_error("screen_id", f"no screen with id {fields['screen_id']}")])
-    invite = attempts.create_invite(session, screen, fields["name"], fields["email"], fields["days"])
+    invite = attempts.create_invite(session, screen, fields["name"], fields["email"], fields["days"],
+                                    created_by_token=g.api_token.id)
     response = jsonify(_invite_json(invite))
     response.status_code = 201
     response.headers["Location"] = url_for("api.get_invite", invite_id=invite.id)

@@ -21,10 +21,10 @@ SEED_PROBLEMS = ("cosine-similarity", "moving-average", "log-anomalies")
 
 @contextlib.contextmanager
 def _staff_app():
-    """An app that recovers no submissions (a short CLI process must not start judging), bad input as exit 2."""
+    """An app that recovers no work (a short CLI process must not start judging or validating), bad input as exit 2."""
     from server.app import create_app
 
-    app = create_app({"RECOVER_SUBMISSIONS": False})
+    app = create_app({"RECOVER_WORK": False})
     with exit_codes(as_json=False), app.app_context():
         yield app
 

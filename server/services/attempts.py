@@ -11,7 +11,18 @@ import secrets
 from sqlmodel import Session, select
 
 from server.errors import TechscreenError
-from server.models import Attempt, AttemptState, Event, Invite, ProblemVersion, Screen, Submission, utcnow
+from server.models import (
+    ApiToken,
+    Attempt,
+    AttemptState,
+    Event,
+    Invite,
+    ProblemVersion,
+    Screen,
+    Submission,
+    utcnow,
+)
+from server.services.staff import staff_emails
 
 TOKEN_BYTES = 24
 
@@ -37,15 +48,26 @@ class AttemptClosed(InviteError):
 
 
 def create_invite(session: Session, screen: Screen, name: str, email: str, days: int,
-                  created_by: int | None = None) -> Invite:
+                  created_by: int | None = None, created_by_token: int | None = None) -> Invite:
+    """A new invite and its attempt; ``created_by`` is the staff user, ``created_by_token`` the API token."""
     invite = Invite(token=secrets.token_urlsafe(TOKEN_BYTES), screen_id=screen.id, candidate_name=name.strip(),
                     candidate_email=email.strip(), expires_at=utcnow() + dt.timedelta(days=days),
-                    created_by=created_by)
+                    created_by=created_by, created_by_token=created_by_token)
     session.add(invite)
     session.flush()
     session.add(Attempt(invite_id=invite.id))
     session.commit()
     return invite
+
+
+def invited_by(session: Session, invites: list[Invite]) -> dict[int, str]:
+    """Who made each invite, by invite id: a staff user's email, or the API token's name."""
+    users = staff_emails(session, [invite.created_by for invite in invites])
+    tokens = {token.id: token.name for token in session.exec(
+        select(ApiToken).where(ApiToken.id.in_({invite.created_by_token for invite in invites} - {None})))}
+    return {invite.id: users.get(invite.created_by)
+            or (f"API token {tokens[invite.created_by_token]}" if invite.created_by_token in tokens else "")
+            for invite in invites}
 
 
 def invite_for(session: Session, token: str) -> tuple[Invite, Attempt, Screen]:

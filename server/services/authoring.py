@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlmodel import Session, func, select
 
 from server.errors import Issue, ProblemFormatError, TechscreenError
-from server.models import AuthoredProblem, ProblemFiles, ProblemState, ProblemVersion, User, utcnow
+from server.models import AuthoredProblem, ProblemFiles, ProblemState, ProblemVersion, utcnow
 from server.problems import archive, bank
 from server.problems.package import ProblemPackage, case_errors, load_package, parse_spec
 from server.problems.scaffold import case_file, scaffold
@@ -101,12 +101,6 @@ def versions(session: Session, problem_id: str) -> list[ProblemVersion]:
     """Every recorded version of the problem, newest first."""
     return list(session.exec(select(ProblemVersion).where(ProblemVersion.problem_id == problem_id)
                              .order_by(ProblemVersion.number.desc())))
-
-
-def publishers(session: Session, listed: list[ProblemVersion]) -> dict[int, str]:
-    """The email of each user who published one of ``listed``, by user id."""
-    ids = {version.published_by for version in listed} - {None}
-    return {user.id: user.email for user in session.exec(select(User).where(User.id.in_(ids)))} if ids else {}
 
 
 def get_problem(session: Session, problem_id: str) -> AuthoredProblem:

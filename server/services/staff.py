@@ -56,5 +56,11 @@ def add_screen(session: Session, name: str, minutes: int, problem_ids: list[str]
     return screen
 
 
+def staff_emails(session: Session, user_ids) -> dict[int, str]:
+    """The email of each of ``user_ids`` (None skipped), by id: who made, published or validated something."""
+    ids = set(user_ids) - {None}
+    return {user.id: user.email for user in session.exec(select(User).where(User.id.in_(ids)))} if ids else {}
+
+
 def invite_link(public_url: str, token: str) -> str:
     return f"{public_url.rstrip('/')}/invite/{token}"

@@ -1,91 +1,127 @@
 """Validate in the background: ``problem check`` (the real sandbox) on an authored working copy.
 
-One run per problem at a time, in a small thread pool. Progress is kept in
-memory for polling; the report and the hash of the files it checked are
-stored on the ``AuthoredProblem`` row when the run ends.
+Each Validate is a ``ValidationRun`` row, committed before anything runs, as
+submissions are: a restart re-runs what was queued or running (``recover``),
+and any server process can report a run's progress. One run per problem at a
+time, in a small thread pool. A run checks the working copy as it is when the
+run starts; the report and the hash of the files it checked go on the
+``AuthoredProblem`` row, which publishing reads.
 """
 
-import dataclasses
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from sandbox.errors import SandboxError
-from server.models import AuthoredProblem
+from server.models import AuthoredProblem, ValidationRun, ValidationStatus, utcnow
 from server.problems.check import check_package
 from server.problems.tree import tree_hash
 from server.services.authoring import materialised
 
 log = logging.getLogger(__name__)
 
+UNFINISHED = (ValidationStatus.QUEUED, ValidationStatus.RUNNING)
 
-@dataclasses.dataclass(frozen=True)
-class ValidationProgress:
-    """Where a run is: ``running`` or ``done`` or ``error``, its phase, 0..1, and the files' hash."""
 
-    status: str
-    phase: str
-    fraction: float
-    files_hash: str
-    message: str = ""
+def progress_json(run: ValidationRun | None) -> dict | None:
+    """What the page polls: ``running`` (queued or running), ``done`` or ``error``, the phase, 0..1, the hash."""
+    if run is None:
+        return None
+    status = "running" if run.status in UNFINISHED else run.status.value
+    return {"status": status, "phase": run.phase, "fraction": run.fraction, "files_hash": run.files_hash,
+            "message": run.message}
 
-    def as_json(self) -> dict:
-        return dataclasses.asdict(self)
+
+def latest_run(session: Session, problem_id: str) -> ValidationRun | None:
+    return session.exec(select(ValidationRun).where(ValidationRun.problem_id == problem_id)
+                        .order_by(ValidationRun.id.desc())).first()
+
+
+def runs(session: Session, problem_id: str, limit: int = 20) -> list[ValidationRun]:
+    """The problem's most recent runs, newest first (the page's history)."""
+    return list(session.exec(select(ValidationRun).where(ValidationRun.problem_id == problem_id)
+                             .order_by(ValidationRun.id.desc()).limit(limit)))
 
 
 class Validations:
-    """Runs ``check_package`` on working copies, one at a time per problem."""
+    """A bounded pool that runs ``check_package`` for the ``ValidationRun`` rows it is given."""
 
     def __init__(self, engine, workers: int = 1):
         self._engine = engine
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="validate")
-        self._progress: dict[str, ValidationProgress] = {}
-        self._lock = threading.Lock()
+        self._starting = threading.Lock()
 
-    def start(self, problem_id: str, files: dict[str, str]) -> ValidationProgress:
-        """Queue a check of ``files``; a run already going for this problem is returned instead."""
-        with self._lock:
-            running = self._progress.get(problem_id)
-            if running is not None and running.status == "running":
-                return running
-            started = ValidationProgress("running", "queued", 0.0, tree_hash(files))
-            self._progress[problem_id] = started
-        self._pool.submit(self._run, problem_id, dict(files), started.files_hash)
-        return started
+    def start(self, problem: AuthoredProblem, user_id: int | None) -> ValidationRun:
+        """Queue a check of ``problem``'s working copy; a run not yet finished is returned instead."""
+        with self._starting, Session(self._engine, expire_on_commit=False) as session:
+            run = latest_run(session, problem.problem_id)
+            if run is not None and run.status in UNFINISHED:
+                return run
+            run = ValidationRun(problem_id=problem.problem_id, files_hash=tree_hash(problem.files),
+                                requested_by=user_id)
+            session.add(run)
+            session.commit()
+        self._pool.submit(self._work, run.id)
+        return run
 
-    def progress(self, problem_id: str) -> ValidationProgress | None:
-        return self._progress.get(problem_id)
+    def recover(self) -> int:
+        """Queue again the runs a previous process left queued or running; returns how many."""
+        with Session(self._engine) as session:
+            stuck = session.exec(select(ValidationRun).where(ValidationRun.status.in_(UNFINISHED))
+                                 .order_by(ValidationRun.id)).all()
+            for run in stuck:
+                run.status, run.phase, run.fraction = ValidationStatus.QUEUED, "queued", 0.0
+                session.add(run)
+            session.commit()
+            ids = [run.id for run in stuck]
+        for run_id in ids:
+            self._pool.submit(self._work, run_id)
+        return len(ids)
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
 
-    def _set(self, problem_id: str, progress: ValidationProgress) -> None:
-        with self._lock:
-            self._progress[problem_id] = progress
-
-    def _run(self, problem_id: str, files: dict[str, str], files_hash: str) -> None:
-        def report(phase: str, fraction: float) -> None:
-            self._set(problem_id, ValidationProgress("running", phase, fraction, files_hash))
-
-        try:
-            with materialised(problem_id, files) as root:
-                result = {**check_package(root, progress=report).as_json(), "package": problem_id}
-        except SandboxError as error:
-            self._set(problem_id, ValidationProgress("error", "error", 1.0, files_hash,
-                                                     f"the sandbox is not usable: {error}"))
-            return
-        except Exception as error:  # the worker must survive anything a check raises, and say so
-            log.exception("validating %s failed", problem_id)
-            self._set(problem_id, ValidationProgress("error", "error", 1.0, files_hash,
-                                                     f"internal error: {type(error).__name__}: {error}"))
-            return
+    def _update(self, run_id: int, **values) -> None:
         with Session(self._engine) as session:
-            problem = session.get(AuthoredProblem, problem_id)
-            if problem is not None:
-                problem.check_report, problem.checked_hash = result, files_hash
-                session.add(problem)
-                session.commit()
-        self._set(problem_id, ValidationProgress("done", "done", 1.0, files_hash,
-                                                 "passed" if result["ok"] else "failed"))
+            run = session.get(ValidationRun, run_id)
+            for key, value in values.items():
+                setattr(run, key, value)
+            session.add(run)
+            session.commit()
+
+    def _work(self, run_id: int) -> None:
+        try:
+            self._check(run_id)
+        except SandboxError as error:
+            self._finish(run_id, ValidationStatus.ERROR, f"the sandbox is not usable: {error}")
+        except Exception as error:  # the worker must survive anything a check raises, and say so
+            log.exception("validation run %s failed", run_id)
+            self._finish(run_id, ValidationStatus.ERROR, f"internal error: {type(error).__name__}: {error}")
+
+    def _check(self, run_id: int) -> None:
+        with Session(self._engine, expire_on_commit=False) as session:
+            run = session.get(ValidationRun, run_id)
+            if run is None or run.status not in UNFINISHED:
+                return
+            problem = session.get(AuthoredProblem, run.problem_id)
+            files = dict(problem.files)
+            files_hash = tree_hash(files)
+            run.status, run.phase, run.files_hash, run.started_at = (ValidationStatus.RUNNING, "starting",
+                                                                     files_hash, utcnow())
+            session.add(run)
+            session.commit()
+        with materialised(problem.problem_id, files) as root:
+            result = {**check_package(root, progress=lambda phase, fraction: self._update(
+                run_id, phase=phase, fraction=fraction)).as_json(), "package": problem.problem_id}
+        with Session(self._engine) as session:
+            problem = session.get(AuthoredProblem, problem.problem_id)
+            problem.check_report, problem.checked_hash = result, files_hash
+            session.add(problem)
+            session.commit()
+        self._finish(run_id, ValidationStatus.DONE, "passed" if result["ok"] else "failed")
+
+    def _finish(self, run_id: int, status: ValidationStatus, message: str) -> None:
+        self._update(run_id, status=status, phase=status.value, fraction=1.0, message=message,
+                     finished_at=utcnow())

@@ -20,12 +20,14 @@ def index():
     totals = {attempt_id: (count, best) for attempt_id, count, best in session.exec(
         select(Submission.attempt_id, func.count(), func.max(Submission.score))
         .where(Submission.kind == "submit").group_by(Submission.attempt_id))}
+    listed = session.exec(select(Invite, Attempt, Screen).join(Attempt, Attempt.invite_id == Invite.id)
+                          .join(Screen, Screen.id == Invite.screen_id).order_by(Invite.id.desc())).all()
+    inviters = attempt_service.invited_by(session, [invite for invite, _, _ in listed])
     rows = []
-    for invite, attempt, screen in session.exec(
-            select(Invite, Attempt, Screen).join(Attempt, Attempt.invite_id == Invite.id)
-            .join(Screen, Screen.id == Invite.screen_id).order_by(Invite.id.desc())):
+    for invite, attempt, screen in listed:
         count, best = totals.get(attempt.id, (0, None))
         rows.append({"invite": invite, "attempt": attempt, "screen": screen, "submissions": count, "best": best,
+                     "invited_by": inviters[invite.id],
                      "link": invite_link(current_app.config["PUBLIC_URL"], invite.token)})
     return render_template("admin/index.html", rows=rows)
 

@@ -5,27 +5,22 @@ import io
 from flask import Blueprint, current_app, flash, g, jsonify, redirect, render_template, request, send_file, url_for
 from werkzeug.exceptions import NotFound
 
-from server.db import engine_of, get_db
+from server.db import get_db
 from server.errors import ArchiveError
 from server.models import Role
 from server.problems import archive
 from server.problems.package import SUBMISSION_FOLDERS
 from server.problems.statement import render_markdown
-from server.services import authoring
+from server.services import authoring, validation
 from server.services.authoring import AuthoringError
 from server.services.settings_form import FIELDS, apply_rubric, apply_settings, read_rubric, read_settings
-from server.services.validation import Validations
+from server.services.staff import staff_emails
 from server.views.auth import staff_required
 
 bp = Blueprint("authoring", __name__, url_prefix="/author")
 
 
-@bp.record_once
-def _start_validations(state) -> None:
-    state.app.extensions["techscreen.validations"] = Validations(engine_of(state.app))
-
-
-def _validations() -> Validations:
+def _validations() -> validation.Validations:
     return current_app.extensions["techscreen.validations"]
 
 
@@ -100,10 +95,12 @@ def edit(problem_id):
     problem = _problem(problem_id)
     issues = authoring.format_issues(problem_id, problem.files)
     versions = authoring.versions(session, problem_id)
+    runs = validation.runs(session, problem_id)
+    people = staff_emails(session, [v.published_by for v in versions] + [run.requested_by for run in runs])
     return render_template("authoring/edit.html", problem=problem, state=authoring.state_of(session, problem),
                            validation=authoring.validation_of(problem), issues=issues,
                            issues_json=[issue.as_json() for issue in issues],
-                           versions=versions, publishers=authoring.publishers(session, versions),
+                           versions=versions, runs=runs, people=people,
                            folders=SUBMISSION_FOLDERS, fields=FIELDS,
                            title=authoring.working_title(problem) or problem_id)
 
@@ -170,10 +167,10 @@ def settings(problem_id):
 def validate(problem_id):
     problem = _problem(problem_id)
     if request.method == "POST":
-        progress = _validations().start(problem_id, problem.files)
-        return jsonify(progress=progress.as_json()), 202
-    progress = _validations().progress(problem_id)
-    return jsonify(progress=progress.as_json() if progress else None, report=problem.check_report,
+        run = _validations().start(problem, g.user.id)
+        return jsonify(progress=validation.progress_json(run)), 202
+    run = validation.latest_run(get_db(), problem_id)
+    return jsonify(progress=validation.progress_json(run), report=problem.check_report,
                    checked_hash=problem.checked_hash, validation=authoring.validation_of(problem))
 
 

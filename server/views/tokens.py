@@ -1,11 +1,11 @@
 """API tokens in the browser (admins only): create one, see it once, list them, revoke."""
 
 from flask import Blueprint, flash, g, make_response, redirect, render_template, request, url_for
-from sqlmodel import select
 
 from server.db import get_db
-from server.models import API_SCOPES, User
+from server.models import API_SCOPES
 from server.services.api_tokens import ApiTokenError, create_token, list_tokens, revoke_token
+from server.services.staff import staff_emails
 from server.views.auth import staff_required
 
 bp = Blueprint("tokens", __name__, url_prefix="/admin/tokens")
@@ -24,8 +24,9 @@ def index():
             form = {"name": "", "scopes": []}
         except ApiTokenError as error:
             flash(str(error), "error")
-    emails = {user.id: user.email for user in session.exec(select(User))}
-    response = make_response(render_template("admin/tokens.html", tokens=list_tokens(session), emails=emails,
+    tokens = list_tokens(session)
+    emails = staff_emails(session, [token.created_by for token in tokens])
+    response = make_response(render_template("admin/tokens.html", tokens=tokens, emails=emails,
                                              scopes=API_SCOPES, created=created, plaintext=plaintext, form=form),
                              422 if request.method == "POST" and created is None else 200)
     response.headers["Cache-Control"] = "no-store"  # the page may carry a token's only showing

@@ -8,7 +8,7 @@ import pytest
 import waitress
 from playwright.sync_api import sync_playwright
 
-from server.app import create_app
+from server.app import create_app, stop_workers
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -22,7 +22,7 @@ def live_app(tmp_path, docker_client):
     app.config["PUBLIC_URL"] = f"http://127.0.0.1:{server.effective_port}"
     yield app
     server.close()
-    app.extensions["techscreen.judge"].shutdown()
+    stop_workers(app)
 
 
 @pytest.fixture(scope="session")

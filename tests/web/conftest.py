@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from server.app import create_app
+from server.app import create_app, stop_workers
 from server.db import get_db
 from server.services.attempts import create_invite
 from server.services.staff import add_screen, add_user
@@ -29,7 +29,7 @@ def make_app(tmp_path, docker_client):
 
     yield make
     for app in apps:
-        app.extensions["techscreen.judge"].shutdown()
+        stop_workers(app)
 
 
 @pytest.fixture

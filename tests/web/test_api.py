@@ -95,9 +95,9 @@ def test_screens_list_pages_and_detail(app, client):
     assert missing.status_code == 404 and error_of(missing)["code"] == "not_found"
 
 
-def test_an_invite_made_through_the_api_opens_for_the_candidate(app, client):
+def test_an_invite_made_through_the_api_opens_for_the_candidate(app, client, staff):
     [screen_id] = make_screens(app)
-    headers = bearer(issue_token(app, "invites:write"))
+    headers = bearer(issue_token(app, "invites:write", name="Greenhouse"))
     created = client.post("/api/v1/invites", headers=headers, json={
         "screen_id": screen_id, "candidate_name": "  Grace Hopper ", "candidate_email": "grace@example.com",
         "expires_in_days": 2})
@@ -115,6 +115,8 @@ def test_an_invite_made_through_the_api_opens_for_the_candidate(app, client):
     assert client.get(f"/api/v1/invites/{invite['id']}", headers=headers).get_json() == invite
     assert candidate.post(urlsplit(invite["link"]).path + "/start").status_code == 302
     assert client.get(f"/api/v1/invites/{invite['id']}", headers=headers).get_json()["state"] == "in_progress"
+    login(client, staff["reviewer"])
+    assert "<td>API token Greenhouse</td>" in client.get("/admin/").data.decode()  # staff see who invited
 
 
 def test_bad_invite_requests_say_what_is_wrong(app, client):

@@ -211,6 +211,7 @@ def test_validate_publish_edit_and_publish_again_keeps_earlier_screens_on_their_
     assert b"greater than zero" in old_page.data and b"strictly positive" not in old_page.data
     history = author.get(f"/author/{PROBLEM}/").data.decode()
     assert "v1" in history and "v2" in history and f"/author/{PROBLEM}/versions/1.zip" in history
+    assert history.count(">passed<") == 2 and staff["author"] in history  # both Validates, who asked for them
     with zipfile.ZipFile(io.BytesIO(author.get(f"/author/{PROBLEM}/versions/1.zip").data)) as old:
         assert "greater than zero" in old.read(f"{PROBLEM}/statement.md").decode()
 

@@ -1,19 +1,22 @@
-"""A submission left queued or running by a crash is judged when the server starts again."""
+"""Work a crash left queued or running (submissions, validations) is done when the server starts again."""
+
+import time
 
 from sqlmodel import select
 
 from server.db import get_db
-from server.models import Attempt, Submission, SubmissionStatus
+from server.models import Attempt, Submission, SubmissionStatus, ValidationRun, ValidationStatus
 from server.problems.bank import load
 from server.services.attempts import start
+from server.services.authoring import create_problem
 from server.services.judge_queue import code_hash
-from server.services.staff import add_screen
-from tests.web.conftest import wait_done
+from server.services.staff import add_screen, add_user
+from tests.web.conftest import PASSWORD, login, wait_done
 
 
 def test_interrupted_submissions_are_judged_after_a_restart(make_app, invite):
     token, versions = invite
-    crashed = make_app(RECOVER_SUBMISSIONS=False)
+    crashed = make_app(RECOVER_WORK=False)
     with crashed.app_context():
         session = get_db()
         attempt = session.exec(select(Attempt)).one()
@@ -29,3 +32,23 @@ def test_interrupted_submissions_are_judged_after_a_restart(make_app, invite):
     client = restarted.test_client()
     views = [wait_done(client, token, submission_id) for submission_id in ids]
     assert [v["verdict"] for v in views] == ["accepted", "accepted"]
+
+
+def test_an_interrupted_validation_runs_again_after_a_restart(make_app):
+    crashed = make_app(RECOVER_WORK=False)
+    with crashed.app_context():
+        session = get_db()
+        add_user(session, "author@example.com", "Author", "author", PASSWORD)
+        problem = create_problem(session, "count-things", "Count things", None)
+        session.add(ValidationRun(problem_id=problem.problem_id, files_hash="stale", status=ValidationStatus.RUNNING,
+                                  phase="reference", fraction=0.4))
+        session.commit()
+    author = make_app().test_client()
+    login(author, "author@example.com")
+    deadline = time.monotonic() + 180
+    while (status := author.get("/author/count-things/validate").get_json())["progress"]["status"] == "running":
+        assert time.monotonic() < deadline, status
+        time.sleep(0.2)
+    assert status["validation"] == "passed", status
+    assert status["progress"]["files_hash"] == status["checked_hash"] != "stale"
+    assert ">passed<" in author.get("/author/count-things/").data.decode()  # the history lists the run

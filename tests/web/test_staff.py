@@ -61,6 +61,7 @@ def test_admin_creates_a_user_a_screen_and_an_invite(client, staff):
     link = re.search(rb'value="(http[^"]+/invite/[^"]+)"', response.data).group(1).decode()
     token = link.rsplit("/", 1)[1]
     assert len(token) >= 32
+    assert f"<td>{staff['admin']}</td>" in client.get("/admin/").data.decode()  # who invited Grace
     client.post("/auth/logout")
     landing = client.get(f"/invite/{token}")
     assert landing.status_code == 200 and b"Hello Grace" in landing.data and b"60 minutes" in landing.data
