@@ -2,13 +2,18 @@
 
 import dataclasses
 
+from server.judge.expected import Expectation
 from server.judge.verdicts import Verdict
 from server.policy import Violation
 
 
 @dataclasses.dataclass(frozen=True)
 class CaseReport:
-    """One test's result. ``actual``, ``stdout`` and ``stderr`` are for staff and public tests only."""
+    """One test's result. ``actual``, ``stdout`` and ``stderr`` are for staff and public tests only.
+
+    ``reference``: the expectation graded against, when the reference solution computed it (a generated
+    case without ``expected``), kept for reviewers since the package does not hold it. Never in ``as_json``.
+    """
 
     name: str
     visibility: str
@@ -21,6 +26,7 @@ class CaseReport:
     actual: object = None
     stdout: str = ""
     stderr: str = ""
+    reference: Expectation | None = None
 
     def as_json(self) -> dict:
         return {

@@ -2,8 +2,9 @@
 
 Reviewers may see hidden tests. Inputs and expected values come from the
 package of the version the submission was judged against; the actual value,
-stdout and stderr from the report's ``details``. Large values are cut, so
-one huge generated case cannot make the page unreadable.
+stdout and stderr from the report's ``details``, and so does the expected
+value the reference solution computed for a generated case. Large values are
+cut, so one huge generated case cannot make the page unreadable.
 """
 
 import dataclasses
@@ -48,20 +49,30 @@ def case_rows(report: dict | None, package: ProblemPackage) -> list[CaseRow]:
         case = cases.get(test["name"])
         detail = details.get(test["name"], {})
         actual = detail.get("actual")
-        shown = "" if actual is None else _show(actual)
-        failed = test["verdict"] != "accepted"
-        comparable = failed and actual is not None and _has_value(case)
+        shown = f"({_too_large(detail['actual_omitted_chars'])})" if "actual_omitted_chars" in detail else (
+            "" if actual is None else _show(actual))
+        expected = _expected_value(case, detail)
+        comparable = test["verdict"] != "accepted" and actual is not None and expected is not _NO_VALUE
         rows.append(CaseRow(test["name"], test["visibility"], test["group"], test["verdict"], test.get("time_ms"),
-                            case.description if case else "", _input(case), _expected(case), shown,
+                            case.description if case else "", _input(case), _expected(case, detail), shown,
                             detail.get("message") or test.get("message", ""), _cut(detail.get("stdout", "")),
                             _cut(detail.get("stderr", "")),
-                            line_diff(_show(case.expected, 1), _show(actual, 1)) if comparable else []))
+                            line_diff(_show(expected, 1), _show(actual, 1)) if comparable else []))
     return sorted(rows, key=lambda row: row.passed)
 
 
-def _has_value(case) -> bool:
-    """The case states an expected value (not an exception, not the reference's result)."""
-    return case is not None and not case.raises and case.has_expected
+_NO_VALUE = object()
+
+
+def _expected_value(case, detail: dict):
+    """The value the test was graded against: the case's own, or the reference's as the report kept it.
+
+    ``_NO_VALUE`` for an expected exception, a test gone from the package, and a generated case whose value
+    the report does not hold (judged before it was kept, or too large to keep).
+    """
+    if case is None or case.raises:
+        return _NO_VALUE
+    return case.expected if case.has_expected else detail.get("expected", _NO_VALUE)
 
 
 def _input(case) -> str:
@@ -73,14 +84,22 @@ def _input(case) -> str:
     return _show({key: getattr(case, key) for key in PUBLIC_INPUT_KEYS if getattr(case, key) is not None})
 
 
-def _expected(case) -> str:
+def _expected(case, detail: dict) -> str:
     if case is None:
         return ""
     if case.raises:
         return f"raises {case.raises}"
-    if case.generate is not None and not case.has_expected:
-        return "(the reference solution's result on the generated input)"
-    return _show(case.expected)
+    value = _expected_value(case, detail)
+    if value is not _NO_VALUE:
+        return _show(value)
+    generated = "the reference solution's result on the generated input"
+    if "expected_omitted_chars" in detail:
+        return f"({generated}: {_too_large(detail['expected_omitted_chars'])})"
+    return f"({generated})"
+
+
+def _too_large(chars: int) -> str:
+    return f"{chars:,} characters of JSON, too large to keep"
 
 
 def _show(value, indent: int | None = None) -> str:

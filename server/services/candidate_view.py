@@ -38,6 +38,8 @@ def submission_view(submission: Submission, package: ProblemPackage) -> dict:
             detail = details.get(test["name"], {})
             row.update(public_case(public[test["name"]]), actual=detail.get("actual"),
                        message=detail.get("message", ""), stdout=detail.get("stdout", ""))
+            if "actual_omitted_chars" in detail:
+                row["actual_omitted_chars"] = detail["actual_omitted_chars"]
         tests.append(row)
     view["tests"] = tests
     hidden = [t for t in tests if t["visibility"] == "hidden"]

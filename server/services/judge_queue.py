@@ -8,6 +8,7 @@ truth once judging ends.
 
 import dataclasses
 import hashlib
+import json
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -24,6 +25,10 @@ from server.scoring.assess import assess
 from server.services.problem_store import load_version
 
 log = logging.getLogger(__name__)
+# A test's actual value, and a generated case's expected value, are kept in the report up to this much JSON:
+# enough for the pages and their diffs (which show the first few thousand characters), without a huge output
+# (a problem may allow megabytes per test) swelling every saved report.
+MAX_KEPT_JSON = 32 * 1024
 
 
 @dataclasses.dataclass(frozen=True)
@@ -164,7 +169,16 @@ class JudgeQueue:
 
 
 def _with_case_details(document: dict, report) -> dict:
-    """The JSON report plus each test's actual value, stdout and stderr (staff only; filtered for candidates)."""
-    details = {test.name: {"actual": test.actual, "stdout": test.stdout, "stderr": test.stderr,
-                           "message": test.message} for test in report.tests}
+    """The JSON report plus each test's actual value, stdout, stderr and the reference's expected value
+    (staff only; filtered for candidates)."""
+    details = {test.name: {**_kept("actual", test.actual), "stdout": test.stdout, "stderr": test.stderr,
+                           "message": test.message,
+                           **(_kept("expected", test.reference.value) if test.reference else {})}
+               for test in report.tests}
     return {**document, "details": details}
+
+
+def _kept(key: str, value) -> dict:
+    """``{key: value}`` when its JSON is small; else ``{key_omitted_chars: size}``, so the pages can say why."""
+    size = len(json.dumps(value, allow_nan=True, default=repr))
+    return {key: value} if size <= MAX_KEPT_JSON else {f"{key}_omitted_chars": size}

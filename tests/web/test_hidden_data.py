@@ -2,6 +2,8 @@
 
 import json
 
+from server.db import get_db
+from server.models import Submission
 from server.problems.bank import load
 
 PROBLEMS = ("cosine-similarity", "moving-average")
@@ -23,9 +25,18 @@ def hidden_fingerprints(problem_id: str) -> set[str]:
     return fragments
 
 
-def test_every_candidate_endpoint_keeps_hidden_data_hidden(client, invite):
+def detail_fingerprints(report: dict) -> set[str]:
+    """JSON fragments of what the saved report's details hold for hidden tests (staff only) and for no public one."""
+    fragments = {"hidden": set(), "public": set()}
+    for test in report["tests"]:
+        fragments[test["visibility"]] |= {text[:200] for value in report["details"][test["name"]].values()
+                                          if len(text := json.dumps(value)) >= 16}
+    return fragments["hidden"] - fragments["public"]
+
+
+def test_every_candidate_endpoint_keeps_hidden_data_hidden(app, client, invite):
     token, versions = invite
-    pages = [client.get(f"/invite/{token}")]
+    pages, reports = [client.get(f"/invite/{token}")], []
     client.post(f"/invite/{token}/start")
     # A submission that prints its inputs and fails, so stdout and actual values would carry hidden data.
     leaky = "def cosine_similarity(a, b):\n    print(a, b)\n    return sum(a) * 1e-3\n"
@@ -38,9 +49,14 @@ def test_every_candidate_endpoint_keeps_hidden_data_hidden(client, invite):
         assert '"phase": "done"' in progress.get_data(as_text=True)
         pages.append(progress)
         pages.append(client.get(f"/api/candidate/{token}/submissions/{submission}"))
+        with app.app_context():
+            reports.append(get_db().get(Submission, submission).report)
         pages.append(client.post(f"/api/candidate/{token}/problems/{version}/lint", json={"code": code}))
     pages.append(client.post(f"/invite/{token}/finish", follow_redirects=True))
     text = "\n".join(page.get_data(as_text=True) for page in pages)
     leaked = [f for problem in PROBLEMS for f in hidden_fingerprints(problem) if f in text]
     assert leaked == []
+    # Actual values, logs and the reference's expected values of generated cases (the leaky code fails those).
+    assert any("expected" in detail for detail in reports[0]["details"].values())
+    assert [f for report in reports for f in detail_fingerprints(report) if f in text] == []
     assert "hidden test 1" in text  # hidden tests are reported, by number only

@@ -10,6 +10,7 @@ import re
 import pytest
 from sqlmodel import select
 
+from server.app import stop_workers
 from server.db import get_db
 from server.models import (
     Attempt,
@@ -25,7 +26,7 @@ from server.review.dashboard import Filters, dashboard
 from server.review.flagging import flag_submission
 from server.review.integrity import signals
 from server.services.attempts import create_invite
-from tests.web.conftest import PASSWORD, wait_done
+from tests.web.conftest import PASSWORD, login, wait_done
 from tests.web.review_scenario import ADA, REVIEWERS, build
 
 pytestmark = pytest.mark.xdist_group("review")
@@ -35,7 +36,7 @@ pytestmark = pytest.mark.xdist_group("review")
 def scenario(tmp_path_factory, docker_client):
     built = build(tmp_path_factory, docker_client)
     yield built
-    built.app.extensions["techscreen.judge"].shutdown()
+    stop_workers(built.app)
 
 
 def signed_in(scenario, email):
@@ -129,6 +130,29 @@ def test_submission_page_shows_hidden_tests_with_expected_and_actual(scenario, r
     failed = next(t for t in report["tests"] if t["verdict"] != "accepted" and t["visibility"] == "hidden")
     actual = report["details"][failed["name"]]["actual"]
     assert failed["name"] in page and json.dumps(actual)[:8] in page
+
+
+def test_a_wrong_answer_on_a_generated_case_shows_the_reference_value_and_a_diff(app, client, invite, staff):
+    token, versions = invite
+    assert client.post(f"/invite/{token}/start").status_code == 302
+    unnormalised = "def cosine_similarity(a, b):\n    return sum(x * y for x, y in zip(a, b))\n"
+    queued = client.post(f"/api/candidate/{token}/problems/{versions[0]}/submit",
+                         json={"code": unnormalised, "notes": ""}).get_json()
+    assert wait_done(client, token, queued["id"])["verdict"] == "wrong_answer"
+    with app.app_context():
+        report = get_db().get(Submission, queued["id"]).report
+    test = next(t for t in report["tests"] if t["name"] == "perf_random_200k")  # generated, no expected in the file
+    detail = report["details"][test["name"]]
+    assert test["verdict"] == "wrong_answer" and -1.0 <= detail["expected"] <= 1.0  # the reference's cosine
+    reviewer = app.test_client()
+    assert login(reviewer, staff["reviewer"]).status_code == 302
+    page = reviewer.get(f"/review/submissions/{queued['id']}").data.decode()
+    row = page[page.index(">perf_random_200k<"):]
+    row = row[:row.index("</pre>")]  # the test's row and its diff
+    assert f'<div class="mono value">{json.dumps(detail["expected"])}</div>' in row
+    assert f'<span class="removed">− {json.dumps(detail["expected"])}</span>' in row
+    assert f'<span class="added">+ {json.dumps(detail["actual"])}</span>' in row
+    assert "the reference solution&#39;s result" not in page and "the reference solution's result" not in page
 
 
 def test_submission_page_has_the_chart_narration_quality_and_score(scenario, reviewer):

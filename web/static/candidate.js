@@ -127,7 +127,8 @@
         cell(row, t.name);
         cell(row, JSON.stringify(input), "mono");
         cell(row, t.input.raises ? `raises ${t.input.raises}` : JSON.stringify(t.input.expected), "mono");
-        cell(row, t.message && t.verdict !== "accepted" ? `${JSON.stringify(t.actual)} (${t.message})` : JSON.stringify(t.actual), "mono");
+        const actual = "actual_omitted_chars" in t ? `(${t.actual_omitted_chars} characters of JSON: too large to show)` : JSON.stringify(t.actual);
+        cell(row, t.message && t.verdict !== "accepted" ? `${actual} (${t.message})` : actual, "mono");
         cell(row, t.verdict.replace(/_/g, " "), "verdict " + t.verdict);
       });
       box.appendChild(table);

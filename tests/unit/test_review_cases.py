@@ -1,0 +1,82 @@
+"""A test's actual value and a generated case's expected value (computed by the reference): from the judge's
+report through the saved details to the reviewer's row, bounded in size, and the text old reports keep."""
+
+import json
+
+import pytest
+
+from server.judge.expected import Expectation
+from server.judge.report import CaseReport, JudgeReport
+from server.judge.verdicts import Verdict
+from server.models import Submission, SubmissionStatus
+from server.problems.bank import load
+from server.review.cases import case_rows
+from server.services.candidate_view import submission_view
+from server.services.judge_queue import MAX_KEPT_JSON, _with_case_details
+
+GENERATED = "perf_random_200k"  # cosine-similarity: generated, no expected in hidden.json
+OLD_TEXT = "(the reference solution's result on the generated input)"
+
+
+@pytest.fixture(scope="module")
+def package():
+    return load("cosine-similarity")
+
+
+def saved(reference, actual=0.5):
+    test = CaseReport(name=GENERATED, visibility="hidden", group="performance", weight=1.0,
+                      verdict=Verdict.WRONG_ANSWER, message="expected 0.25, got 0.5", actual=actual,
+                      reference=reference)
+    report = JudgeReport("cosine-similarity", "v", Verdict.WRONG_ANSWER, (test,), policy_checked=True)
+    return _with_case_details(report.as_json(), report)
+
+
+def row_of(report, package):
+    [row] = case_rows(report, package)
+    return row
+
+
+def test_a_kept_reference_value_is_the_expected_value_with_a_diff(package):
+    report = saved(Expectation(0.25))
+    assert "reference" not in report["tests"][0] and "expected" not in report["tests"][0]  # the CLI's JSON
+    row = row_of(report, package)
+    assert row.expected == "0.25" and row.actual == "0.5"
+    assert [(d["kind"], d["text"]) for d in row.diff] == [("removed", "0.25"), ("added", "0.5")]
+
+
+def test_a_reference_value_too_large_to_keep_is_named_not_stored(package):
+    huge = [0.123456789] * (MAX_KEPT_JSON // 10)
+    report = saved(Expectation(huge), actual=[0.0])
+    assert "expected" not in report["details"][GENERATED]
+    row = row_of(report, package)
+    assert "too large to keep" in row.expected and f"{len(json.dumps(huge)):,} characters" in row.expected
+    assert row.diff == []
+
+
+def test_reports_saved_before_the_value_was_kept_show_the_old_text(package):
+    report = saved(Expectation(0.25))
+    del report["details"][GENERATED]["expected"]
+    row = row_of(report, package)
+    assert row.expected == OLD_TEXT and row.diff == []
+    assert "expected" not in saved(None)["details"][GENERATED]  # a stated expectation is never copied
+
+
+def test_an_actual_value_too_large_to_keep_is_named_not_stored(package):
+    huge = list(range(MAX_KEPT_JSON))
+    report = saved(Expectation(0.25), actual=huge)
+    assert "actual" not in report["details"][GENERATED]
+    row = row_of(report, package)
+    assert row.actual == f"({len(json.dumps(huge)):,} characters of JSON, too large to keep)" and row.diff == []
+    assert row.expected == "0.25"
+
+
+def test_a_candidate_is_told_when_a_public_actual_was_too_large_to_keep(package):
+    example = package.public_cases[0].name
+    huge = list(range(MAX_KEPT_JSON))
+    test = CaseReport(name=example, visibility="public", group="example", weight=1.0,
+                      verdict=Verdict.WRONG_ANSWER, message="wrong", actual=huge)
+    report = JudgeReport("cosine-similarity", "v", Verdict.WRONG_ANSWER, (test,), policy_checked=True)
+    submission = Submission(attempt_id=1, problem_version_id=1, code="", notes="", code_hash="",
+                            status=SubmissionStatus.DONE, report=_with_case_details(report.as_json(), report))
+    [row] = submission_view(submission, package)["tests"]
+    assert row["actual"] is None and row["actual_omitted_chars"] == len(json.dumps(huge))
