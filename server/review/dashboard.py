@@ -1,16 +1,16 @@
-"""The reviewer's dashboard query: attempts filtered, sorted and paginated.
+"""The reviewer's dashboard query: attempts filtered, sorted and paginated, all in SQL.
 
-Screen, problem, verdict, similarity-flag and reviewed filters are SQL
-(``EXISTS`` subqueries over the final submits, flags and scorecards). The
-band filter and the score sort need each attempt's total, which
-``results.attempt_result`` computes (so the dashboard agrees with every
-other page); only then are all filtered attempts scored, else just the page.
+Screen, problem, verdict, similarity-flag and reviewed filters are ``EXISTS``
+subqueries over the final submits, flags and scorecards. The band filter and
+the score sort join ``results.attempt_totals``, the SQL form of the total
+``results.attempt_result`` computes, so the dashboard agrees with every other
+page and only the attempts of one page are turned into results.
 """
 
 import dataclasses
 import math
 
-from sqlmodel import Session, col, exists, func, or_, select
+from sqlmodel import Session, and_, col, exists, func, or_, select
 
 from server.models import (
     Attempt,
@@ -22,7 +22,7 @@ from server.models import (
     Submission,
 )
 from server.scoring.score import BANDS
-from server.services.results import AttemptResult, attempt_result, final_submits
+from server.services.results import AttemptResult, attempt_result, attempt_totals, final_submits
 
 PAGE_SIZE = 25
 SORTS = ("newest", "score", "candidate")
@@ -64,23 +64,27 @@ def dashboard(session: Session, filters: Filters, page_size: int | None = None) 
     query = select(Attempt).join(Invite, Invite.id == Attempt.invite_id)
     for condition in _conditions(session, filters):
         query = query.where(condition)
+    if filters.band or filters.sort == "score":
+        totals = attempt_totals().subquery()
+        query = query.outerjoin(totals, totals.c.attempt_id == Attempt.id)
+        if filters.band:
+            query = query.where(_in_band(totals.c.total, filters.band))
+        if filters.sort == "score":
+            query = query.order_by(totals.c.total.desc().nulls_last())  # ties: newest first, below
     if filters.sort == "candidate":
         query = query.order_by(func.lower(Invite.candidate_name), Attempt.id)
     else:
         query = query.order_by(Invite.id.desc())
-    needs_totals = bool(filters.band) or filters.sort == "score"
-    if not needs_totals:
-        count = session.exec(select(func.count()).select_from(query.subquery())).one()
-        pages, page = _pages(count, filters.page, page_size)
-        attempts = session.exec(query.offset((page - 1) * page_size).limit(page_size)).all()
-        return Page([attempt_result(session, attempt) for attempt in attempts], page, pages, count)
-    results = [attempt_result(session, attempt) for attempt in session.exec(query)]
-    if filters.band:
-        results = [result for result in results if result.band == filters.band]
-    if filters.sort == "score":
-        results.sort(key=lambda result: -1.0 if result.total is None else result.total, reverse=True)
-    pages, page = _pages(len(results), filters.page, page_size)
-    return Page(results[(page - 1) * page_size:page * page_size], page, pages, len(results))
+    count = session.exec(select(func.count()).select_from(query.subquery())).one()
+    pages, page = _pages(count, filters.page, page_size)
+    attempts = session.exec(query.offset((page - 1) * page_size).limit(page_size)).all()
+    return Page([attempt_result(session, attempt) for attempt in attempts], page, pages, count)
+
+
+def _in_band(total, band: str):
+    """``total`` gets ``band`` from ``band_for``: it reaches the band's threshold and no earlier band's."""
+    index = BAND_NAMES.index(band)
+    return and_(total >= BANDS[index][0], *(total < threshold for threshold, _ in BANDS[:index]))
 
 
 def _pages(count: int, wanted: int, page_size: int) -> tuple[int, int]:

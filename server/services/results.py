@@ -117,6 +117,25 @@ def final_submits(*where):
             .group_by(Submission.attempt_id, Submission.problem_version_id))
 
 
+def attempt_totals():
+    """The query of attempt totals: (attempt id, ``total``), ``attempt_result``'s total computed in SQL.
+
+    The mean over the screen's problems of the final submits' scores (an unsubmitted problem and a
+    NULL score count 0); an attempt without a final submit has no row. The dashboard filters and
+    sorts on it so that it need not score every attempt in Python. Submits are only accepted for
+    the screen's problems, so every final submit counts.
+    """
+    finals = final_submits().subquery()
+    problems = func.json_array_length(Screen.problems)
+    return (select(finals.c.attempt_id, (func.sum(func.coalesce(Submission.score, 0.0)) / problems).label("total"))
+            .select_from(finals)
+            .join(Submission, Submission.id == finals.c.final_id)
+            .join(Attempt, Attempt.id == finals.c.attempt_id)
+            .join(Invite, Invite.id == Attempt.invite_id)
+            .join(Screen, Screen.id == Invite.screen_id)
+            .group_by(finals.c.attempt_id, Screen.id))  # by the screen's key: PostgreSQL can't group by JSON
+
+
 def final_submit_ids(session: Session, *where) -> dict[tuple[int, int], int]:
     """(attempt id, problem version id) -> the id of its final submit (``final_submits``)."""
     return {(attempt_id, version_id): final_id

@@ -7,6 +7,7 @@ from server.db import get_db
 from server.models import Attempt, Invite, Role, Screen, Submission, User
 from server.services import attempts as attempt_service
 from server.services.problem_store import current_versions
+from server.services.results import attempt_totals
 from server.services.staff import StaffInputError, add_screen, add_user, invite_link
 from server.views.auth import staff_required
 
@@ -17,16 +18,16 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 @staff_required(Role.AUTHOR, Role.REVIEWER)
 def index():
     session = get_db()
-    totals = {attempt_id: (count, best) for attempt_id, count, best in session.exec(
-        select(Submission.attempt_id, func.count(), func.max(Submission.score))
-        .where(Submission.kind == "submit").group_by(Submission.attempt_id))}
+    submits = dict(session.exec(select(Submission.attempt_id, func.count())
+                                .where(Submission.kind == "submit").group_by(Submission.attempt_id)).all())
+    scores = dict(session.exec(attempt_totals()).all())
     listed = session.exec(select(Invite, Attempt, Screen).join(Attempt, Attempt.invite_id == Invite.id)
                           .join(Screen, Screen.id == Invite.screen_id).order_by(Invite.id.desc())).all()
     inviters = attempt_service.invited_by(session, [invite for invite, _, _ in listed])
     rows = []
     for invite, attempt, screen in listed:
-        count, best = totals.get(attempt.id, (0, None))
-        rows.append({"invite": invite, "attempt": attempt, "screen": screen, "submissions": count, "best": best,
+        rows.append({"invite": invite, "attempt": attempt, "screen": screen, "submissions": submits.get(attempt.id, 0),
+                     "score": scores.get(attempt.id),
                      "invited_by": inviters[invite.id],
                      "link": invite_link(current_app.config["PUBLIC_URL"], invite.token)})
     return render_template("admin/index.html", rows=rows)

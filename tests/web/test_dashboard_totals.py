@@ -1,0 +1,101 @@
+"""The dashboard's band filter and score sort, in SQL, agree with ``attempt_result`` (rows inserted, nothing judged)."""
+
+import pytest
+from sqlmodel import select
+
+from server.db import get_db
+from server.models import Attempt, Screen, Submission, SubmissionStatus
+from server.review import dashboard as dashboard_module
+from server.review.dashboard import BAND_NAMES, Filters, dashboard
+from server.services.attempts import create_invite
+from server.services.results import attempt_result, attempt_totals
+from tests.web.conftest import login
+
+DONE, ERROR, QUEUED = SubmissionStatus.DONE, SubmissionStatus.ERROR, SubmissionStatus.QUEUED
+# name -> submissions in order, each (problem index, score, kind, status), and the total attempt_result gives
+CASES = {
+    "none": ([(0, 10.0, "run", DONE), (1, 90.0, "submit", QUEUED)], None),
+    "half": ([(0, 80.0, "submit", DONE)], 40.0),  # the unsubmitted problem counts 0
+    "tie": ([(1, 80.0, "submit", DONE)], 40.0),
+    "null": ([(0, None, "submit", DONE), (1, 100.0, "submit", DONE)], 50.0),  # exactly lean no's threshold
+    "last": ([(0, 95.0, "submit", DONE), (1, 20.0, "submit", DONE), (1, 90.0, "submit", DONE),
+              (1, 0.0, "submit", QUEUED)], 92.5),
+    "run": ([(0, 70.0, "submit", DONE), (1, 80.0, "submit", DONE), (1, 0.0, "run", DONE)], 75.0),
+    "error": ([(0, 60.0, "submit", DONE), (1, 50.0, "submit", DONE), (1, 0.0, "submit", ERROR)], 55.0),
+    "exact": ([(0, 85.0, "submit", DONE), (1, 85.0, "submit", DONE)], 85.0),
+}
+
+
+@pytest.fixture
+def attempts(app, invite):
+    """One attempt per case at the invite's two-problem screen: name -> attempt id (the invite's own is left out)."""
+    _, versions = invite
+    with app.app_context():
+        session = get_db()
+        screen = session.exec(select(Screen)).one()
+        ids = {}
+        for name, (submissions, _) in CASES.items():
+            created = create_invite(session, screen, name, f"{name}@example.com", 3)
+            attempt = session.exec(select(Attempt).where(Attempt.invite_id == created.id)).one()
+            for number, (problem, score, kind, status) in enumerate(submissions):
+                session.add(Submission(attempt_id=attempt.id, problem_version_id=versions[problem], kind=kind,
+                                       code="", notes="", code_hash=f"{name}-{number}", status=status,
+                                       verdict="accepted", score=score))
+            session.commit()
+            ids[name] = attempt.id
+        return ids
+
+
+def test_the_sql_total_is_attempt_result_s_total(app, attempts):
+    with app.app_context():
+        session = get_db()
+        totals = dict(session.exec(attempt_totals()).all())
+        results = {name: attempt_result(session, session.get(Attempt, attempt_id))
+                   for name, attempt_id in attempts.items()}
+    assert {name: result.total for name, result in results.items()} == {name: total for name, (_, total)
+                                                                         in CASES.items()}
+    for name, attempt_id in attempts.items():
+        assert totals.get(attempt_id) == pytest.approx(results[name].total), name
+
+
+def test_the_band_filter_picks_the_attempts_attempt_result_puts_in_the_band(app, attempts):
+    with app.app_context():
+        session = get_db()
+        bands = {name: attempt_result(session, session.get(Attempt, attempt_id)).band
+                 for name, attempt_id in attempts.items()}
+        found = {band: dashboard(session, Filters(band=band)) for band in BAND_NAMES}
+    assert bands == {"none": None, "half": "no", "tie": "no", "null": "lean no", "last": "strong hire",
+                     "run": "hire", "error": "lean no", "exact": "strong hire"}
+    for band, page in found.items():
+        names = sorted(r.invite.candidate_name for r in page.results if r.invite.candidate_name in CASES)
+        assert names == sorted(name for name, value in bands.items() if value == band), band
+        assert all(r.band == band for r in page.results)
+
+
+def test_the_score_sort_puts_the_highest_first_ties_newest_first_and_no_total_last(app, attempts):
+    with app.app_context():
+        session = get_db()
+        pages = [dashboard(session, Filters(sort="score", page=number), page_size=4) for number in (1, 2, 3)]
+    order = [r.invite.candidate_name for page in pages for r in page.results]
+    assert (pages[0].pages, pages[0].count) == (3, 9)
+    # the fixture's own invite (the oldest, never submitted) and "none" have no total: newest first
+    assert order == ["last", "exact", "run", "error", "null", "tie", "half", "none", "Ada Candidate"]
+
+
+def test_only_one_page_of_attempts_is_turned_into_results(app, attempts, monkeypatch):
+    calls = []
+    monkeypatch.setattr(dashboard_module, "attempt_result",
+                        lambda session, attempt: calls.append(attempt.id) or attempt_result(session, attempt))
+    with app.app_context():
+        dashboard(get_db(), Filters(sort="score"), page_size=3)
+        dashboard(get_db(), Filters(band="no", page=2), page_size=1)
+    assert len(calls) == 4
+
+
+def test_the_attempts_page_shows_the_same_score(app, client, staff, attempts):
+    login(client, staff["admin"])
+    page = client.get("/admin/").data.decode()
+    for name, (_, total) in CASES.items():
+        row = page[page.index(f"<td>{name}<br>"):]
+        row = row[:row.index("</tr>")]
+        assert ("—" if total is None else f"<td>{total:.1f}</td>") in row, name
