@@ -8,7 +8,6 @@ page and only the attempts of one page are turned into results.
 """
 
 import dataclasses
-import math
 
 from sqlmodel import Session, and_, col, exists, func, or_, select
 
@@ -22,6 +21,7 @@ from server.models import (
     Submission,
 )
 from server.scoring.score import BANDS
+from server.services.paging import page_window
 from server.services.results import AttemptResult, attempt_result, attempt_totals, final_submits
 
 PAGE_SIZE = 25
@@ -76,7 +76,7 @@ def dashboard(session: Session, filters: Filters, page_size: int | None = None) 
     else:
         query = query.order_by(Invite.id.desc())
     count = session.exec(select(func.count()).select_from(query.subquery())).one()
-    pages, page = _pages(count, filters.page, page_size)
+    pages, page = page_window(count, filters.page, page_size)
     attempts = session.exec(query.offset((page - 1) * page_size).limit(page_size)).all()
     return Page([attempt_result(session, attempt) for attempt in attempts], page, pages, count)
 
@@ -85,11 +85,6 @@ def _in_band(total, band: str):
     """``total`` gets ``band`` from ``band_for``: it reaches the band's threshold and no earlier band's."""
     index = BAND_NAMES.index(band)
     return and_(total >= BANDS[index][0], *(total < threshold for threshold, _ in BANDS[:index]))
-
-
-def _pages(count: int, wanted: int, page_size: int) -> tuple[int, int]:
-    pages = max(1, math.ceil(count / page_size))
-    return pages, min(max(1, wanted), pages)
 
 
 def _conditions(session: Session, filters: Filters) -> list:

@@ -117,15 +117,16 @@ def final_submits(*where):
             .group_by(Submission.attempt_id, Submission.problem_version_id))
 
 
-def attempt_totals():
+def attempt_totals(*where):
     """The query of attempt totals: (attempt id, ``total``), ``attempt_result``'s total computed in SQL.
 
     The mean over the screen's problems of the final submits' scores (an unsubmitted problem and a
-    NULL score count 0); an attempt without a final submit has no row. The dashboard filters and
-    sorts on it so that it need not score every attempt in Python. Submits are only accepted for
-    the screen's problems, so every final submit counts.
+    NULL score count 0); an attempt without a final submit has no row; ``where`` narrows the submits
+    looked at, as in ``final_submits``. The dashboard filters and sorts on it so that it need not score
+    every attempt in Python. Submits are only accepted for the screen's problems, so every final
+    submit counts.
     """
-    finals = final_submits().subquery()
+    finals = final_submits(*where).subquery()
     problems = func.json_array_length(Screen.problems)
     return (select(finals.c.attempt_id, (func.sum(func.coalesce(Submission.score, 0.0)) / problems).label("total"))
             .select_from(finals)

@@ -1,36 +1,43 @@
 """Admin basics in the browser: staff users, screens, invites, and the attempts so far."""
 
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
-from sqlmodel import func, select
+from sqlmodel import col, func, select
 
 from server.db import get_db
 from server.models import Attempt, Invite, Role, Screen, Submission, User
 from server.services import attempts as attempt_service
+from server.services.paging import page_window
 from server.services.problem_store import current_versions
 from server.services.results import attempt_totals
 from server.services.staff import StaffInputError, add_screen, add_user, invite_link
 from server.views.auth import staff_required
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
+ATTEMPTS_PAGE_SIZE = 50
 
 
 @bp.route("/")
 @staff_required(Role.AUTHOR, Role.REVIEWER)
 def index():
     session = get_db()
-    submits = dict(session.exec(select(Submission.attempt_id, func.count())
-                                .where(Submission.kind == "submit").group_by(Submission.attempt_id)).all())
-    scores = dict(session.exec(attempt_totals()).all())
+    count = session.exec(select(func.count()).select_from(Invite)).one()
+    pages, page = page_window(count, request.args.get("page", 1, type=int), ATTEMPTS_PAGE_SIZE)
     listed = session.exec(select(Invite, Attempt, Screen).join(Attempt, Attempt.invite_id == Invite.id)
-                          .join(Screen, Screen.id == Invite.screen_id).order_by(Invite.id.desc())).all()
+                          .join(Screen, Screen.id == Invite.screen_id).order_by(Invite.id.desc())
+                          .offset((page - 1) * ATTEMPTS_PAGE_SIZE).limit(ATTEMPTS_PAGE_SIZE)).all()
+    attempt_ids = [attempt.id for _, attempt, _ in listed]
     inviters = attempt_service.invited_by(session, [invite for invite, _, _ in listed])
+    submits = dict(session.exec(select(Submission.attempt_id, func.count())
+                                .where(Submission.kind == "submit", col(Submission.attempt_id).in_(attempt_ids))
+                                .group_by(Submission.attempt_id)).all())
+    scores = dict(session.exec(attempt_totals(col(Submission.attempt_id).in_(attempt_ids))).all())
     rows = []
     for invite, attempt, screen in listed:
         rows.append({"invite": invite, "attempt": attempt, "screen": screen, "submissions": submits.get(attempt.id, 0),
                      "score": scores.get(attempt.id),
                      "invited_by": inviters[invite.id],
                      "link": invite_link(current_app.config["PUBLIC_URL"], invite.token)})
-    return render_template("admin/index.html", rows=rows)
+    return render_template("admin/index.html", rows=rows, count=count, page=page, pages=pages)
 
 
 @bp.route("/users", methods=("GET", "POST"))

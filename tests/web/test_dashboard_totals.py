@@ -1,4 +1,7 @@
-"""The dashboard's band filter and score sort, in SQL, agree with ``attempt_result`` (rows inserted, nothing judged)."""
+"""Attempt totals in SQL (dashboard band filter and score sort, the Attempts page) agree with ``attempt_result``.
+
+Rows are inserted; nothing is judged.
+"""
 
 import pytest
 from sqlmodel import select
@@ -9,6 +12,7 @@ from server.review import dashboard as dashboard_module
 from server.review.dashboard import BAND_NAMES, Filters, dashboard
 from server.services.attempts import create_invite
 from server.services.results import attempt_result, attempt_totals
+from server.views import admin
 from tests.web.conftest import login
 
 DONE, ERROR, QUEUED = SubmissionStatus.DONE, SubmissionStatus.ERROR, SubmissionStatus.QUEUED
@@ -92,10 +96,14 @@ def test_only_one_page_of_attempts_is_turned_into_results(app, attempts, monkeyp
     assert len(calls) == 4
 
 
-def test_the_attempts_page_shows_the_same_score(app, client, staff, attempts):
+def test_the_attempts_page_pages_and_shows_the_same_score(app, client, staff, attempts, monkeypatch):
+    monkeypatch.setattr(admin, "ATTEMPTS_PAGE_SIZE", 4)
     login(client, staff["admin"])
-    page = client.get("/admin/").data.decode()
+    pages = [client.get("/admin/", query_string={"page": number}).data.decode() for number in (1, 2, 3)]
+    assert "9 invites, newest first; page 2 of 3." in pages[1] and 'href="/admin/?page=3" rel="next"' in pages[1]
+    everything = "".join(pages)
+    assert everything.count("<td><input class=\"copy\"") == 9  # each invite once, on one page
     for name, (_, total) in CASES.items():
-        row = page[page.index(f"<td>{name}<br>"):]
+        row = everything[everything.index(f"<td>{name}<br>"):]
         row = row[:row.index("</tr>")]
         assert ("—" if total is None else f"<td>{total:.1f}</td>") in row, name
