@@ -145,6 +145,9 @@ def author_publishes(page, screenshots):
     expect(page.locator("#publish")).to_be_disabled()
     page.click('#tabs [data-tab="history"]')
     expect(page.locator("#versions")).to_contain_text("v1")
+    expect(page.locator("#validation-runs tbody tr")).to_have_count(1)
+    expect(page.locator("#validation-runs")).to_contain_text("author@example.com")
+    expect(page.locator("#validation-runs")).to_contain_text("passed")
     page.screenshot(path=screenshots / "author-published.png", full_page=True)
 
 
