@@ -90,7 +90,8 @@ def run_container(client: docker.DockerClient, image: str, job: bytes, *, memory
         EngineUnavailable: Docker failed; the container is still removed.
     """
     api = client.api
-    labels = {LABEL: "job", "techscreen.job": uuid.uuid4().hex, "techscreen.host_pid": str(os.getpid())}
+    labels = {LABEL: "job", "techscreen.job": uuid.uuid4().hex, "techscreen.host_pid": str(os.getpid()),
+              "techscreen.host": socket.gethostname()}
     container_id = attached = None
     try:
         with engine_errors("creating the sandbox container"):

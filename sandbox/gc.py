@@ -1,6 +1,8 @@
 """``techscreen sandbox gc``: remove job containers a crashed judge left behind, and stale images."""
 
 import datetime
+import os
+import socket
 
 import docker
 
@@ -19,11 +21,36 @@ def stale_containers(client: docker.DockerClient, settings: SandboxSettings, eve
             if everything or c.get("State") != "running" or now - c.get("Created", now) > 2 * settings.job_wall_seconds]
 
 
-def collect_containers(client: docker.DockerClient, settings: SandboxSettings, everything: bool = False) -> int:
-    stale = stale_containers(client, settings, everything)
-    for container_id in stale:
+def orphaned_containers(client: docker.DockerClient, settings: SandboxSettings) -> list[str]:
+    """Job containers whose judge process is gone: made on this host by a process no longer alive, or older
+    than twice the job bound. Safe while other judges use the engine, so a server can clear them at start."""
+    with engine_errors("listing sandbox containers"):
+        containers = client.api.containers(all=True, filters={"label": f"{image.LABEL}=job"})
+    now = datetime.datetime.now(datetime.timezone.utc).timestamp()
+    return [c["Id"] for c in containers
+            if _owner_gone(c.get("Labels") or {}) or now - c.get("Created", now) > 2 * settings.job_wall_seconds]
+
+
+def _owner_gone(labels: dict) -> bool:
+    if labels.get("techscreen.host") != socket.gethostname() or not labels.get("techscreen.host_pid", "").isdigit():
+        return False
+    try:
+        os.kill(int(labels["techscreen.host_pid"]), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    return False
+
+
+def remove_all(client: docker.DockerClient, container_ids: list[str]) -> int:
+    for container_id in container_ids:
         remove_container(client, container_id)
-    return len(stale)
+    return len(container_ids)
+
+
+def collect_containers(client: docker.DockerClient, settings: SandboxSettings, everything: bool = False) -> int:
+    return remove_all(client, stale_containers(client, settings, everything))
 
 
 def collect_images(client: docker.DockerClient) -> list[str]:

@@ -9,6 +9,8 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
+from sandbox import SandboxSettings, engine, gc
+from sandbox.errors import SandboxError
 from server import config, db
 from server.services.judge_queue import JudgeQueue
 from server.services.problem_store import sync_bank
@@ -44,9 +46,11 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def _start_workers(app: Flask, instance: Path) -> None:
     """The judge queue and the validation pool; each takes up what a previous process left unfinished."""
-    engine = db.engine_of(app)
-    workers = {"submissions": ("techscreen.judge", JudgeQueue(engine, instance, app.config["JUDGE_WORKERS"])),
-               "validations": ("techscreen.validations", Validations(engine))}
+    if app.config["RECOVER_WORK"]:
+        _remove_orphaned_containers(app)
+    database = db.engine_of(app)
+    workers = {"submissions": ("techscreen.judge", JudgeQueue(database, instance, app.config["JUDGE_WORKERS"])),
+               "validations": ("techscreen.validations", Validations(database))}
     for what, (key, pool) in workers.items():
         app.extensions[key] = pool
         if app.config["RECOVER_WORK"]:
@@ -54,6 +58,22 @@ def _start_workers(app: Flask, instance: Path) -> None:
             if recovered:
                 app.logger.info("re-queued %d %s left by a previous run", recovered, what)
         atexit.register(pool.shutdown)
+
+
+def _remove_orphaned_containers(app: Flask) -> None:
+    """Job containers a killed earlier process left behind; a dead engine is only logged (judging says it later)."""
+    settings = SandboxSettings.from_environment()
+    try:
+        client = engine.connect(settings)
+        try:
+            removed = gc.remove_all(client, gc.orphaned_containers(client, settings))
+        finally:
+            client.close()
+    except SandboxError as error:
+        app.logger.warning("could not look for orphaned sandbox containers: %s", error)
+        return
+    if removed:
+        app.logger.info("removed %d sandbox containers left by a previous run", removed)
 
 
 def stop_workers(app: Flask) -> None:

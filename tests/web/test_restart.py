@@ -1,9 +1,16 @@
-"""Work a crash left queued or running (submissions, validations) is done when the server starts again."""
+"""What a crash left (queued or running submissions and validations, job containers) is dealt with at start."""
 
+import contextlib
+import os
+import socket
+import subprocess
 import time
 
+import docker
 from sqlmodel import select
 
+from sandbox.hardening import COMMAND
+from sandbox.image import LABEL, image_tag
 from server.db import get_db
 from server.models import Attempt, Submission, SubmissionStatus, ValidationRun, ValidationStatus
 from server.problems.bank import load
@@ -52,3 +59,22 @@ def test_an_interrupted_validation_runs_again_after_a_restart(make_app):
     assert status["validation"] == "passed", status
     assert status["progress"]["files_hash"] == status["checked_hash"] != "stale"
     assert ">passed<" in author.get("/author/count-things/").data.decode()  # the history lists the run
+
+
+def test_job_containers_of_a_killed_server_are_removed_when_the_server_starts(make_app, docker_client):
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    here = socket.gethostname()
+    owners = {"killed": (here, dead.pid), "alive": (here, os.getpid()), "elsewhere": ("another-host", dead.pid)}
+    made = {name: docker_client.api.create_container(image_tag(), command=COMMAND, labels={
+        LABEL: "job", "techscreen.host": host, "techscreen.host_pid": str(pid)})["Id"]
+        for name, (host, pid) in owners.items()}
+    try:
+        make_app()
+        left = {name for name, container in made.items()
+                if docker_client.api.containers(all=True, filters={"id": container})}
+        assert left == {"alive", "elsewhere"}  # only a process known dead on this host gives its containers up
+    finally:
+        for container in made.values():
+            with contextlib.suppress(docker.errors.NotFound):
+                docker_client.api.remove_container(container, force=True)
