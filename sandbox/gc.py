@@ -14,32 +14,38 @@ from sandbox.settings import SandboxSettings
 
 def stale_containers(client: docker.DockerClient, settings: SandboxSettings, everything: bool = False):
     """Job containers that no live job can own: exited ones and those older than twice the job bound."""
-    with engine_errors("listing sandbox containers"):
-        containers = client.api.containers(all=True, filters={"label": f"{image.LABEL}=job"})
-    now = datetime.datetime.now(datetime.timezone.utc).timestamp()
-    return [c["Id"] for c in containers
-            if everything or c.get("State") != "running" or now - c.get("Created", now) > 2 * settings.job_wall_seconds]
+    return [c["Id"] for c in _job_containers(client)
+            if everything or c.get("State") != "running" or _outlived_any_job(c, settings)]
 
 
 def orphaned_containers(client: docker.DockerClient, settings: SandboxSettings) -> list[str]:
     """Job containers whose judge process is gone: made on this host by a process no longer alive, or older
     than twice the job bound. Safe while other judges use the engine, so a server can clear them at start."""
+    return [c["Id"] for c in _job_containers(client)
+            if _owner_gone(c.get("Labels") or {}) or _outlived_any_job(c, settings)]
+
+
+def _job_containers(client: docker.DockerClient) -> list[dict]:
     with engine_errors("listing sandbox containers"):
-        containers = client.api.containers(all=True, filters={"label": f"{image.LABEL}=job"})
+        return client.api.containers(all=True, filters={"label": f"{image.LABEL}=job"})
+
+
+def _outlived_any_job(container: dict, settings: SandboxSettings) -> bool:
     now = datetime.datetime.now(datetime.timezone.utc).timestamp()
-    return [c["Id"] for c in containers
-            if _owner_gone(c.get("Labels") or {}) or now - c.get("Created", now) > 2 * settings.job_wall_seconds]
+    return now - container.get("Created", now) > 2 * settings.job_wall_seconds
 
 
 def _owner_gone(labels: dict) -> bool:
-    if labels.get("techscreen.host") != socket.gethostname() or not labels.get("techscreen.host_pid", "").isdigit():
+    """The judge that made the container ran on this host and its process is no longer alive."""
+    pid = labels.get("techscreen.host_pid", "")
+    if labels.get("techscreen.host") != socket.gethostname() or not pid.isdigit():
         return False
     try:
-        os.kill(int(labels["techscreen.host_pid"]), 0)
+        os.kill(int(pid), 0)
     except ProcessLookupError:
         return True
     except PermissionError:  # alive, another user's
-        return False
+        pass
     return False
 
 
