@@ -1,6 +1,7 @@
 """Staff login and logout; ``staff_required`` guards staff pages by role."""
 
 import functools
+from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, g, redirect, render_template, request, session, url_for
 from sqlmodel import select
@@ -46,6 +47,22 @@ def home():
     return redirect(landing_url(g.user) if g.user is not None else url_for("auth.login"))
 
 
+def same_site_path(target: str) -> bool:
+    """Whether ``target`` (``next`` after login) is a path on this site, and so safe to redirect to.
+
+    Browsers drop tabs and newlines from a URL and read a backslash as ``/``, so
+    ``/%09/host`` (decoded), ``/\\host`` and ``//host`` all lead to another host.
+    Only one ``/`` followed by neither ``/`` nor a backslash, with no control,
+    invisible or space character, and no scheme or host once parsed, is followed.
+    """
+    if not target.startswith("/") or target.startswith(("//", "/\\")):
+        return False
+    if any(char.isspace() or not char.isprintable() for char in target):
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc
+
+
 @bp.route("/login", methods=("GET", "POST"))
 @limiter.limit("10 per minute", methods=["POST"])
 def login():
@@ -59,8 +76,7 @@ def login():
             session.clear()
             session["user_id"] = user.id
             target = request.args.get("next", "")
-            return redirect(target if target.startswith("/") and not target.startswith("//")
-                            else landing_url(user))
+            return redirect(target if same_site_path(target) else landing_url(user))
     return render_template("auth/login.html", error=error), 401 if error else 200
 
 
