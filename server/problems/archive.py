@@ -1,11 +1,12 @@
 """The zip format of a problem package: one folder ``<id>/`` holding the package (docs/authoring.md).
 
-``unpack`` trusts nothing in the archive: it refuses paths that leave the
-folder, links, too many or too large files (counted uncompressed, as read, so a
-zip bomb stops at the limit), text that is not UTF-8 and archives with other
-than one package folder, and it loads the package to gather every format
-error. It either returns the whole package or raises with every problem found;
-nothing is written anywhere.
+``unpack`` trusts nothing in the archive: it refuses every path that is not
+plain names joined by ``/`` (``tree.path_problem``), two names for one file
+(differing only in case or Unicode form), links, too many or too large files
+(counted uncompressed, as read, so a zip bomb stops at the limit), text that is
+not UTF-8 and archives with other than one package folder, and it loads the
+package (in a scratch folder) to gather every format error. It either returns
+the whole package or raises with every problem found.
 """
 
 import dataclasses
@@ -17,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from server.errors import ArchiveError, Issue, ProblemFormatError
 from server.problems.package import load_package
-from server.problems.tree import TEXT_SUFFIXES, write_tree
+from server.problems.tree import TEXT_SUFFIXES, path_problem, require_paths_inside, same_name_key, write_tree
 
 MAX_ARCHIVE_BYTES = 4 * 1024 * 1024
 MAX_FILES = 200
@@ -36,7 +37,12 @@ class Unpacked:
 
 
 def pack(problem_id: str, files: dict[str, str]) -> bytes:
-    """The zip of a package: ``<problem_id>/<path>`` per file, byte-identical for identical files."""
+    """The zip of a package: ``<problem_id>/<path>`` per file, byte-identical for identical files.
+
+    Raises:
+        ProblemFormatError: A key is not a path inside the package (nothing is packed).
+    """
+    require_paths_inside(problem_id, files)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for relative in sorted(files):
@@ -81,7 +87,7 @@ def unpack(data: bytes, name: str = "archive.zip") -> Unpacked:
 
 def _read_entries(archive: zipfile.ZipFile) -> tuple[list[Issue], dict[str, str]]:
     """The text of every acceptable member, and an issue for every other one."""
-    issues, texts, total = [], {}, 0
+    issues, texts, total, seen = [], {}, 0, {}
     members = [info for info in archive.infolist() if not _ignored(info.filename)]
     if len(members) > MAX_FILES:
         issues.append(Issue("archive", None, f"{len(members)} entries; the limit is {MAX_FILES}"))
@@ -90,12 +96,14 @@ def _read_entries(archive: zipfile.ZipFile) -> tuple[list[Issue], dict[str, str]
         path = info.filename
         problem = _path_problem(info)
         if problem:
-            issues.append(Issue(path, None, problem))
+            issues.append(Issue(_shown(info.orig_filename), None, problem))
             continue
         if info.is_dir():
             continue
-        if path in texts:
-            issues.append(Issue(path, None, "appears twice in the archive"))
+        twin = seen.setdefault(same_name_key(path), path)
+        if twin != path or path in texts:
+            issues.append(Issue(path, None, "appears twice in the archive" if twin == path else
+                                f"the same file as {twin} (the names differ only in letter case or Unicode form)"))
             continue
         budget = min(MAX_FILE_BYTES, MAX_TOTAL_BYTES - total)
         try:
@@ -125,12 +133,10 @@ def _ignored(path: str) -> bool:
 
 def _path_problem(info: zipfile.ZipInfo) -> str | None:
     """Why this member cannot be part of a package, or None."""
-    path = info.filename
-    parts = PurePosixPath(path).parts
-    if path.startswith(("/", "\\")) or (len(path) > 1 and path[1] == ":") or "\\" in path:
-        return "absolute or Windows path; paths must be relative, with /"
-    if ".." in parts or "." in parts or not parts:
-        return "path leaves the package folder (..)"
+    path = info.orig_filename  # zipfile cuts ``filename`` at a NUL; the name as stored is what is checked
+    unsafe = path_problem(path.removesuffix("/") if info.is_dir() else path)
+    if unsafe:
+        return unsafe
     if stat.S_ISLNK(info.external_attr >> 16):
         return "a symbolic link; a package holds only plain files"
     if info.flag_bits & 0x1:
@@ -138,6 +144,11 @@ def _path_problem(info: zipfile.ZipInfo) -> str | None:
     if not info.is_dir() and PurePosixPath(path).suffix not in TEXT_SUFFIXES:
         return f"not a package file (allowed: {', '.join(TEXT_SUFFIXES)})"
     return None
+
+
+def _shown(name: str) -> str:
+    """The name with control and invisible characters escaped, fit to print."""
+    return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in name)
 
 
 def _package_issues(problem_id: str, files: dict[str, str]) -> list[Issue]:

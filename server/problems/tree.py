@@ -2,13 +2,63 @@
 
 Versions in the database, authored working copies and zip archives all hold a
 package this way; the hash equals ``content_hash`` of the folder it is written to.
+A key names a file inside the package only if ``path_problem`` finds nothing
+wrong with it, and ``write_tree`` writes nothing unless every key passes, so a
+key from an archive or from the database can never reach outside the folder.
 """
 
 import hashlib
+import os
 import shutil
+import unicodedata
 from pathlib import Path
 
+from server.errors import Issue, ProblemFormatError
+
 TEXT_SUFFIXES = (".py", ".md", ".toml", ".json", ".txt")
+MAX_NAME_BYTES = 100  # one folder or file name, in UTF-8
+MAX_PATH_BYTES = 240  # the whole relative path, in UTF-8
+
+
+def path_problem(relative: str) -> str | None:
+    """Why ``relative`` cannot name a file inside a package folder, or None.
+
+    Accepted: plain names joined by single ``/``; no empty, ``.`` or ``..`` name,
+    nothing absolute, no backslash or colon (Windows separators and drive
+    letters), no control or invisible characters, nothing too long.
+    """
+    if not relative:
+        return "empty path"
+    if relative.startswith("/"):
+        return "absolute path; paths must be relative to the package folder"
+    if "\\" in relative or ":" in relative:
+        return "backslash or colon (a Windows path or drive letter); paths use / between plain names"
+    if any(unicodedata.category(char).startswith("C") for char in relative):
+        return "control or invisible character in the path (NUL, tab, newline, ...)"
+    names = relative.split("/")
+    if "" in names:
+        return "empty name in the path (// or a trailing /)"
+    if "." in names or ".." in names:
+        return "'.' or '..' in the path; paths must name files inside the package folder"
+    if len(relative.encode()) > MAX_PATH_BYTES or any(len(name.encode()) > MAX_NAME_BYTES for name in names):
+        return f"path too long (at most {MAX_NAME_BYTES} bytes a name, {MAX_PATH_BYTES} in all)"
+    return None
+
+
+def require_paths_inside(package: str, files: dict[str, str]) -> None:
+    """Check every key of ``files`` before any is written out (to a folder or a zip).
+
+    Raises:
+        ProblemFormatError: Naming each key that is not a path inside the package.
+    """
+    unsafe = [Issue(relative, None, problem) for relative in files if (problem := path_problem(relative))]
+    if unsafe:
+        raise ProblemFormatError(package, unsafe)
+
+
+def same_name_key(relative: str) -> str:
+    """Paths with equal keys name the same file on a case-insensitive or Unicode-normalising file system."""
+    return unicodedata.normalize("NFC", relative).casefold()
 
 
 def read_tree(root: Path) -> dict[str, str]:
@@ -21,16 +71,33 @@ def read_tree(root: Path) -> dict[str, str]:
 def write_tree(root: Path, files: dict[str, str]) -> None:
     """Write the files beside ``root`` and rename into place, so a half-written package is never seen.
 
-    ``root`` must not exist yet.
+    ``root`` must not exist yet. Every file is created new inside the staging
+    folder, never through a link.
+
+    Raises:
+        ProblemFormatError: Some keys are not paths inside the package (nothing is written).
+        OSError: A file could not be written inside the folder.
     """
+    require_paths_inside(root.name, files)
     staging = root.with_name("." + root.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
+    inside = staging.resolve(strict=True)
     for relative, text in files.items():
-        target = staging / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text.encode("utf-8"))
+        write_file_inside(inside, relative, text.encode("utf-8"))
     staging.rename(root)
+
+
+def write_file_inside(folder: Path, relative: str, data: bytes) -> None:
+    """Create ``folder/relative`` (and its folders) anew, refusing anything that resolves outside ``folder``."""
+    target = folder.joinpath(*relative.split("/"))
+    for parent in reversed(target.relative_to(folder).parents[:-1]):
+        (folder / parent).mkdir(exist_ok=True)
+    if target.is_symlink() or not target.resolve().is_relative_to(folder):
+        raise OSError(f"{relative}: resolves outside the package folder")
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
 
 
 def hash_entries(entries: dict[str, bytes]) -> str:

@@ -214,12 +214,16 @@ def materialised(problem_id: str, files: dict[str, str]) -> Iterator[Path]:
 
 
 def format_issues(problem_id: str, files: dict[str, str]) -> list[Issue]:
-    """Every format error (and warning) of the working copy, each with its file and line."""
-    with materialised(problem_id, files) as root:
-        try:
+    """Every format error (and warning) of the working copy, each with its file and line.
+
+    A path that is not inside the package (stored before paths were checked) is
+    an error here, and nothing is written.
+    """
+    try:
+        with materialised(problem_id, files) as root:
             return list(load_package(root).warnings)
-        except ProblemFormatError as error:
-            return list(error.issues)
+    except ProblemFormatError as error:
+        return list(error.issues)
 
 
 def case_row_errors(files: dict[str, str], file: str, cases: list) -> tuple[dict[int, list[str]], list[str]]:
@@ -260,9 +264,12 @@ def publish(session: Session, problem: AuthoredProblem, user_id: int | None) -> 
                              "as they are now")
     if not problem.check_report.get("ok"):
         raise AuthoringError("the last Validate failed: fix what it lists and validate again")
-    with materialised(problem.problem_id, problem.files) as root:
-        package: ProblemPackage = load_package(root)
-        version = record_version(session, package, source="authored", published_by=user_id)
+    try:
+        with materialised(problem.problem_id, problem.files) as root:
+            package: ProblemPackage = load_package(root)
+            version = record_version(session, package, source="authored", published_by=user_id)
+    except ProblemFormatError as error:
+        raise AuthoringError(f"the working copy cannot be published: {error}") from None
     problem.state = ProblemState.PUBLISHED
     session.add(problem)
     session.commit()

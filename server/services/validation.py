@@ -15,8 +15,9 @@ from concurrent.futures import ThreadPoolExecutor
 from sqlmodel import Session, select
 
 from sandbox.errors import SandboxError
+from server.errors import ProblemFormatError
 from server.models import AuthoredProblem, ValidationRun, ValidationStatus, utcnow
-from server.problems.check import check_package
+from server.problems.check import CheckReport, check_package
 from server.problems.tree import tree_hash
 from server.services.authoring import materialised
 
@@ -112,9 +113,13 @@ class Validations:
                                                                      files_hash, utcnow())
             session.add(run)
             session.commit()
-        with materialised(problem.problem_id, files) as root:
-            result = {**check_package(root, progress=lambda phase, fraction: self._update(
-                run_id, phase=phase, fraction=fraction)).as_json(), "package": problem.problem_id}
+        try:
+            with materialised(problem.problem_id, files) as root:
+                report = check_package(root, progress=lambda phase, fraction: self._update(
+                    run_id, phase=phase, fraction=fraction))
+        except ProblemFormatError as error:  # a path outside the package: nothing was written, nothing run
+            report = CheckReport(problem.problem_id, tuple(error.issues))
+        result = {**report.as_json(), "package": problem.problem_id}
         with Session(self._engine) as session:
             problem = session.get(AuthoredProblem, problem.problem_id)
             problem.check_report, problem.checked_hash = result, files_hash

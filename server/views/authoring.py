@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, flash, g, jsonify, redirect, render_te
 from werkzeug.exceptions import NotFound
 
 from server.db import get_db
-from server.errors import ArchiveError
+from server.errors import ArchiveError, ProblemFormatError
 from server.models import Role
 from server.problems import archive
 from server.problems.package import SUBMISSION_FOLDERS
@@ -32,8 +32,12 @@ def _problem(problem_id: str):
 
 
 def _zip(problem_id: str, files: dict, name: str):
-    return send_file(io.BytesIO(archive.pack(problem_id, files)), mimetype="application/zip", as_attachment=True,
-                     download_name=f"{name}.zip")
+    try:
+        data = archive.pack(problem_id, files)
+    except ProblemFormatError as error:  # a path outside the package, stored before paths were checked
+        flash(f"Cannot export: {error}", "error")
+        return redirect(url_for("authoring.edit", problem_id=problem_id))
+    return send_file(io.BytesIO(data), mimetype="application/zip", as_attachment=True, download_name=f"{name}.zip")
 
 
 @bp.route("/")

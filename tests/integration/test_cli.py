@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from server.cli import main
 from server.problems import archive
 from server.problems.tree import read_tree
+from tests.crafted_zips import crafted, package_zip, written_outside
 
 pytestmark = pytest.mark.usefixtures("docker_client")
 
@@ -171,6 +172,23 @@ def test_problem_import_of_a_bad_zip_prints_every_issue_and_writes_nothing(runne
     (tmp_path / "junk.zip").write_bytes(b"junk")
     junk = runner.invoke(main, ["problem", "import", str(tmp_path / "junk.zip"), "--bank", str(bank)])
     assert junk.exit_code == 2 and "not a zip archive" in junk.output
+
+
+def test_problem_import_writes_no_crafted_entry_outside_the_bank(runner, tmp_path, fixture_problem):
+    """Each crafted style, with a package that loads and one that does not: refused, nothing written anywhere."""
+    outside, bank, upload = tmp_path / "outside", tmp_path / "bank", tmp_path / "up.zip"
+    outside.mkdir()
+    good = read_tree(Path(fixture_problem))
+    broken = dict(good, **{"starter.py": "def add(a, b)\n"})
+    for case in crafted("add-two", outside):
+        for package in (good, broken):
+            upload.write_bytes(package_zip("add-two", package, case.entries))
+            result = runner.invoke(main, ["problem", "import", str(upload), "--bank", str(bank)])
+            assert result.exit_code == 2 and case.issue in result.output, (case.style, result.output)
+            assert written_outside(outside) == [] and not bank.exists(), case.style
+    upload.write_bytes(package_zip("add-two", good))
+    assert runner.invoke(main, ["problem", "import", str(upload), "--bank", str(bank)]).exit_code == 0
+    assert read_tree(bank / "add-two") == good and written_outside(outside) == []
 
 
 def test_problem_export_of_a_bad_package_is_a_usage_error(runner, tmp_path, fixture_problem):

@@ -2,7 +2,6 @@
 
 import io
 import stat
-import warnings
 import zipfile
 
 import pytest
@@ -11,20 +10,9 @@ from server.errors import ArchiveError
 from server.problems import archive
 from server.problems.scaffold import scaffold
 from server.problems.tree import read_tree, tree_hash
+from tests.crafted_zips import CANARY, crafted, make_zip, written_outside
 
 FILES = scaffold("zip-me", "Zip me")
-
-
-def make_zip(entries, compression=zipfile.ZIP_STORED) -> bytes:
-    """``entries``: (name, bytes or str, mode bits) each."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression) as handle:
-        for name, data, mode in entries:
-            info = zipfile.ZipInfo(name)
-            info.external_attr = mode << 16
-            info.compress_type = compression
-            handle.writestr(info, data)
-    return buffer.getvalue()
 
 
 def package_entries(folder="zip-me", files=FILES):
@@ -64,9 +52,9 @@ def test_every_unsafe_entry_is_listed_at_once():
         ("zip-me/program.exe", b"MZ", 0o644)]
     issues = refused(make_zip(entries))
     assert issues == [
-        "zip-me/../../evil.py: error: path leaves the package folder (..)",
-        "/abs/olute.py: error: absolute or Windows path; paths must be relative, with /",
-        "C:/win.py: error: absolute or Windows path; paths must be relative, with /",
+        "zip-me/../../evil.py: error: '.' or '..' in the path; paths must name files inside the package folder",
+        "/abs/olute.py: error: absolute path; paths must be relative to the package folder",
+        "C:/win.py: error: backslash or colon (a Windows path or drive letter); paths use / between plain names",
         "zip-me/link.py: error: a symbolic link; a package holds only plain files",
         "zip-me/bytes.md: error: not UTF-8 text (invalid start byte at byte 0)",
         "zip-me/program.exe: error: not a package file (allowed: .py, .md, .toml, .json, .txt)",
@@ -91,9 +79,7 @@ def test_the_total_size_and_the_number_of_files_are_capped():
 
 
 def test_a_name_given_twice_is_refused():
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # zipfile warns when writing the duplicate
-        data = make_zip(package_entries() + [("zip-me/starter.py", "other", 0o644)])
+    data = make_zip(package_entries() + [("zip-me/starter.py", "other", 0o644)])
     assert refused(data) == ["zip-me/starter.py: error: appears twice in the archive"]
 
 
@@ -116,3 +102,30 @@ def test_the_package_inside_must_load_and_every_format_error_names_its_file_and_
     assert any(issue.startswith("zip-me/problem.toml:3: error: difficulty") for issue in issues)
     renamed = refused(make_zip(package_entries("not-its-id")))
     assert any("differs from the folder name 'not-its-id'" in issue for issue in renamed)
+
+
+BROKEN = dict(FILES, **{"solution.py": "def count_positive(:\n"})
+
+
+@pytest.mark.parametrize("style", [case.style for case in crafted("zip-me", "/outside")])
+@pytest.mark.parametrize("package", [FILES, BROKEN], ids=["good package", "broken package"])
+def test_a_crafted_entry_is_refused_and_nothing_is_written_outside(tmp_path, style, package):
+    """A package that loads (it was imported) or not (refused, yet written): either way, refused, nothing written."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    [case] = [case for case in crafted("zip-me", outside) if case.style == style]
+    issues = refused(make_zip(package_entries(files=package) + list(case.entries)))
+    assert any(case.issue in issue for issue in issues), issues
+    assert written_outside(outside) == []
+
+
+def test_a_refused_name_is_shown_with_its_control_characters_escaped(tmp_path):
+    [nul] = [case for case in crafted("zip-me", tmp_path) if case.style == "NUL"]
+    issues = refused(make_zip(package_entries() + list(nul.entries)))
+    assert issues[0].startswith(f"zip-me/{CANARY}\\x00/../../") and "\x00" not in issues[0]
+
+
+def test_unusual_but_plain_names_are_accepted(tmp_path):
+    """The path rules refuse only what can leave or alias a file: spaces, dots and accents pass."""
+    extra = {"notes/ça va.md": "x", "tests/more.data.json": "[]", ".hidden.txt": "y", "a" * 90 + ".md": "z"}
+    assert archive.unpack(make_zip(package_entries(files={**FILES, **extra}))).files == {**FILES, **extra}

@@ -1,5 +1,6 @@
 """Authoring in the browser: permissions, create, save, case rows, real-sandbox validate, publish, versions, zips."""
 
+import html
 import io
 import json
 import re
@@ -9,13 +10,16 @@ import zipfile
 
 import pytest
 from sqlmodel import select
+from werkzeug.datastructures import FileStorage
+from werkzeug.test import encode_multipart
 
 from server.db import get_db
 from server.models import AuthoredProblem, ProblemVersion, Screen, Submission
 from server.problems import archive
-from server.problems.scaffold import SOLUTION
+from server.problems.scaffold import SOLUTION, scaffold
 from server.services.attempts import create_invite
 from server.services.staff import StaffInputError, add_screen
+from tests.crafted_zips import CANARY, crafted, make_zip, package_zip, written_outside
 from tests.web.conftest import login, wait_done
 
 PROBLEM = "count-things"
@@ -246,16 +250,6 @@ def test_zip_export_and_import_roundtrip(app, author):
     assert files_of(app, "fresh-one") == fresh
 
 
-def _zip(entries) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as handle:
-        for name, data, mode in entries:
-            info = zipfile.ZipInfo(name)
-            info.external_attr = mode << 16
-            handle.writestr(info, data)
-    return buffer.getvalue()
-
-
 def test_a_malformed_zip_lists_every_problem_and_imports_nothing(app, author):
     create(author)
     good = archive.unpack(author.get(f"/author/{PROBLEM}/export.zip").data).files
@@ -265,14 +259,14 @@ def test_a_malformed_zip_lists_every_problem_and_imports_nothing(app, author):
                 ("other/link.py", "/etc/passwd", 0o120777), ("other/latin1.md", b"caf\xe9", 0o100644),
                 ("other/binary.so", b"\x7fELF", 0o100644), ("second/problem.toml", "", 0o100644)]
     before = author.get("/author/").data.count(b"data-problem=")
-    response = author.post("/author/import", data={"archive": (io.BytesIO(_zip(entries)), "bad.zip")},
+    response = author.post("/author/import", data={"archive": (io.BytesIO(make_zip(entries)), "bad.zip")},
                            content_type="multipart/form-data")
     assert response.status_code == 400
     text = response.data.decode()
     for expected in ("../escape.py", "/etc/absolute.py", "other/link.py: error: a symbolic link",
                      "other/latin1.md: error: not UTF-8", "other/binary.so", "exactly one package folder"):
         assert expected in text, expected
-    response = author.post("/author/import", data={"archive": (io.BytesIO(_zip(entries[:-5])), "bad.zip")},
+    response = author.post("/author/import", data={"archive": (io.BytesIO(make_zip(entries[:-5])), "bad.zip")},
                            content_type="multipart/form-data")
     assert "other/problem.toml:3: error: difficulty" in response.data.decode()
     not_zip = author.post("/author/import", data={"archive": (io.BytesIO(b"PK not really"), "x.zip")},
@@ -281,6 +275,45 @@ def test_a_malformed_zip_lists_every_problem_and_imports_nothing(app, author):
     assert author.get("/author/").data.count(b"data-problem=") == before
     with app.app_context():
         assert get_db().get(AuthoredProblem, "other") is None
+
+
+def import_zip(client, data: bytes, **form):
+    """POST the import form, encoded in memory (the test client would leave a large body's temporary file open)."""
+    boundary, body = encode_multipart({"archive": FileStorage(io.BytesIO(data), "up.zip"), **form})
+    return client.post("/author/import", data=body, content_type=f"multipart/form-data; boundary={boundary}")
+
+
+def test_no_crafted_entry_is_written_outside_by_an_import_accepted_or_refused(app, author, tmp_path):
+    """Each style with a package that loads (such imports went through) and one that does not."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    good = scaffold("crafted", "Crafted")
+    broken = dict(good, **{"solution.py": "def count_positive(:\n"})
+    for case in crafted("crafted", outside):
+        for package in (good, broken):
+            response = import_zip(author, package_zip("crafted", package, case.entries))
+            assert response.status_code == 400 and case.issue in html.unescape(response.data.decode()), case.style
+            assert written_outside(outside) == [], case.style
+    assert import_zip(author, package_zip("crafted", good)).status_code == 302  # the same package, plain
+    assert files_of(app, "crafted") == good and written_outside(outside) == []
+
+
+def test_a_stored_working_copy_with_a_path_outside_is_never_written_out(app, author, tmp_path):
+    """Working copies imported before paths were checked may hold an absolute key; no page writes it."""
+    canary = tmp_path / CANARY
+    with app.app_context():
+        session = get_db()
+        session.add(AuthoredProblem(problem_id="planted", files={**scaffold("planted", "Planted"),
+                                                                 str(canary): "print('planted')\n"}))
+        session.commit()
+    page = author.get("/author/planted/")
+    assert page.status_code == 200 and "absolute path; paths must be relative" in page.data.decode()
+    assert not canary.exists()
+    report = validate(author, "planted")["report"]
+    assert report["ok"] is False and [error["file"] for error in report["errors"]] == [str(canary)]
+    exported = author.get("/author/planted/export.zip", follow_redirects=True)
+    assert exported.mimetype == "text/html" and "Cannot export" in exported.data.decode()
+    assert not canary.exists()
 
 
 def test_the_validation_report_is_json_the_page_can_show(app, author):
