@@ -11,7 +11,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from sandbox import SandboxSettings, engine, gc
 from sandbox.errors import SandboxError
-from server import config, db
+from server import body_limits, config, db
 from server.services.judge_queue import JudgeQueue
 from server.services.problem_store import sync_bank
 from server.services.validation import Validations
@@ -31,6 +31,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(config.from_environment(instance))
     if test_config:
         app.config.from_mapping(test_config)
+    body_limits.init_app(app)  # first: CSRF protection reads the body
     csrf.init_app(app)
     limiter.init_app(app)
     db.init_app(app)
@@ -97,8 +98,11 @@ def _register_error_pages(app: Flask) -> None:
         return render_template("error.html", title="The form expired",
                                message="Reload the page and try again. " + error.description), 400
 
-    for code, title in ((403, "Not allowed"), (404, "Not found"), (405, "Not allowed"), (413, "Too large"),
-                        (429, "Too many requests")):
+    @app.errorhandler(413)
+    def too_large(error):
+        return render_template("error.html", title="Too large", message=body_limits.too_large_message()), 413
+
+    for code, title in ((403, "Not allowed"), (404, "Not found"), (405, "Not allowed"), (429, "Too many requests")):
         app.register_error_handler(code, _error_page(code, title))
 
 

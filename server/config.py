@@ -32,7 +32,7 @@ def from_environment(instance: Path) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("TECHSCREEN_SECURE_COOKIES") == "1",
-        "MAX_CONTENT_LENGTH": 512 * 1024,
+        "MAX_CONTENT_LENGTH": 512 * 1024,  # every page but those declaring their own (server/body_limits.py)
         "RATELIMIT_STORAGE_URI": os.environ.get("TECHSCREEN_RATELIMIT_STORAGE", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
         "RECOVER_WORK": True,  # re-queue submissions and validations a previous process left unfinished

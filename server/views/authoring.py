@@ -5,6 +5,7 @@ import io
 from flask import Blueprint, current_app, flash, g, jsonify, redirect, render_template, request, send_file, url_for
 from werkzeug.exceptions import NotFound
 
+from server.body_limits import accepts_body
 from server.db import get_db
 from server.errors import ArchiveError, ProblemFormatError
 from server.models import Role
@@ -18,6 +19,9 @@ from server.services.staff import staff_emails
 from server.views.auth import staff_required
 
 bp = Blueprint("authoring", __name__, url_prefix="/author")
+
+# The import form's body: an archive up to the archive limit, plus the multipart framing and two small fields.
+IMPORT_BODY_BYTES = archive.MAX_ARCHIVE_BYTES + 64 * 1024
 
 
 def _validations() -> validation.Validations:
@@ -74,6 +78,7 @@ def adopt(problem_id):
 
 @bp.route("/import", methods=("POST",))
 @staff_required(Role.AUTHOR)
+@accepts_body(IMPORT_BODY_BYTES, f"a problem archive of at most {archive.MAX_ARCHIVE_BYTES // 2**20} MiB")
 def import_zip():
     upload = request.files.get("archive")
     if upload is None or not upload.filename:

@@ -20,7 +20,7 @@ from server.problems.scaffold import SOLUTION, scaffold
 from server.services.attempts import create_invite
 from server.services.staff import StaffInputError, add_screen
 from tests.crafted_zips import CANARY, crafted, make_zip, package_zip, written_outside
-from tests.web.conftest import login, wait_done
+from tests.web.conftest import PASSWORD, csrf_token, login, wait_done
 
 PROBLEM = "count-things"
 
@@ -314,6 +314,26 @@ def test_a_stored_working_copy_with_a_path_outside_is_never_written_out(app, aut
     exported = author.get("/author/planted/export.zip", follow_redirects=True)
     assert exported.mimetype == "text/html" and "Cannot export" in exported.data.decode()
     assert not canary.exists()
+
+
+def test_an_archive_up_to_the_archive_limit_imports_through_the_form(make_app, staff):
+    """The page's own body limit follows the archive limit; the CSRF check must not cut it at the app-wide one."""
+    client = make_app(WTF_CSRF_ENABLED=True).test_client()
+    client.post("/auth/login", data={"email": staff["author"], "password": PASSWORD,
+                                     "csrf_token": csrf_token(client.get("/auth/login").data)})
+    token = csrf_token(client.get("/author/").data)
+    readme = "".join(f"{index:x}-{index * 7919 % 104729:x}\n" for index in range(200_000))[:archive.MAX_FILE_BYTES]
+    data = package_zip("big-one", dict(scaffold("big-one", "Big one"), **{"README.md": readme}))
+    assert 2**20 < len(data) < archive.MAX_ARCHIVE_BYTES
+    response = import_zip(client, data, csrf_token=token)
+    assert response.status_code == 302 and response.location == "/author/big-one/"
+    over = import_zip(client, b"PK" + b"\0" * archive.MAX_ARCHIVE_BYTES, csrf_token=token)
+    assert over.status_code == 400 and f"the limit is {archive.MAX_ARCHIVE_BYTES}" in over.data.decode()
+    huge = import_zip(client, b"PK" + b"\0" * 2 * archive.MAX_ARCHIVE_BYTES, csrf_token=token)
+    assert huge.status_code == 413
+    assert "this page accepts a problem archive of at most 4 MiB" in huge.data.decode()
+    typed = client.post("/author/preview", json={"markdown": "x" * 600_000}, headers={"X-CSRFToken": token})
+    assert typed.status_code == 413 and "this page accepts at most 512 KiB" in typed.data.decode()
 
 
 def test_the_validation_report_is_json_the_page_can_show(app, author):
