@@ -6,6 +6,7 @@ and is refused after the deadline. Responses go through
 """
 
 import json
+import time
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, jsonify, request
@@ -18,7 +19,7 @@ from server.judge.judge import validate_code
 from server.models import EVENT_KINDS, Draft, ProblemVersion, Submission, SubmissionStatus, utcnow
 from server.policy import check_policy
 from server.services import attempts
-from server.services.candidate_view import submission_view
+from server.services.candidate_view import progress_view, submission_view
 from server.services.judge_queue import code_hash
 from server.services.problem_store import load_version
 
@@ -135,26 +136,33 @@ def submission(token, submission_id):
 
 @bp.route("/submissions/<int:submission_id>/progress")
 def progress(token, submission_id):
-    """Server-Sent Events: progress until the submission is done; a reconnect picks up where it is."""
-    _own_submission(token, submission_id)
+    """Server-Sent Events: progress until the submission is done; a reconnect picks up where it is.
+
+    An event goes out only when what the candidate sees changes (``progress_view``), and a
+    heartbeat only after a quiet interval, so the stream's timing follows the phases, not the tests.
+    """
+    _, found = _own_submission(token, submission_id)
+    kind = found.kind
     queue = current_app.extensions["techscreen.judge"]
     engine = engine_of(current_app)
 
     def stream():
-        last = None
+        shown, quiet_since = None, time.monotonic()
         while True:
             current = queue.progress(submission_id)
             state = _state(engine, submission_id)
             if state in (SubmissionStatus.DONE, SubmissionStatus.ERROR):
                 yield _event("progress", {"phase": state.value, "fraction": 1.0, "message": "finished"})
                 return
-            if current != last or current is None:
-                yield _event("progress", current.as_json() if current else
-                             {"phase": state.value, "fraction": 0.0, "message": "Waiting for a judge"})
-                last = current
-            else:
+            seen = progress_view(current, state, kind)
+            if seen != shown:
+                yield _event("progress", seen)
+                shown, quiet_since = seen, time.monotonic()
+            elif time.monotonic() - quiet_since >= SSE_HEARTBEAT_SECONDS:
                 yield ": heartbeat\n\n"
-            queue.wait_for_change(submission_id, last, SSE_HEARTBEAT_SECONDS)
+                quiet_since = time.monotonic()
+            queue.wait_for_change(submission_id, current,
+                                  max(0.0, SSE_HEARTBEAT_SECONDS - (time.monotonic() - quiet_since)))
 
     return Response(stream(), mimetype="text/event-stream",
                     headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})

@@ -76,6 +76,10 @@ def test_submit_judges_scores_and_is_not_judged_twice(client, invite):
     queued = client.post(api(token, f"/problems/{versions[0]}/submit"), json=body).get_json()
     view = wait_done(client, token, queued["id"])
     assert view["verdict"] == "accepted" and view["hidden"]["passed"] == view["hidden"]["total"] > 25
+    groups = view["hidden"]["groups"]
+    assert set(groups) == {"correctness", "performance"} and sum(g["total"] for g in groups.values()) == \
+        view["hidden"]["total"]
+    assert {test["visibility"] for test in view["tests"]} == {"public"}
     assert view["complexity"]["verdict"] == "meets" and view["score"]["total"] > 70
     again = client.post(api(token, f"/problems/{versions[0]}/submit"), json=body)
     assert again.status_code == 200 and again.get_json() == {"id": queued["id"], "repeated": True}

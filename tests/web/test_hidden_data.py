@@ -1,13 +1,19 @@
-"""No candidate-facing response ever carries a hidden test's input, expected output or logs."""
+"""No candidate-facing response ever carries a hidden test's input, expected output, logs, verdict or time.
+
+Hidden tests reach candidates as counts only: a row per hidden test (its
+verdict, its CPU time, even its number) is a side channel that decodes hidden
+inputs one submission at a time.
+"""
 
 import json
+import re
 
 from server.db import get_db
 from server.models import Submission
 from server.problems.bank import load
 
 PROBLEMS = ("cosine-similarity", "moving-average")
-PRINTS_INPUT = "import sys\n{body}\n"
+TESTS_PHASE = {"phase": "tests", "fraction": 0.1, "message": "Running the tests in the sandbox"}
 
 
 def hidden_fingerprints(problem_id: str) -> set[str]:
@@ -34,6 +40,24 @@ def detail_fingerprints(report: dict) -> set[str]:
     return fragments["hidden"] - fragments["public"]
 
 
+def per_test_hidden_data(value, where="response") -> list[str]:
+    """Where a JSON value holds something about one hidden test: a row, a verdict, a time."""
+    found = []
+    if isinstance(value, dict):
+        if value.get("visibility") == "hidden" or "time_ms" in value and value.get("visibility") != "public":
+            found.append(f"{where}: {value}")
+        for key, item in value.items():
+            found += per_test_hidden_data(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += per_test_hidden_data(item, f"{where}[{index}]")
+    return found
+
+
+def sse_events(stream: str) -> list[dict]:
+    return [json.loads(line[len("data: "):]) for line in stream.splitlines() if line.startswith("data: ")]
+
+
 def test_every_candidate_endpoint_keeps_hidden_data_hidden(app, client, invite):
     token, versions = invite
     pages, reports = [client.get(f"/invite/{token}")], []
@@ -48,7 +72,14 @@ def test_every_candidate_endpoint_keeps_hidden_data_hidden(app, client, invite):
         progress = client.get(f"/api/candidate/{token}/submissions/{submission}/progress")
         assert '"phase": "done"' in progress.get_data(as_text=True)
         pages.append(progress)
-        pages.append(client.get(f"/api/candidate/{token}/submissions/{submission}"))
+        # Progress as each test finished would time every hidden test: a submit's stream moves by phase only.
+        events = sse_events(progress.get_data(as_text=True))
+        assert [event for event in events if event["phase"] == "tests"] == [TESTS_PHASE]
+        view = client.get(f"/api/candidate/{token}/submissions/{submission}")
+        assert per_test_hidden_data(view.get_json()) == []
+        assert all(test["visibility"] == "public" for test in view.get_json()["tests"])
+        assert view.get_json()["hidden"]["total"] > 0  # hidden tests are reported as counts
+        pages.append(view)
         with app.app_context():
             reports.append(get_db().get(Submission, submission).report)
         pages.append(client.post(f"/api/candidate/{token}/problems/{version}/lint", json={"code": code}))
@@ -59,4 +90,4 @@ def test_every_candidate_endpoint_keeps_hidden_data_hidden(app, client, invite):
     # Actual values, logs and the reference's expected values of generated cases (the leaky code fails those).
     assert any("expected" in detail for detail in reports[0]["details"].values())
     assert [f for report in reports for f in detail_fingerprints(report) if f in text] == []
-    assert "hidden test 1" in text  # hidden tests are reported, by number only
+    assert re.search(r"hidden test \d", text) is None  # not even by number
