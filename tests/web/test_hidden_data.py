@@ -11,6 +11,7 @@ import re
 from server.db import get_db
 from server.models import Submission
 from server.problems.bank import load
+from tests.web.candidate_walk import walk_candidate_endpoints
 
 PROBLEMS = ("cosine-similarity", "moving-average")
 TESTS_PHASE = {"phase": "tests", "fraction": 0.1, "message": "Running the tests in the sandbox"}
@@ -54,37 +55,20 @@ def per_test_hidden_data(value, where="response") -> list[str]:
     return found
 
 
-def sse_events(stream: str) -> list[dict]:
-    return [json.loads(line[len("data: "):]) for line in stream.splitlines() if line.startswith("data: ")]
-
-
 def test_every_candidate_endpoint_keeps_hidden_data_hidden(app, client, invite):
     token, versions = invite
-    pages, reports = [client.get(f"/invite/{token}")], []
-    client.post(f"/invite/{token}/start")
     # A submission that prints its inputs and fails, so stdout and actual values would carry hidden data.
     leaky = "def cosine_similarity(a, b):\n    print(a, b)\n    return sum(a) * 1e-3\n"
-    for index, version in enumerate(versions):
-        pages.append(client.get(f"/invite/{token}/problem/{index}"))
-        code = leaky if index == 0 else load(PROBLEMS[1]).solution
-        queued = client.post(f"/api/candidate/{token}/problems/{version}/submit", json={"code": code, "notes": ""})
-        submission = queued.get_json()["id"]
-        progress = client.get(f"/api/candidate/{token}/submissions/{submission}/progress")
-        assert '"phase": "done"' in progress.get_data(as_text=True)
-        pages.append(progress)
+    walk = walk_candidate_endpoints(client, token, versions, [leaky, load(PROBLEMS[1]).solution])
+    for view, events in zip(walk.views(), walk.streams(), strict=True):
+        assert per_test_hidden_data(view) == []
+        assert {test["visibility"] for test in view["tests"]} == {"public"}
+        assert view["hidden"]["total"] > 0  # hidden tests are reported as counts
         # Progress as each test finished would time every hidden test: a submit's stream moves by phase only.
-        events = sse_events(progress.get_data(as_text=True))
         assert [event for event in events if event["phase"] == "tests"] == [TESTS_PHASE]
-        view = client.get(f"/api/candidate/{token}/submissions/{submission}")
-        assert per_test_hidden_data(view.get_json()) == []
-        assert all(test["visibility"] == "public" for test in view.get_json()["tests"])
-        assert view.get_json()["hidden"]["total"] > 0  # hidden tests are reported as counts
-        pages.append(view)
-        with app.app_context():
-            reports.append(get_db().get(Submission, submission).report)
-        pages.append(client.post(f"/api/candidate/{token}/problems/{version}/lint", json={"code": code}))
-    pages.append(client.post(f"/invite/{token}/finish", follow_redirects=True))
-    text = "\n".join(page.get_data(as_text=True) for page in pages)
+    with app.app_context():
+        reports = [get_db().get(Submission, submission).report for submission in walk.submissions]
+    text = walk.text()
     leaked = [f for problem in PROBLEMS for f in hidden_fingerprints(problem) if f in text]
     assert leaked == []
     # Actual values, logs and the reference's expected values of generated cases (the leaky code fails those).
