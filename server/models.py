@@ -43,6 +43,14 @@ class Decision(str, enum.Enum):
     STRONG_NO = "strong_no"
 
 
+class CandidateFeedback(str, enum.Enum):
+    """What a screen's candidates see of a submit. Never the band, components or reasons: a candidate
+    is not told a hiring recommendation, only how their code did."""
+
+    VERDICT = "verdict"  # the verdict and hidden-test counts
+    SCORE = "score"  # those and the score total
+
+
 class SubmissionStatus(str, enum.Enum):
     QUEUED = "queued"
     RUNNING = "running"
@@ -145,6 +153,7 @@ class Screen(SQLModel, table=True):
     name: str
     minutes: int
     problems: list = Field(sa_column=Column(JSON, nullable=False))  # ProblemVersion ids, in order
+    candidate_feedback: CandidateFeedback = CandidateFeedback.VERDICT
     created_by: int | None = Field(default=None, foreign_key="user.id")
     created_at: dt.datetime = Field(default_factory=utcnow)
 

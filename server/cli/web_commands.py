@@ -9,7 +9,7 @@ from werkzeug.security import generate_password_hash
 
 from server.cli.output import exit_codes
 from server.db import get_db
-from server.models import API_SCOPES, Role, Screen, User
+from server.models import API_SCOPES, CandidateFeedback, Role, Screen, User
 from server.services.api_tokens import create_token, list_tokens, revoke_token
 from server.services.attempts import create_invite
 from server.services.staff import StaffInputError, add_screen, add_user, invite_link
@@ -74,10 +74,14 @@ def screen_group():
 @click.argument("name")
 @click.option("--minutes", type=int, required=True)
 @click.option("--problem", "problems", multiple=True, required=True, help="A bank id; repeat, in order.")
-def screen_add(name, minutes, problems):
+@click.option("--candidate-feedback", type=click.Choice([choice.value for choice in CandidateFeedback]),
+              default=CandidateFeedback.VERDICT.value, show_default=True,
+              help="What candidates see after Submit: the verdict and hidden-test counts, or also the score total.")
+def screen_add(name, minutes, problems, candidate_feedback):
     """Create a screen of the bank's current versions of PROBLEMs."""
     with _staff_app():
-        screen = add_screen(get_db(), name, minutes, list(problems))
+        screen = add_screen(get_db(), name, minutes, list(problems),
+                            candidate_feedback=CandidateFeedback(candidate_feedback))
     click.echo(f"screen {screen.id}: {screen.name} ({screen.minutes} min, {len(screen.problems)} problems)")
 
 

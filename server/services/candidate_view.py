@@ -6,9 +6,11 @@ A hidden test's input, output and logs would give the test away; so would its
 verdict, its time or even its progress event, one submission at a time (code
 that fails or sleeps on purpose when an input has some property decodes the
 input), so hidden tests reach candidates as passed and total per group.
+Nor does a candidate see a hiring recommendation: at most the score total,
+where the screen allows it (``Screen.candidate_feedback``).
 """
 
-from server.models import Submission, SubmissionStatus
+from server.models import CandidateFeedback, Submission, SubmissionStatus
 from server.problems.package import ProblemPackage
 from server.services.judge_queue import Progress
 
@@ -25,8 +27,10 @@ def public_case(case) -> dict:
     return {"name": case.name, "description": case.description, "input": shown}
 
 
-def submission_view(submission: Submission, package: ProblemPackage) -> dict:
-    """The candidate's view of a run or submission: public tests row by row, hidden tests counted."""
+def submission_view(submission: Submission, package: ProblemPackage, feedback: CandidateFeedback) -> dict:
+    """The candidate's view of a run or submission: public tests row by row, hidden tests counted, and the
+    score total if the screen's ``feedback`` says so. Never the band, the components, the reasons or the
+    complexity measured: those make a hiring recommendation, which is the reviewers' to read."""
     view = {"id": submission.id, "kind": submission.kind, "status": submission.status.value,
             "verdict": submission.verdict, "passed": submission.passed, "total": submission.total,
             "error": _error_text(submission)}
@@ -38,13 +42,8 @@ def submission_view(submission: Submission, package: ProblemPackage) -> dict:
     view["hidden"] = hidden_counts(tests)
     view["policy"] = report.get("policy", {}).get("violations", [])
     score = report.get("score")
-    if score:
-        view["score"] = {"total": score["total"], "band": score["band"],
-                         "components": {name: c["score"] for name, c in score["components"].items()}}
-    complexity = report.get("complexity")
-    if complexity:
-        view["complexity"] = {"measured": complexity["measured"], "target": complexity["target"],
-                              "verdict": complexity["verdict"]}
+    if score and feedback == CandidateFeedback.SCORE:
+        view["score"] = {"total": score["total"]}
     return view
 
 

@@ -118,20 +118,22 @@ def judge(token, version_id, kind):
 
 
 def _own_submission(token, submission_id):
+    """The submission, if it belongs to this token's attempt, and the attempt's screen."""
     session = get_db()
-    _, attempt, _ = attempts.invite_for(session, token)
+    _, attempt, screen = attempts.invite_for(session, token)
     submission = session.get(Submission, submission_id)
     if submission is None or submission.attempt_id != attempt.id:
         raise attempts.InviteNotFound("No such submission in this attempt.")
-    return session, submission
+    return submission, screen
 
 
 @bp.route("/submissions/<int:submission_id>")
 def submission(token, submission_id):
-    session, found = _own_submission(token, submission_id)
+    found, screen = _own_submission(token, submission_id)
+    session = get_db()
     package = load_version(session, session.get(ProblemVersion, found.problem_version_id),
                            Path(current_app.instance_path))
-    return jsonify(submission_view(found, package))
+    return jsonify(submission_view(found, package, screen.candidate_feedback))
 
 
 @bp.route("/submissions/<int:submission_id>/progress")
@@ -141,8 +143,7 @@ def progress(token, submission_id):
     An event goes out only when what the candidate sees changes (``progress_view``), and a
     heartbeat only after a quiet interval, so the stream's timing follows the phases, not the tests.
     """
-    _, found = _own_submission(token, submission_id)
-    kind = found.kind
+    kind = _own_submission(token, submission_id)[0].kind
     queue = current_app.extensions["techscreen.judge"]
     engine = engine_of(current_app)
 

@@ -70,7 +70,7 @@ def test_run_shows_public_inputs_expected_and_actual(client, invite):
     assert {"input", "actual", "name"} <= set(first) and "expected" in first["input"] or "raises" in first["input"]
 
 
-def test_submit_judges_scores_and_is_not_judged_twice(client, invite):
+def test_submit_judges_and_is_not_judged_twice(client, invite):
     token, versions = started(client, invite)
     body = {"code": SOLUTION, "notes": NOTES}
     queued = client.post(api(token, f"/problems/{versions[0]}/submit"), json=body).get_json()
@@ -80,7 +80,7 @@ def test_submit_judges_scores_and_is_not_judged_twice(client, invite):
     assert set(groups) == {"correctness", "performance"} and sum(g["total"] for g in groups.values()) == \
         view["hidden"]["total"]
     assert {test["visibility"] for test in view["tests"]} == {"public"}
-    assert view["complexity"]["verdict"] == "meets" and view["score"]["total"] > 70
+    assert "score" not in view and "complexity" not in view  # the fixture's screen shows verdict and counts only
     again = client.post(api(token, f"/problems/{versions[0]}/submit"), json=body)
     assert again.status_code == 200 and again.get_json() == {"id": queued["id"], "repeated": True}
 

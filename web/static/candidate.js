@@ -97,17 +97,10 @@
       view.policy.forEach((v) => { const li = document.createElement("li"); li.textContent = `Line ${v.line}: ${v.message}`; list.appendChild(li); });
       box.appendChild(list);
     }
-    if (view.score) {
+    if (view.score) {  // only where the screen shows candidates their score: the total, never a band or reasons
       const p = document.createElement("p");
       p.id = "score";
-      const c = view.score.components;
-      p.textContent = `Score ${view.score.total.toFixed(1)} / 100 (${view.score.band}): correctness ${c.correctness}, ` +
-        `efficiency ${c.efficiency}, communication ${c.communication}, code quality ${c.code_quality}.`;
-      box.appendChild(p);
-    }
-    if (view.complexity) {
-      const p = document.createElement("p");
-      p.textContent = `Measured time complexity: ${view.complexity.measured || "inconclusive"} (target ${view.complexity.target}).`;
+      p.textContent = `Score ${view.score.total.toFixed(1)} / 100.`;
       box.appendChild(p);
     }
     if (view.kind === "submit") {
