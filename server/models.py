@@ -159,10 +159,16 @@ class Screen(SQLModel, table=True):
 
 
 class Invite(SQLModel, table=True):
-    """An unguessable link for one candidate to one screen; one attempt per invite."""
+    """An unguessable link for one candidate to one screen; one attempt per invite.
+
+    Whoever holds the link can sit the screen as the candidate, so only the
+    token's SHA-256 is stored, with its first characters to tell invites apart:
+    the link is shown once, to whoever creates the invite.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
-    token: str = Field(index=True, unique=True)
+    token_hash: str = Field(index=True, unique=True)
+    token_prefix: str
     screen_id: int = Field(foreign_key="screen.id")
     candidate_name: str
     candidate_email: str

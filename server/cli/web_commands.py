@@ -96,14 +96,15 @@ def invite_group():
 @click.option("--email", required=True)
 @click.option("--days", type=int, default=None, help="Days until the invite expires (default from config).")
 def invite_create(screen_ref, name, email, days):
-    """Create an invite and print its link."""
+    """Create an invite and print its link (the only time it is shown)."""
     with _staff_app() as app:
         session = get_db()
         screen = _find_screen(session, screen_ref)
         if screen is None:
             raise StaffInputError(f"no screen {screen_ref!r}")
-        invite = create_invite(session, screen, name, email, days or app.config["INVITE_DAYS"])
-        click.echo(invite_link(app.config["PUBLIC_URL"], invite.token))
+        _, token = create_invite(session, screen, name, email, days or app.config["INVITE_DAYS"])
+        click.echo("send this link to the candidate; it is not shown again:", err=True)
+        click.echo(invite_link(app.config["PUBLIC_URL"], token))
 
 
 def _find_screen(session, reference: str) -> Screen | None:
@@ -166,7 +167,7 @@ def demo_command():
         screen = session.exec(select(Screen).where(Screen.name == DEMO_SCREEN)).first()
         if screen is None:
             screen = add_screen(session, DEMO_SCREEN, 90, list(SEED_PROBLEMS))
-        invite = create_invite(session, screen, "Demo Candidate", "candidate@example.com", app.config["INVITE_DAYS"])
+        _, token = create_invite(session, screen, "Demo Candidate", "candidate@example.com", app.config["INVITE_DAYS"])
         base = app.config["PUBLIC_URL"].rstrip("/")
         click.echo(f"admin login:  {base}/auth/login  {DEMO_ADMIN} / {password}")
-        click.echo(f"demo invite:  {invite_link(base, invite.token)}")
+        click.echo(f"demo invite:  {invite_link(base, token)}  (shown once; open it in a private window)")

@@ -1,6 +1,10 @@
-"""Admin basics in the browser: staff users, screens, invites, and the attempts so far."""
+"""Admin basics in the browser: staff users, screens, invites, and the attempts so far.
 
-from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
+An invite link lets whoever holds it sit the screen as the candidate: only
+admins make invites, and each link is shown once, on the page that made it.
+"""
+
+from flask import Blueprint, abort, current_app, flash, g, make_response, redirect, render_template, request, url_for
 from sqlmodel import col, func, select
 
 from server.db import get_db
@@ -43,8 +47,7 @@ def index():
     for invite, attempt, screen in listed:
         rows.append({"invite": invite, "attempt": attempt, "screen": screen, "submissions": submits.get(attempt.id, 0),
                      "score": scores.get(attempt.id),
-                     "invited_by": inviters[invite.id],
-                     "link": invite_link(current_app.config["PUBLIC_URL"], invite.token)})
+                     "invited_by": inviters[invite.id]})
     return render_template("admin/index.html", rows=rows, count=count, page=page, pages=pages)
 
 
@@ -101,7 +104,7 @@ def screen_feedback(screen_id):
 
 
 @bp.route("/invites", methods=("GET", "POST"))
-@staff_required(Role.AUTHOR, Role.REVIEWER)
+@staff_required()
 def invites():
     session = get_db()
     link = None
@@ -111,8 +114,11 @@ def invites():
         if screen is None or not name or "@" not in email:
             flash("Choose a screen and give the candidate's name and email.", "error")
         else:
-            invite = attempt_service.create_invite(session, screen, name, email, current_app.config["INVITE_DAYS"],
-                                                   created_by=g.user.id)
-            link = invite_link(current_app.config["PUBLIC_URL"], invite.token)
+            _, token = attempt_service.create_invite(session, screen, name, email, current_app.config["INVITE_DAYS"],
+                                                     created_by=g.user.id)
+            link = invite_link(current_app.config["PUBLIC_URL"], token)
             flash(f"Invite for {name} created.")
-    return render_template("admin/invites.html", screens=session.exec(select(Screen)).all(), link=link)
+    response = make_response(render_template("admin/invites.html", screens=session.exec(select(Screen)).all(),
+                                             link=link))
+    response.headers["Cache-Control"] = "no-store"  # the page may carry a link's only showing
+    return response

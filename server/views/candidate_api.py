@@ -1,15 +1,16 @@
 """The candidate's JSON API: autosave, lint, run, submit, progress (SSE), events.
 
 Every state-changing request carries the CSRF token (header ``X-CSRFToken``)
-and is refused after the deadline. Responses go through
-``candidate_view``, so hidden tests' data never reaches the browser.
+and is refused after the deadline; every request from a staff session is
+refused. Responses go through ``candidate_view``, so hidden tests' data
+never reaches the browser.
 """
 
 import json
 import time
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, g, jsonify, request
 from sqlmodel import Session, select
 
 from server.app import limiter
@@ -22,6 +23,7 @@ from server.services import attempts
 from server.services.candidate_view import progress_view, submission_view
 from server.services.judge_queue import code_hash
 from server.services.problem_store import load_version
+from server.views.auth import STAFF_AS_CANDIDATE
 
 bp = Blueprint("candidate_api", __name__, url_prefix="/api/candidate/<token>")
 
@@ -31,6 +33,13 @@ SSE_HEARTBEAT_SECONDS = 15.0
 
 class BadRequest(Exception):
     """A malformed request; the message says which field and why."""
+
+
+@bp.before_request
+def refuse_staff_session():
+    if g.user is not None:
+        return jsonify(error="staff_session", message=STAFF_AS_CANDIDATE), 403
+    return None
 
 
 @bp.errorhandler(attempts.InviteError)

@@ -132,7 +132,7 @@ def test_a_candidate_cannot_reach_another_attempt(app, client, invite):
     queued = client.post(api(token, f"/problems/{versions[0]}/run"), json={"code": SOLUTION, "notes": ""}).get_json()
     with app.app_context():
         screen = add_screen(get_db(), "Other", 30, ["log-anomalies"])
-        other = create_invite(get_db(), screen, "Eve", "eve@example.com", 3).token
+        _, other = create_invite(get_db(), screen, "Eve", "eve@example.com", 3)
     client.post(f"/invite/{other}/start")
     assert client.get(api(other, f"/submissions/{queued['id']}")).status_code == 404
     assert client.post(api(other, f"/problems/{versions[0]}/draft"), json={"code": ""}).status_code == 404

@@ -1,6 +1,6 @@
 """What candidates see of a submit is the screen's setting; never the band, the components or the reasons."""
 
-import re
+import json
 
 import pytest
 from sqlmodel import select
@@ -29,21 +29,21 @@ def keys_in(value) -> set[str]:
 def test_candidates_see_what_the_screen_allows_and_never_a_recommendation(app, client, feedback):
     with app.app_context():
         screen = add_screen(get_db(), "Screen", 30, ["cosine-similarity"], candidate_feedback=feedback)
-        token = create_invite(get_db(), screen, "Ada", "ada@example.com", 3).token
+        _, token = create_invite(get_db(), screen, "Ada", "ada@example.com", 3)
         version = screen.problems[0]
     walk = walk_candidate_endpoints(client, token, [version], [load("cosine-similarity").solution], NOTES)
     with app.app_context():
         submission = get_db().get(Submission, walk.submissions[0])
-    assert submission.verdict == "accepted" and submission.band in ("hire", "strong hire")  # there is a band to hide
+    assert submission.band and submission.report["score"]["reasons"]  # there is a recommendation to keep back
     [view] = walk.views()
-    assert view["verdict"] == "accepted" and view["hidden"]["passed"] == view["hidden"]["total"] > 0
+    assert view["verdict"] == submission.verdict and view["hidden"]["total"] > 0
     if feedback == CandidateFeedback.SCORE:
         assert view["score"] == {"total": submission.score}
     else:
         assert "score" not in view
     assert keys_in(view) & STAFF_ONLY_KEYS == set()
     text = walk.text()
-    assert re.search(rf"\b{submission.band}\b", text) is None
+    assert json.dumps(submission.band) not in text and f">{submission.band}<" not in text
     assert [r["text"] for r in submission.report["score"]["reasons"] if r["text"] in text] == []
 
 
