@@ -32,12 +32,33 @@ def make_engine(url: str):
 
 
 def upgrade(engine) -> None:
-    """Apply every pending migration."""
+    """Apply every pending migration.
+
+    On SQLite, foreign keys are off while migrating: a batch migration copies a
+    table, drops it and renames the copy, and dropping a table other rows refer
+    to (invites, with their attempts) fails while they are enforced. They are
+    checked once the migrations are done, and on again.
+    """
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        _sqlite_foreign_keys(connection, sqlite, "OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all() if sqlite else []
+                if broken:
+                    raise RuntimeError(f"the migrations left rows referring to missing rows: {broken[:10]}")
+        finally:
+            _sqlite_foreign_keys(connection, sqlite, "ON")  # the connection goes back to the pool
+
+
+def _sqlite_foreign_keys(connection, sqlite: bool, state: str) -> None:
+    if sqlite:
+        connection.exec_driver_sql(f"PRAGMA foreign_keys={state}")  # outside a transaction, or SQLite ignores it
+        connection.commit()
 
 
 def engine_of(app):

@@ -43,6 +43,14 @@ class Decision(str, enum.Enum):
     STRONG_NO = "strong_no"
 
 
+class CandidateFeedback(str, enum.Enum):
+    """What a screen's candidates see of a submit. Never the band, components or reasons: a candidate
+    is not told a hiring recommendation, only how their code did."""
+
+    VERDICT = "verdict"  # the verdict and hidden-test counts
+    SCORE = "score"  # those and the score total
+
+
 class SubmissionStatus(str, enum.Enum):
     QUEUED = "queued"
     RUNNING = "running"
@@ -145,15 +153,22 @@ class Screen(SQLModel, table=True):
     name: str
     minutes: int
     problems: list = Field(sa_column=Column(JSON, nullable=False))  # ProblemVersion ids, in order
+    candidate_feedback: CandidateFeedback = CandidateFeedback.VERDICT
     created_by: int | None = Field(default=None, foreign_key="user.id")
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
 class Invite(SQLModel, table=True):
-    """An unguessable link for one candidate to one screen; one attempt per invite."""
+    """An unguessable link for one candidate to one screen; one attempt per invite.
+
+    Whoever holds the link can sit the screen as the candidate, so only the
+    token's SHA-256 is stored, with its first characters to tell invites apart:
+    the link is shown once, to whoever creates the invite.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
-    token: str = Field(index=True, unique=True)
+    token_hash: str = Field(index=True, unique=True)
+    token_prefix: str
     screen_id: int = Field(foreign_key="screen.id")
     candidate_name: str
     candidate_email: str

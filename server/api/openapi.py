@@ -29,6 +29,10 @@ TIME = {"type": "string", "format": "date-time"}
 COUNT = {"type": "integer", "minimum": 0}
 ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 
+INVITE = {"id": INTEGER, "screen_id": INTEGER, "attempt_id": INTEGER,
+          "state": {"type": "string", "enum": [state.value for state in AttemptState]},
+          "candidate": _ref("Candidate"), "expires_at": TIME, "created_at": TIME}
+
 SCHEMAS = {
     "Error": _object({"error": _object({
         "code": {"type": "string", "description": "A stable code: see docs/api.md.", "examples": ["invalid_token"]},
@@ -48,12 +52,10 @@ SCHEMAS = {
             "expires_in_days": {"type": "integer", "minimum": 1, "maximum": MAX_DAYS,
                                 "description": "Days until the link expires if unused (default: the server's)."}}},
     "Candidate": _object({"name": STRING, "email": STRING}),
-    "Invite": _object({
-        "id": INTEGER, "screen_id": INTEGER, "attempt_id": INTEGER,
-        "state": {"type": "string", "enum": [state.value for state in AttemptState]},
-        "candidate": _ref("Candidate"),
-        "link": {"type": "string", "format": "uri", "description": "The candidate's link: send it to them."},
-        "expires_at": TIME, "created_at": TIME}),
+    "Invite": _object(INVITE),
+    "NewInvite": _object({**INVITE, "link": {
+        "type": "string", "format": "uri",
+        "description": "The candidate's link: send it to them. Given only here: techscreen keeps a hash of it."}}),
     "FinalSubmission": _object({
         "id": INTEGER, "verdict": STRING, "passed": INTEGER, "total": INTEGER, "score": _nullable(NUMBER),
         "band": _nullable(STRING), "submitted_at": TIME}),
@@ -182,10 +184,10 @@ PATHS = {
         "200", "ResultPage", errors=("404", "422"), parameters=[_id("screen_id", "screen"), *PAGE_PARAMETERS])},
     "/invites": {"post": _operation(
         "createInvite", "Invite a candidate to a screen; returns the link to send them.", "invites:write", "201",
-        "Invite", errors=("400", "413", "415", "422"), body="InviteRequest")},
+        "NewInvite", errors=("400", "413", "415", "422"), body="InviteRequest")},
     "/invites/{invite_id}": {"get": _operation(
-        "getInvite", "One invite: its link, expiry and the attempt's state.", "invites:write", "200", "Invite",
-        errors=("404",), parameters=[_id("invite_id", "invite")])},
+        "getInvite", "One invite: its candidate, expiry and the attempt's state (not its link).", "invites:write",
+        "200", "Invite", errors=("404",), parameters=[_id("invite_id", "invite")])},
     "/attempts/{attempt_id}": {"get": _operation(
         "getAttempt", "An attempt's results: score, band, final submission per problem, scorecards.",
         "results:read", "200", "AttemptResult", errors=("404",), parameters=[_id("attempt_id", "attempt")])},

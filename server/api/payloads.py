@@ -90,10 +90,10 @@ def screen_json(screen: Screen, versions) -> dict:
                          for version in versions]}
 
 
-def invite_json(invite: Invite, attempt, link: str) -> dict:
+def invite_json(invite: Invite, attempt) -> dict:
     return {"id": invite.id, "screen_id": invite.screen_id, "attempt_id": attempt.id, "state": attempt.state.value,
             "candidate": {"name": invite.candidate_name, "email": invite.candidate_email},
-            "link": link, "expires_at": invite.expires_at.isoformat(), "created_at": invite.created_at.isoformat()}
+            "expires_at": invite.expires_at.isoformat(), "created_at": invite.created_at.isoformat()}
 
 
 def _integer(body: dict, key: str, problems: list, low: int, high: int | None = None, default: int | None = None):

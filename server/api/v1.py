@@ -80,9 +80,9 @@ def create_invite():
     if screen is None:
         raise ApiError(422, "validation_failed", "the invite is not valid: see details",
                        [field_error("screen_id", f"no screen with id {fields['screen_id']}")])
-    invite = attempts.create_invite(session, screen, fields["name"], fields["email"], fields["days"],
-                                    created_by_token=g.api_token.id)
-    response = jsonify(_invite_json(invite))
+    invite, token = attempts.create_invite(session, screen, fields["name"], fields["email"], fields["days"],
+                                           created_by_token=g.api_token.id)
+    response = jsonify({**_invite_json(invite), "link": invite_link(current_app.config["PUBLIC_URL"], token)})
     response.status_code = 201
     response.headers["Location"] = url_for("api.get_invite", invite_id=invite.id)
     return response
@@ -126,5 +126,6 @@ def _attempt(attempt_id: int) -> Attempt:
 
 
 def _invite_json(invite: Invite) -> dict:
+    """The invite without its link: only its creation's answer carries the link (techscreen keeps a hash)."""
     attempt = get_db().exec(select(Attempt).where(Attempt.invite_id == invite.id)).one()
-    return payloads.invite_json(invite, attempt, invite_link(current_app.config["PUBLIC_URL"], invite.token))
+    return payloads.invite_json(invite, attempt)

@@ -9,7 +9,7 @@ from werkzeug.security import generate_password_hash
 
 from server.cli.output import exit_codes
 from server.db import get_db
-from server.models import API_SCOPES, Role, Screen, User
+from server.models import API_SCOPES, CandidateFeedback, Role, Screen, User
 from server.services.api_tokens import create_token, list_tokens, revoke_token
 from server.services.attempts import create_invite
 from server.services.staff import StaffInputError, add_screen, add_user, invite_link
@@ -74,10 +74,14 @@ def screen_group():
 @click.argument("name")
 @click.option("--minutes", type=int, required=True)
 @click.option("--problem", "problems", multiple=True, required=True, help="A bank id; repeat, in order.")
-def screen_add(name, minutes, problems):
+@click.option("--candidate-feedback", type=click.Choice([choice.value for choice in CandidateFeedback]),
+              default=CandidateFeedback.VERDICT.value, show_default=True,
+              help="What candidates see after Submit: the verdict and hidden-test counts, or also the score total.")
+def screen_add(name, minutes, problems, candidate_feedback):
     """Create a screen of the bank's current versions of PROBLEMs."""
     with _staff_app():
-        screen = add_screen(get_db(), name, minutes, list(problems))
+        screen = add_screen(get_db(), name, minutes, list(problems),
+                            candidate_feedback=CandidateFeedback(candidate_feedback))
     click.echo(f"screen {screen.id}: {screen.name} ({screen.minutes} min, {len(screen.problems)} problems)")
 
 
@@ -92,14 +96,15 @@ def invite_group():
 @click.option("--email", required=True)
 @click.option("--days", type=int, default=None, help="Days until the invite expires (default from config).")
 def invite_create(screen_ref, name, email, days):
-    """Create an invite and print its link."""
+    """Create an invite and print its link (the only time it is shown)."""
     with _staff_app() as app:
         session = get_db()
         screen = _find_screen(session, screen_ref)
         if screen is None:
             raise StaffInputError(f"no screen {screen_ref!r}")
-        invite = create_invite(session, screen, name, email, days or app.config["INVITE_DAYS"])
-        click.echo(invite_link(app.config["PUBLIC_URL"], invite.token))
+        _, token = create_invite(session, screen, name, email, days or app.config["INVITE_DAYS"])
+        click.echo("send this link to the candidate; it is not shown again:", err=True)
+        click.echo(invite_link(app.config["PUBLIC_URL"], token))
 
 
 def _find_screen(session, reference: str) -> Screen | None:
@@ -162,7 +167,7 @@ def demo_command():
         screen = session.exec(select(Screen).where(Screen.name == DEMO_SCREEN)).first()
         if screen is None:
             screen = add_screen(session, DEMO_SCREEN, 90, list(SEED_PROBLEMS))
-        invite = create_invite(session, screen, "Demo Candidate", "candidate@example.com", app.config["INVITE_DAYS"])
+        _, token = create_invite(session, screen, "Demo Candidate", "candidate@example.com", app.config["INVITE_DAYS"])
         base = app.config["PUBLIC_URL"].rstrip("/")
         click.echo(f"admin login:  {base}/auth/login  {DEMO_ADMIN} / {password}")
-        click.echo(f"demo invite:  {invite_link(base, invite.token)}")
+        click.echo(f"demo invite:  {invite_link(base, token)}  (shown once; open it in a private window)")

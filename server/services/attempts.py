@@ -22,9 +22,11 @@ from server.models import (
     Submission,
     utcnow,
 )
+from server.services.api_tokens import hash_token
 from server.services.staff import staff_emails
 
 TOKEN_BYTES = 24
+TOKEN_PREFIX_CHARS = 8  # kept in the clear to tell invites apart; the other 24 characters are known only by hash
 
 
 class InviteError(TechscreenError):
@@ -48,16 +50,21 @@ class AttemptClosed(InviteError):
 
 
 def create_invite(session: Session, screen: Screen, name: str, email: str, days: int,
-                  created_by: int | None = None, created_by_token: int | None = None) -> Invite:
-    """A new invite and its attempt; ``created_by`` is the staff user, ``created_by_token`` the API token."""
-    invite = Invite(token=secrets.token_urlsafe(TOKEN_BYTES), screen_id=screen.id, candidate_name=name.strip(),
-                    candidate_email=email.strip(), expires_at=utcnow() + dt.timedelta(days=days),
-                    created_by=created_by, created_by_token=created_by_token)
+                  created_by: int | None = None, created_by_token: int | None = None) -> tuple[Invite, str]:
+    """A new invite and its attempt, and the invite's token, which is not stored and cannot be shown again.
+
+    ``created_by`` is the staff user, ``created_by_token`` the API token that made it.
+    """
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    invite = Invite(token_hash=hash_token(token), token_prefix=token[:TOKEN_PREFIX_CHARS], screen_id=screen.id,
+                    candidate_name=name.strip(), candidate_email=email.strip(),
+                    expires_at=utcnow() + dt.timedelta(days=days), created_by=created_by,
+                    created_by_token=created_by_token)
     session.add(invite)
     session.flush()
     session.add(Attempt(invite_id=invite.id))
     session.commit()
-    return invite
+    return invite, token
 
 
 def invited_by(session: Session, invites: list[Invite]) -> dict[int, str]:
@@ -77,7 +84,7 @@ def invite_for(session: Session, token: str) -> tuple[Invite, Attempt, Screen]:
         InviteNotFound: No invite has this token.
         InviteExpired: The invite expired before the candidate started.
     """
-    invite = session.exec(select(Invite).where(Invite.token == token)).first() if token else None
+    invite = session.exec(select(Invite).where(Invite.token_hash == hash_token(token))).first() if token else None
     if invite is None:
         raise InviteNotFound("This link does not match any invite. Check that you copied the whole link.")
     attempt = session.exec(select(Attempt).where(Attempt.invite_id == invite.id)).one()

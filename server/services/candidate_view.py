@@ -1,11 +1,18 @@
-"""What a candidate may see of a submission: never a hidden test's input, output or logs.
+"""What a candidate may see of a submission: hidden tests as counts only, never one hidden test's data.
 
 Built by allow-list: each field copied here is one the candidate may see;
 anything the judge adds later stays staff-only until someone adds it here.
+A hidden test's input, output and logs would give the test away; so would its
+verdict, its time or even its progress event, one submission at a time (code
+that fails or sleeps on purpose when an input has some property decodes the
+input), so hidden tests reach candidates as passed and total per group.
+Nor does a candidate see a hiring recommendation: at most the score total,
+where the screen allows it (``Screen.candidate_feedback``).
 """
 
-from server.models import Submission
+from server.models import CandidateFeedback, Submission, SubmissionStatus
 from server.problems.package import ProblemPackage
+from server.services.judge_queue import Progress
 
 PUBLIC_INPUT_KEYS = ("args", "kwargs", "init", "calls", "stdin")
 
@@ -20,40 +27,68 @@ def public_case(case) -> dict:
     return {"name": case.name, "description": case.description, "input": shown}
 
 
-def submission_view(submission: Submission, package: ProblemPackage) -> dict:
-    """The candidate's view of a run or submission."""
+def submission_view(submission: Submission, package: ProblemPackage, feedback: CandidateFeedback) -> dict:
+    """The candidate's view of a run or submission: public tests row by row, hidden tests counted, and the
+    score total if the screen's ``feedback`` says so. Never the band, the components, the reasons or the
+    complexity measured: those make a hiring recommendation, which is the reviewers' to read."""
     view = {"id": submission.id, "kind": submission.kind, "status": submission.status.value,
             "verdict": submission.verdict, "passed": submission.passed, "total": submission.total,
             "error": _error_text(submission)}
     report = submission.report or {}
+    tests = report.get("tests", [])
     public = {case.name: case for case in package.public_cases}
-    details = report.get("details", {})
-    tests, hidden_count = [], 0
-    for test in report.get("tests", []):
-        hidden_count += test["visibility"] == "hidden"
-        row = {"name": test["name"] if test["visibility"] == "public" else f"hidden test {hidden_count}",
-               "visibility": test["visibility"], "group": test["group"], "verdict": test["verdict"],
-               "time_ms": test["time_ms"]}
-        if test["visibility"] == "public" and test["name"] in public:
-            detail = details.get(test["name"], {})
-            row.update(public_case(public[test["name"]]), actual=detail.get("actual"),
-                       message=detail.get("message", ""), stdout=detail.get("stdout", ""))
-            if "actual_omitted_chars" in detail:
-                row["actual_omitted_chars"] = detail["actual_omitted_chars"]
-        tests.append(row)
-    view["tests"] = tests
-    hidden = [t for t in tests if t["visibility"] == "hidden"]
-    view["hidden"] = {"passed": sum(t["verdict"] == "accepted" for t in hidden), "total": len(hidden)}
+    view["tests"] = [_public_row(test, public.get(test["name"]), report.get("details", {}))
+                     for test in tests if test["visibility"] == "public"]
+    view["hidden"] = hidden_counts(tests)
     view["policy"] = report.get("policy", {}).get("violations", [])
     score = report.get("score")
-    if score:
-        view["score"] = {"total": score["total"], "band": score["band"],
-                         "components": {name: c["score"] for name, c in score["components"].items()}}
-    complexity = report.get("complexity")
-    if complexity:
-        view["complexity"] = {"measured": complexity["measured"], "target": complexity["target"],
-                              "verdict": complexity["verdict"]}
+    if score and feedback == CandidateFeedback.SCORE:
+        view["score"] = {"total": score["total"]}
     return view
+
+
+def hidden_counts(tests: list[dict]) -> dict:
+    """Passed and total of the hidden tests, overall and per group (correctness, performance)."""
+    counts = {"passed": 0, "total": 0, "groups": {}}
+    for test in tests:
+        if test["visibility"] != "hidden":
+            continue
+        group = counts["groups"].setdefault(test["group"], {"passed": 0, "total": 0})
+        for tally in (counts, group):
+            tally["passed"] += test["verdict"] == "accepted"
+            tally["total"] += 1
+    return counts
+
+
+def _public_row(test: dict, case, details: dict) -> dict:
+    """A public test as the candidate sees it: the case, their actual value, message and stdout."""
+    row = {"name": test["name"], "visibility": "public", "group": test["group"], "verdict": test["verdict"],
+           "time_ms": test["time_ms"]}
+    if case is not None:
+        detail = details.get(test["name"], {})
+        row.update(public_case(case), actual=detail.get("actual"), message=detail.get("message", ""),
+                   stdout=detail.get("stdout", ""))
+        if "actual_omitted_chars" in detail:
+            row["actual_omitted_chars"] = detail["actual_omitted_chars"]
+    return row
+
+
+PHASES = {"queued": (0.0, "Waiting for a judge"), "tests": (0.1, "Running the tests in the sandbox"),
+          "complexity": (0.6, "Measuring time complexity and scoring")}
+
+
+def progress_view(progress: Progress | None, state: SubmissionStatus, kind: str) -> dict:
+    """A judging's progress as the candidate's stream shows it.
+
+    A run (public tests only) moves test by test; a submit moves by phase
+    only, so when its events arrive says nothing about any one hidden test.
+    """
+    if progress is None or progress.phase not in PHASES:
+        return {"phase": state.value, "fraction": 0.0, "message": PHASES["queued"][1]}
+    if kind == "run":
+        return progress.as_json()
+    fraction, message = PHASES[progress.phase]
+    return {"phase": progress.phase, "fraction": fraction, "message": message}
 
 
 def _error_text(submission: Submission) -> str | None:

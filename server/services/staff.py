@@ -4,9 +4,11 @@ from sqlmodel import Session, select
 from werkzeug.security import generate_password_hash
 
 from server.errors import TechscreenError
-from server.models import AuthoredProblem, ProblemVersion, Role, Screen, User
+from server.models import AuthoredProblem, CandidateFeedback, ProblemVersion, Role, Screen, User
 
 MIN_PASSWORD = 10
+CANDIDATE_FEEDBACK_LABELS = {CandidateFeedback.VERDICT: "the verdict and hidden-test counts",
+                             CandidateFeedback.SCORE: "the verdict, hidden-test counts and the score total"}
 
 
 class StaffInputError(TechscreenError):
@@ -29,8 +31,22 @@ def add_user(session: Session, email: str, name: str, role: str, password: str) 
     return user
 
 
+def candidate_feedback(value: str) -> CandidateFeedback:
+    """The setting named ``value`` (``verdict`` or ``score``).
+
+    Raises:
+        StaffInputError: Any other value.
+    """
+    try:
+        return CandidateFeedback(value)
+    except ValueError:
+        raise StaffInputError(f"candidate_feedback {value!r} is not one of "
+                              f"{', '.join(choice.value for choice in CandidateFeedback)}") from None
+
+
 def add_screen(session: Session, name: str, minutes: int, problem_ids: list[str],
-               created_by: int | None = None) -> Screen:
+               created_by: int | None = None,
+               candidate_feedback: CandidateFeedback = CandidateFeedback.VERDICT) -> Screen:
     """A screen of the current versions of ``problem_ids``, in that order."""
     if not name.strip():
         raise StaffInputError("the screen needs a name")
@@ -50,10 +66,18 @@ def add_screen(session: Session, name: str, minutes: int, problem_ids: list[str]
         versions.append(version.id)
     if len(set(versions)) != len(versions):
         raise StaffInputError("a problem appears twice in the screen")
-    screen = Screen(name=name.strip(), minutes=minutes, problems=versions, created_by=created_by)
+    screen = Screen(name=name.strip(), minutes=minutes, problems=versions, created_by=created_by,
+                    candidate_feedback=candidate_feedback)
     session.add(screen)
     session.commit()
     return screen
+
+
+def set_candidate_feedback(session: Session, screen: Screen, feedback: CandidateFeedback) -> None:
+    """Change what the screen's candidates see of their submits, from their next look on."""
+    screen.candidate_feedback = feedback
+    session.add(screen)
+    session.commit()
 
 
 def staff_emails(session: Session, user_ids) -> dict[int, str]:

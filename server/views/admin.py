@@ -1,6 +1,10 @@
-"""Admin basics in the browser: staff users, screens, invites, and the attempts so far."""
+"""Admin basics in the browser: staff users, screens, invites, and the attempts so far.
 
-from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+An invite link lets whoever holds it sit the screen as the candidate: only
+admins make invites, and each link is shown once, on the page that made it.
+"""
+
+from flask import Blueprint, abort, current_app, flash, g, make_response, redirect, render_template, request, url_for
 from sqlmodel import col, func, select
 
 from server.db import get_db
@@ -9,7 +13,15 @@ from server.services import attempts as attempt_service
 from server.services.paging import page_window
 from server.services.problem_store import current_versions
 from server.services.results import attempt_totals
-from server.services.staff import StaffInputError, add_screen, add_user, invite_link
+from server.services.staff import (
+    CANDIDATE_FEEDBACK_LABELS,
+    StaffInputError,
+    add_screen,
+    add_user,
+    candidate_feedback,
+    invite_link,
+    set_candidate_feedback,
+)
 from server.views.auth import staff_required
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -35,8 +47,7 @@ def index():
     for invite, attempt, screen in listed:
         rows.append({"invite": invite, "attempt": attempt, "screen": screen, "submissions": submits.get(attempt.id, 0),
                      "score": scores.get(attempt.id),
-                     "invited_by": inviters[invite.id],
-                     "link": invite_link(current_app.config["PUBLIC_URL"], invite.token)})
+                     "invited_by": inviters[invite.id]})
     return render_template("admin/index.html", rows=rows, count=count, page=page, pages=pages)
 
 
@@ -64,7 +75,9 @@ def screens():
         try:
             minutes = int(request.form.get("minutes", "0") or 0)
             screen = add_screen(session, request.form.get("name", ""), minutes, request.form.getlist("problems"),
-                                created_by=g.user.id)
+                                created_by=g.user.id,
+                                candidate_feedback=candidate_feedback(request.form.get("candidate_feedback",
+                                                                                       "verdict")))
             flash(f"Created screen {screen.name!r}.")
             return redirect(url_for("admin.screens"))
         except (StaffInputError, ValueError) as error:
@@ -72,11 +85,26 @@ def screens():
     all_screens = session.exec(select(Screen).order_by(Screen.id.desc())).all()
     return render_template("admin/screens.html", screens=all_screens, versions=current_versions(session),
                            titles={s.id: [v.title for v in attempt_service.screen_problems(session, s)]
-                                   for s in all_screens})
+                                   for s in all_screens}, feedback_labels=CANDIDATE_FEEDBACK_LABELS)
+
+
+@bp.route("/screens/<int:screen_id>/candidate-feedback", methods=("POST",))
+@staff_required(Role.AUTHOR)
+def screen_feedback(screen_id):
+    """What the screen's candidates see of a submit: the verdict and counts, or also the score total."""
+    session = get_db()
+    screen = session.get(Screen, screen_id) or abort(404, f"There is no screen {screen_id}.")
+    try:
+        feedback = candidate_feedback(request.form.get("candidate_feedback", ""))
+        set_candidate_feedback(session, screen, feedback)
+        flash(f"Candidates at {screen.name} now see {CANDIDATE_FEEDBACK_LABELS[feedback]} after Submit.")
+    except StaffInputError as error:
+        flash(str(error), "error")
+    return redirect(url_for("admin.screens"))
 
 
 @bp.route("/invites", methods=("GET", "POST"))
-@staff_required(Role.AUTHOR, Role.REVIEWER)
+@staff_required()
 def invites():
     session = get_db()
     link = None
@@ -86,8 +114,11 @@ def invites():
         if screen is None or not name or "@" not in email:
             flash("Choose a screen and give the candidate's name and email.", "error")
         else:
-            invite = attempt_service.create_invite(session, screen, name, email, current_app.config["INVITE_DAYS"],
-                                                   created_by=g.user.id)
-            link = invite_link(current_app.config["PUBLIC_URL"], invite.token)
+            _, token = attempt_service.create_invite(session, screen, name, email, current_app.config["INVITE_DAYS"],
+                                                     created_by=g.user.id)
+            link = invite_link(current_app.config["PUBLIC_URL"], token)
             flash(f"Invite for {name} created.")
-    return render_template("admin/invites.html", screens=session.exec(select(Screen)).all(), link=link)
+    response = make_response(render_template("admin/invites.html", screens=session.exec(select(Screen)).all(),
+                                             link=link))
+    response.headers["Cache-Control"] = "no-store"  # the page may carry a link's only showing
+    return response

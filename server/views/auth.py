@@ -12,6 +12,9 @@ from server.db import get_db
 from server.models import Role, User
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
+# Candidate pages and APIs refuse a staff session with this: staff never act as a candidate.
+STAFF_AS_CANDIDATE = ("You are signed in as staff; candidate links cannot be used from a staff session. "
+                      "Sign out or use a private window.")
 
 
 @bp.before_app_request

@@ -1,12 +1,13 @@
 """The candidate's pages: invite landing, start, the problem workspace, finish.
 
 Candidates have no accounts: the invite token in the URL is the credential,
-and every view reaches only that token's attempt.
+and every view reaches only that token's attempt. A browser signed in as
+staff is refused: no staff role acts as a candidate.
 """
 
 from pathlib import Path
 
-from flask import Blueprint, current_app, redirect, render_template, url_for
+from flask import Blueprint, current_app, g, redirect, render_template, url_for
 from sqlmodel import select
 
 from server.db import get_db
@@ -14,10 +15,18 @@ from server.models import AttemptState, Draft
 from server.services import attempts
 from server.services.candidate_view import public_case
 from server.services.problem_store import load_version
+from server.views.auth import STAFF_AS_CANDIDATE
 
 bp = Blueprint("candidate", __name__, url_prefix="/invite")
 
 NOTES_TEMPLATE = "## Approach\n\n\n## Complexity\nTime: \nSpace: \n\n## Edge cases\n- \n\n## Trade-offs\n\n"
+
+
+@bp.before_request
+def refuse_staff_session():
+    if g.user is not None:
+        return render_template("candidate/staff_session.html", message=STAFF_AS_CANDIDATE), 403
+    return None
 
 
 @bp.errorhandler(attempts.InviteError)
@@ -32,7 +41,7 @@ def landing(token):
     if attempt.state == AttemptState.IN_PROGRESS:
         return redirect(url_for("candidate.problem", token=token, index=0))
     problems = attempts.screen_problems(get_db(), screen)
-    return render_template("candidate/landing.html", invite=invite, attempt=attempt, screen=screen,
+    return render_template("candidate/landing.html", token=token, invite=invite, attempt=attempt, screen=screen,
                            problems=problems)
 
 
@@ -59,8 +68,8 @@ def problem(token, index):
                          .order_by(Draft.id.desc())).first()
     last = attempts.latest_submission(session, attempt, version.id, "submit")
     return render_template(
-        "candidate/problem.html", invite=invite, attempt=attempt, screen=screen, versions=versions, index=index,
-        version=version, package=package, statement=package.statement_html(),
+        "candidate/problem.html", token=token, invite=invite, attempt=attempt, screen=screen, versions=versions,
+        index=index, version=version, package=package, statement=package.statement_html(),
         code=draft.code if draft else package.starter, notes=draft.notes if draft else NOTES_TEMPLATE,
         examples=[public_case(case) for case in package.public_cases],
         seconds_left=attempts.seconds_left(attempt), read_only=attempt.state == AttemptState.FINISHED,
@@ -79,4 +88,4 @@ def finished(token):
     invite, attempt, screen = attempts.invite_for(get_db(), token)
     if attempt.state != AttemptState.FINISHED:
         return redirect(url_for("candidate.landing", token=token))
-    return render_template("candidate/finished.html", invite=invite, attempt=attempt, screen=screen)
+    return render_template("candidate/finished.html", token=token, invite=invite, attempt=attempt, screen=screen)

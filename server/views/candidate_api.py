@@ -1,14 +1,16 @@
 """The candidate's JSON API: autosave, lint, run, submit, progress (SSE), events.
 
 Every state-changing request carries the CSRF token (header ``X-CSRFToken``)
-and is refused after the deadline. Responses go through
-``candidate_view``, so hidden tests' data never reaches the browser.
+and is refused after the deadline; every request from a staff session is
+refused. Responses go through ``candidate_view``, so hidden tests' data
+never reaches the browser.
 """
 
 import json
+import time
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, g, jsonify, request
 from sqlmodel import Session, select
 
 from server.app import limiter
@@ -18,9 +20,10 @@ from server.judge.judge import validate_code
 from server.models import EVENT_KINDS, Draft, ProblemVersion, Submission, SubmissionStatus, utcnow
 from server.policy import check_policy
 from server.services import attempts
-from server.services.candidate_view import submission_view
+from server.services.candidate_view import progress_view, submission_view
 from server.services.judge_queue import code_hash
 from server.services.problem_store import load_version
+from server.views.auth import STAFF_AS_CANDIDATE
 
 bp = Blueprint("candidate_api", __name__, url_prefix="/api/candidate/<token>")
 
@@ -30,6 +33,13 @@ SSE_HEARTBEAT_SECONDS = 15.0
 
 class BadRequest(Exception):
     """A malformed request; the message says which field and why."""
+
+
+@bp.before_request
+def refuse_staff_session():
+    if g.user is not None:
+        return jsonify(error="staff_session", message=STAFF_AS_CANDIDATE), 403
+    return None
 
 
 @bp.errorhandler(attempts.InviteError)
@@ -117,44 +127,52 @@ def judge(token, version_id, kind):
 
 
 def _own_submission(token, submission_id):
+    """The submission, if it belongs to this token's attempt, and the attempt's screen."""
     session = get_db()
-    _, attempt, _ = attempts.invite_for(session, token)
+    _, attempt, screen = attempts.invite_for(session, token)
     submission = session.get(Submission, submission_id)
     if submission is None or submission.attempt_id != attempt.id:
         raise attempts.InviteNotFound("No such submission in this attempt.")
-    return session, submission
+    return submission, screen
 
 
 @bp.route("/submissions/<int:submission_id>")
 def submission(token, submission_id):
-    session, found = _own_submission(token, submission_id)
+    found, screen = _own_submission(token, submission_id)
+    session = get_db()
     package = load_version(session, session.get(ProblemVersion, found.problem_version_id),
                            Path(current_app.instance_path))
-    return jsonify(submission_view(found, package))
+    return jsonify(submission_view(found, package, screen.candidate_feedback))
 
 
 @bp.route("/submissions/<int:submission_id>/progress")
 def progress(token, submission_id):
-    """Server-Sent Events: progress until the submission is done; a reconnect picks up where it is."""
-    _own_submission(token, submission_id)
+    """Server-Sent Events: progress until the submission is done; a reconnect picks up where it is.
+
+    An event goes out only when what the candidate sees changes (``progress_view``), and a
+    heartbeat only after a quiet interval, so the stream's timing follows the phases, not the tests.
+    """
+    kind = _own_submission(token, submission_id)[0].kind
     queue = current_app.extensions["techscreen.judge"]
     engine = engine_of(current_app)
 
     def stream():
-        last = None
+        shown, quiet_since = None, time.monotonic()
         while True:
             current = queue.progress(submission_id)
             state = _state(engine, submission_id)
             if state in (SubmissionStatus.DONE, SubmissionStatus.ERROR):
                 yield _event("progress", {"phase": state.value, "fraction": 1.0, "message": "finished"})
                 return
-            if current != last or current is None:
-                yield _event("progress", current.as_json() if current else
-                             {"phase": state.value, "fraction": 0.0, "message": "Waiting for a judge"})
-                last = current
-            else:
+            seen = progress_view(current, state, kind)
+            if seen != shown:
+                yield _event("progress", seen)
+                shown, quiet_since = seen, time.monotonic()
+            elif time.monotonic() - quiet_since >= SSE_HEARTBEAT_SECONDS:
                 yield ": heartbeat\n\n"
-            queue.wait_for_change(submission_id, last, SSE_HEARTBEAT_SECONDS)
+                quiet_since = time.monotonic()
+            queue.wait_for_change(submission_id, current,
+                                  max(0.0, SSE_HEARTBEAT_SECONDS - (time.monotonic() - quiet_since)))
 
     return Response(stream(), mimetype="text/event-stream",
                     headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})

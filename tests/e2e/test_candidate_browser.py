@@ -3,12 +3,10 @@
 import datetime as dt
 
 from playwright.sync_api import expect
-from sqlmodel import select
 
 from server.db import get_db
-from server.models import Attempt, Invite
 from server.problems.bank import load
-from server.services.attempts import create_invite
+from server.services.attempts import create_invite, invite_for
 from server.services.staff import add_screen
 
 SOLUTION = load("cosine-similarity").solution
@@ -20,7 +18,7 @@ TIMEOUT_MS = 120_000
 def make_invite(app, name):
     with app.app_context():
         screen = add_screen(get_db(), f"Screen for {name}", 30, ["cosine-similarity", "moving-average"])
-        return create_invite(get_db(), screen, name, f"{name.lower()}@example.com", 3).token
+        return create_invite(get_db(), screen, name, f"{name.lower()}@example.com", 3)[1]
 
 
 def replace_editor_text(page, selector, text):
@@ -51,19 +49,24 @@ def test_a_candidate_takes_the_screen(live_app, page, screenshots):
 
     page.click("#submit")
     expect(page.locator("#progress")).to_be_visible()
-    expect(page.locator("#score")).to_contain_text("Score", timeout=TIMEOUT_MS)
-    expect(page.locator("#verdict")).to_contain_text("accepted")
+    expect(page.locator("#hidden-counts")).to_contain_text("Hidden tests:", timeout=TIMEOUT_MS)
+    expect(page.locator("#hidden-counts")).to_contain_text("correctness")
+    expect(page.locator("#verdict")).to_contain_text("Submission:")
+    # Hidden tests as counts, no row each; by default no score, and never a band.
+    expect(page.locator("table.tests tr")).to_have_count(1 + len(load("cosine-similarity").public_cases))
+    expect(page.locator("#score")).to_have_count(0)
+    expect(page.locator("#results")).not_to_contain_text("hidden test")
+    expect(page.locator("#results")).not_to_contain_text("hire")
     page.screenshot(path=screenshots / "submitted.png", full_page=True)
 
     page.reload()
     expect(page.locator("#code-editor .cm-content")).to_contain_text("def cosine_similarity")
     expect(page.locator("#notes-editor .cm-content")).to_contain_text("squared norms")
-    expect(page.locator("#verdict")).to_contain_text("accepted", timeout=TIMEOUT_MS)  # reconnects to the last one
+    expect(page.locator("#hidden-counts")).to_be_visible(timeout=TIMEOUT_MS)  # reconnects to the last one
 
     with live_app.app_context():
         session = get_db()
-        invite = session.exec(select(Invite).where(Invite.token == token)).one()
-        attempt = session.exec(select(Attempt).where(Attempt.invite_id == invite.id)).one()
+        _, attempt, _ = invite_for(session, token)
         attempt.deadline = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
         session.add(attempt)
         session.commit()

@@ -1,8 +1,9 @@
 """One journey in real Chromium, each person in their own browser session.
 
 An admin adds an author and a reviewer; the author creates a problem, edits it,
-validates it in the sandbox, publishes it and puts it into a screen; the admin
-invites a candidate; the candidate solves it in the workspace (a wrong run, a
+validates it in the sandbox, publishes it and puts it into a screen that shows
+candidates their score total; the admin invites a candidate, sees the link once
+and cannot open it while signed in; the candidate solves it in the workspace (a wrong run, a
 paste, notes, a submit); the reviewer finds the attempt, reads the submission,
 scrubs the playback, submits a scorecard and exports the screen's CSV.
 """
@@ -156,6 +157,7 @@ def author_makes_a_screen(page, base):
     page.fill("input[name=name]", "Authored screen")
     page.fill("input[name=minutes]", "30")
     page.get_by_label("Count positives").check()
+    page.get_by_label("The verdict, hidden-test counts and the score total").check()
     page.click("button.primary")
     expect(page.locator("p.flash")).to_contain_text("Created screen 'Authored screen'")
     expect(page.locator("table.grid")).to_contain_text("Count positives")
@@ -169,7 +171,13 @@ def admin_invites(page, base, screenshots) -> str:
     page.click("button.primary")
     expect(page.locator("p.flash")).to_contain_text("Invite for Grace Hopper created")
     page.screenshot(path=screenshots / "admin-invite.png")
-    return page.locator("#invite-link").input_value()
+    link = page.locator("#invite-link").input_value()
+    page.goto(f"{base}/admin/")  # the link is not shown again, and the admin's browser cannot use it
+    expect(page.locator("table.grid")).to_contain_text("Grace Hopper")
+    expect(page.locator("body")).not_to_contain_text(link)
+    page.goto(link)
+    expect(page.locator("#staff-session")).to_contain_text("You are signed in as staff")
+    return link
 
 
 def candidate_solves(page, link, screenshots):
@@ -190,8 +198,10 @@ def candidate_solves(page, link, screenshots):
     expect(page.locator("#code-editor .cm-content")).to_contain_text("value > 0")
     replace_editor_text(page, "#notes-editor", NOTES)
     page.click("#submit")
-    expect(page.locator("#score")).to_contain_text("Score", timeout=TIMEOUT_MS)
+    expect(page.locator("#score")).to_contain_text("Score", timeout=TIMEOUT_MS)  # this screen shows the total
     expect(page.locator("#verdict")).to_contain_text("accepted")
+    expect(page.locator("#hidden-counts")).to_contain_text("Hidden tests:")
+    expect(page.locator("#results")).not_to_contain_text("hire")  # never the band
     page.screenshot(path=screenshots / "candidate-submitted.png", full_page=True)
 
 

@@ -43,8 +43,8 @@ def two_candidates(app) -> tuple[int, int]:
     with app.app_context():
         add_user(get_db(), "reviewer@example.com", "Rita Reviewer", "reviewer", PASSWORD)
         screen = add_screen(get_db(), "Backend ML", 30, ["cosine-similarity"])
-        ada = create_invite(get_db(), screen, "Ada Lovelace", "ada@example.com", 3).token
-        bob = create_invite(get_db(), screen, "Bob Copier", "bob@example.com", 3).token
+        _, ada = create_invite(get_db(), screen, "Ada Lovelace", "ada@example.com", 3)
+        _, bob = create_invite(get_db(), screen, "Bob Copier", "bob@example.com", 3)
         screen_id, version = screen.id, screen.problems[0]
     submission = candidate_submits(app, ada, version, DRAFTS, ADA, ADA_NOTES)
     candidate_submits(app, bob, version, (), BOB, "")

@@ -54,7 +54,7 @@ def build(tmp_path_factory, docker_client) -> Scenario:
             add_user(session, REVIEWERS[0], "Rita Reviewer", "reviewer", PASSWORD)
             add_user(session, REVIEWERS[1], "Sam Second", "reviewer", PASSWORD)
             screen = add_screen(session, "Backend ML", 30, ["cosine-similarity", "moving-average"])
-            tokens = {name: create_invite(session, screen, name, f"{name.lower()}@example.com", 3).token
+            tokens = {name: create_invite(session, screen, name, f"{name.lower()}@example.com", 3)[1]
                       for name in ("Ada", "Bob", "Cy", "Dee")}
             screen_id, versions = screen.id, list(screen.problems)
         client = app.test_client()

@@ -112,7 +112,9 @@ def test_an_invite_made_through_the_api_opens_for_the_candidate(app, client, sta
     candidate = app.test_client()
     landing = candidate.get(urlsplit(invite["link"]).path)
     assert landing.status_code == 200 and b"Hello Grace Hopper" in landing.data
-    assert client.get(f"/api/v1/invites/{invite['id']}", headers=headers).get_json() == invite
+    # Only the creation's answer carries the link: techscreen keeps a hash of the token, so it cannot give it again.
+    assert client.get(f"/api/v1/invites/{invite['id']}", headers=headers).get_json() == \
+        {key: value for key, value in invite.items() if key != "link"}
     assert candidate.post(urlsplit(invite["link"]).path + "/start").status_code == 302
     assert client.get(f"/api/v1/invites/{invite['id']}", headers=headers).get_json()["state"] == "in_progress"
     login(client, staff["reviewer"])

@@ -191,7 +191,7 @@ def test_validate_publish_edit_and_publish_again_keeps_earlier_screens_on_their_
     assert first.number == 1 and first.source == "authored" and first.current
     with app.app_context():
         screen = add_screen(get_db(), "Authored screen", 30, [PROBLEM])
-        token = create_invite(get_db(), screen, "Ada", "ada@example.com", 3).token
+        _, token = create_invite(get_db(), screen, "Ada", "ada@example.com", 3)
     candidate = app.test_client()
     candidate.post(f"/invite/{token}/start")
     queued = candidate.post(f"/api/candidate/{token}/problems/{first.id}/submit",

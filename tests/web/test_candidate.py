@@ -70,13 +70,17 @@ def test_run_shows_public_inputs_expected_and_actual(client, invite):
     assert {"input", "actual", "name"} <= set(first) and "expected" in first["input"] or "raises" in first["input"]
 
 
-def test_submit_judges_scores_and_is_not_judged_twice(client, invite):
+def test_submit_judges_and_is_not_judged_twice(client, invite):
     token, versions = started(client, invite)
     body = {"code": SOLUTION, "notes": NOTES}
     queued = client.post(api(token, f"/problems/{versions[0]}/submit"), json=body).get_json()
     view = wait_done(client, token, queued["id"])
     assert view["verdict"] == "accepted" and view["hidden"]["passed"] == view["hidden"]["total"] > 25
-    assert view["complexity"]["verdict"] == "meets" and view["score"]["total"] > 70
+    groups = view["hidden"]["groups"]
+    assert set(groups) == {"correctness", "performance"} and sum(g["total"] for g in groups.values()) == \
+        view["hidden"]["total"]
+    assert {test["visibility"] for test in view["tests"]} == {"public"}
+    assert "score" not in view and "complexity" not in view  # the fixture's screen shows verdict and counts only
     again = client.post(api(token, f"/problems/{versions[0]}/submit"), json=body)
     assert again.status_code == 200 and again.get_json() == {"id": queued["id"], "repeated": True}
 
@@ -128,7 +132,7 @@ def test_a_candidate_cannot_reach_another_attempt(app, client, invite):
     queued = client.post(api(token, f"/problems/{versions[0]}/run"), json={"code": SOLUTION, "notes": ""}).get_json()
     with app.app_context():
         screen = add_screen(get_db(), "Other", 30, ["log-anomalies"])
-        other = create_invite(get_db(), screen, "Eve", "eve@example.com", 3).token
+        _, other = create_invite(get_db(), screen, "Eve", "eve@example.com", 3)
     client.post(f"/invite/{other}/start")
     assert client.get(api(other, f"/submissions/{queued['id']}")).status_code == 404
     assert client.post(api(other, f"/problems/{versions[0]}/draft"), json={"code": ""}).status_code == 404

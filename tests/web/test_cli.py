@@ -10,14 +10,15 @@ def test_user_screen_and_invite_from_the_cli(runner, app):
     result = runner.invoke(main, ["user", "add", "cli@example.com", "--role", "author", "--password",
                                   "a long password"], env=env)
     assert result.exit_code == 0, result.output
-    result = runner.invoke(main, ["screen", "add", "CLI screen", "--minutes", "45", "--problem", "moving-average"],
-                           env=env)
+    result = runner.invoke(main, ["screen", "add", "CLI screen", "--minutes", "45", "--problem", "moving-average",
+                                  "--candidate-feedback", "score"], env=env)
     assert result.exit_code == 0 and "1 problems" in result.output
     result = runner.invoke(main, ["invite", "create", "--screen", "CLI screen", "--name", "Lin", "--email",
                                   "lin@example.com"], env=env)
     assert result.exit_code == 0
     token = re.search(r"/invite/(\S+)", result.output).group(1)
-    assert b"Hello Lin" in app.test_client().get(f"/invite/{token}").data
+    landing = app.test_client().get(f"/invite/{token}").data
+    assert b"Hello Lin" in landing and b"and your score" in landing  # the screen shows candidates their score
 
 
 def test_bad_input_is_a_usage_error(runner, app):

@@ -39,7 +39,7 @@ def attempts(app, invite):
         screen = session.exec(select(Screen)).one()
         ids = {}
         for name, (submissions, _) in CASES.items():
-            created = create_invite(session, screen, name, f"{name}@example.com", 3)
+            created, _ = create_invite(session, screen, name, f"{name}@example.com", 3)
             attempt = session.exec(select(Attempt).where(Attempt.invite_id == created.id)).one()
             for number, (problem, score, kind, status) in enumerate(submissions):
                 session.add(Submission(attempt_id=attempt.id, problem_version_id=versions[problem], kind=kind,
@@ -102,7 +102,7 @@ def test_the_attempts_page_pages_and_shows_the_same_score(app, client, staff, at
     pages = [client.get("/admin/", query_string={"page": number}).data.decode() for number in (1, 2, 3)]
     assert "9 invites, newest first; page 2 of 3." in pages[1] and 'href="/admin/?page=3" rel="next"' in pages[1]
     everything = "".join(pages)
-    assert everything.count("<td><input class=\"copy\"") == 9  # each invite once, on one page
+    assert everything.count('<td class="mono invite"') == 9  # each invite once, on one page
     for name, (_, total) in CASES.items():
         row = everything[everything.index(f"<td>{name}<br>"):]
         row = row[:row.index("</tr>")]

@@ -1,13 +1,20 @@
-"""No candidate-facing response ever carries a hidden test's input, expected output or logs."""
+"""No candidate-facing response ever carries a hidden test's input, expected output, logs, verdict or time.
+
+Hidden tests reach candidates as counts only: a row per hidden test (its
+verdict, its CPU time, even its number) is a side channel that decodes hidden
+inputs one submission at a time.
+"""
 
 import json
+import re
 
 from server.db import get_db
 from server.models import Submission
 from server.problems.bank import load
+from tests.web.candidate_walk import walk_candidate_endpoints
 
 PROBLEMS = ("cosine-similarity", "moving-average")
-PRINTS_INPUT = "import sys\n{body}\n"
+TESTS_PHASE = {"phase": "tests", "fraction": 0.1, "message": "Running the tests in the sandbox"}
 
 
 def hidden_fingerprints(problem_id: str) -> set[str]:
@@ -34,29 +41,37 @@ def detail_fingerprints(report: dict) -> set[str]:
     return fragments["hidden"] - fragments["public"]
 
 
+def per_test_hidden_data(value, where="response") -> list[str]:
+    """Where a JSON value holds something about one hidden test: a row, a verdict, a time."""
+    found = []
+    if isinstance(value, dict):
+        if value.get("visibility") == "hidden" or "time_ms" in value and value.get("visibility") != "public":
+            found.append(f"{where}: {value}")
+        for key, item in value.items():
+            found += per_test_hidden_data(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += per_test_hidden_data(item, f"{where}[{index}]")
+    return found
+
+
 def test_every_candidate_endpoint_keeps_hidden_data_hidden(app, client, invite):
     token, versions = invite
-    pages, reports = [client.get(f"/invite/{token}")], []
-    client.post(f"/invite/{token}/start")
     # A submission that prints its inputs and fails, so stdout and actual values would carry hidden data.
     leaky = "def cosine_similarity(a, b):\n    print(a, b)\n    return sum(a) * 1e-3\n"
-    for index, version in enumerate(versions):
-        pages.append(client.get(f"/invite/{token}/problem/{index}"))
-        code = leaky if index == 0 else load(PROBLEMS[1]).solution
-        queued = client.post(f"/api/candidate/{token}/problems/{version}/submit", json={"code": code, "notes": ""})
-        submission = queued.get_json()["id"]
-        progress = client.get(f"/api/candidate/{token}/submissions/{submission}/progress")
-        assert '"phase": "done"' in progress.get_data(as_text=True)
-        pages.append(progress)
-        pages.append(client.get(f"/api/candidate/{token}/submissions/{submission}"))
-        with app.app_context():
-            reports.append(get_db().get(Submission, submission).report)
-        pages.append(client.post(f"/api/candidate/{token}/problems/{version}/lint", json={"code": code}))
-    pages.append(client.post(f"/invite/{token}/finish", follow_redirects=True))
-    text = "\n".join(page.get_data(as_text=True) for page in pages)
+    walk = walk_candidate_endpoints(client, token, versions, [leaky, load(PROBLEMS[1]).solution])
+    for view, events in zip(walk.views(), walk.streams(), strict=True):
+        assert per_test_hidden_data(view) == []
+        assert {test["visibility"] for test in view["tests"]} == {"public"}
+        assert view["hidden"]["total"] > 0  # hidden tests are reported as counts
+        # Progress as each test finished would time every hidden test: a submit's stream moves by phase only.
+        assert [event for event in events if event["phase"] == "tests"] == [TESTS_PHASE]
+    with app.app_context():
+        reports = [get_db().get(Submission, submission).report for submission in walk.submissions]
+    text = walk.text()
     leaked = [f for problem in PROBLEMS for f in hidden_fingerprints(problem) if f in text]
     assert leaked == []
     # Actual values, logs and the reference's expected values of generated cases (the leaky code fails those).
     assert any("expected" in detail for detail in reports[0]["details"].values())
     assert [f for report in reports for f in detail_fingerprints(report) if f in text] == []
-    assert "hidden test 1" in text  # hidden tests are reported, by number only
+    assert re.search(r"hidden test \d", text) is None  # not even by number

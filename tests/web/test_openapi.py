@@ -65,8 +65,8 @@ def judged_app(app):
     """The app with a screen, an invite and a judged (wrong, input-printing) submission: (app, token, ids)."""
     with app.app_context():
         screen = add_screen(get_db(), "Screen", 30, ["cosine-similarity", "moving-average"])
-        invite = create_invite(get_db(), screen, "Ada", "ada@example.com", 3)
-        screen_id, version, link = screen.id, screen.problems[0], invite.token
+        invite, link = create_invite(get_db(), screen, "Ada", "ada@example.com", 3)
+        screen_id, version = screen.id, screen.problems[0]
     candidate = app.test_client()
     candidate.post(f"/invite/{link}/start")
     queued = candidate.post(f"/api/candidate/{link}/problems/{version}/submit", json={"code": LEAKY, "notes": ""})

@@ -106,7 +106,7 @@ def test_dashboard_pager_links_keep_the_filter(scenario, reviewer, monkeypatch):
 
 def test_an_attempt_not_started_has_empty_pages(scenario, reviewer):
     with scenario.app.app_context():
-        invite = create_invite(get_db(), get_db().get(Screen, scenario.screen_id), "Eve", "eve@example.com", 3)
+        invite, _ = create_invite(get_db(), get_db().get(Screen, scenario.screen_id), "Eve", "eve@example.com", 3)
 
         attempt = get_db().exec(select(Attempt).where(Attempt.invite_id == invite.id)).one().id
     page = reviewer.get(f"/review/attempts/{attempt}").data.decode()

@@ -97,31 +97,27 @@
       view.policy.forEach((v) => { const li = document.createElement("li"); li.textContent = `Line ${v.line}: ${v.message}`; list.appendChild(li); });
       box.appendChild(list);
     }
-    if (view.score) {
+    if (view.score) {  // only where the screen shows candidates their score: the total, never a band or reasons
       const p = document.createElement("p");
       p.id = "score";
-      const c = view.score.components;
-      p.textContent = `Score ${view.score.total.toFixed(1)} / 100 (${view.score.band}): correctness ${c.correctness}, ` +
-        `efficiency ${c.efficiency}, communication ${c.communication}, code quality ${c.code_quality}.`;
-      box.appendChild(p);
-    }
-    if (view.complexity) {
-      const p = document.createElement("p");
-      p.textContent = `Measured time complexity: ${view.complexity.measured || "inconclusive"} (target ${view.complexity.target}).`;
+      p.textContent = `Score ${view.score.total.toFixed(1)} / 100.`;
       box.appendChild(p);
     }
     if (view.kind === "submit") {
+      // Hidden tests come as counts only (per group): never a row, verdict or time per hidden test.
       const p = document.createElement("p");
-      p.textContent = `Hidden tests: ${view.hidden.passed} of ${view.hidden.total} passed.`;
+      p.id = "hidden-counts";
+      const groups = Object.entries(view.hidden.groups).map(([group, c]) => `${group} ${c.passed} of ${c.total}`);
+      p.textContent = `Hidden tests: ${view.hidden.passed} of ${view.hidden.total} passed` +
+        (groups.length ? ` (${groups.join(", ")}).` : ".");
       box.appendChild(p);
     }
-    const publicTests = view.tests.filter((t) => t.visibility === "public");
-    if (publicTests.length) {
+    if (view.tests.length) {  // public tests only, with their inputs
       const table = document.createElement("table");
       table.className = "grid tests";
       const header = table.insertRow();
       ["Test", "Input", "Expected", "Actual", "Verdict"].forEach((h) => { const th = document.createElement("th"); th.textContent = h; header.appendChild(th); });
-      publicTests.forEach((t) => {
+      view.tests.forEach((t) => {
         const row = table.insertRow();
         const input = Object.assign({}, t.input); delete input.expected; delete input.raises;
         cell(row, t.name);
