@@ -19,7 +19,7 @@ import docker
 
 from sandbox import hardening
 from sandbox.engine import engine_errors
-from sandbox.errors import EngineUnavailable, ImageMissing
+from sandbox.errors import EngineUnavailable, ImageMissing, SandboxError
 from sandbox.image import LABEL
 from sandbox.settings import SandboxSettings
 
@@ -153,9 +153,13 @@ def _remove_or_abandon(client: docker.DockerClient, container_id: str) -> None:
 
 
 def _remove_abandoned(client: docker.DockerClient) -> None:
-    """Remove the containers earlier jobs had to leave behind while the engine was away."""
+    """Remove the containers earlier jobs had to leave behind while the engine was away; one that still
+    cannot be removed waits for the next job (or ``sandbox gc``) and never holds this one up."""
     for container_id in list(_abandoned):
-        remove_container(client, container_id)
+        try:
+            remove_container(client, container_id)
+        except SandboxError:
+            continue
         _abandoned.discard(container_id)
 
 

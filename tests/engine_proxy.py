@@ -29,6 +29,10 @@ class EngineProxy:
     def url(self) -> str:
         return f"unix://{self.path}"
 
+    @property
+    def is_open(self) -> bool:
+        return self._listener is not None
+
     def open(self) -> None:
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         listener.bind(self.path)

@@ -82,22 +82,28 @@ def test_submissions_wait_while_the_engine_is_away_and_are_judged_when_it_answer
     assert submit["status"] == "done" and submit["verdict"] == "accepted" and submit["score"]["total"] > 70
 
 
-# docker-py (7.1, transport/unixconn.py) drops the socket of a refused connect without closing it, and CPython
-# warns when it collects it: the judge's calls after the engine went away meet that. Collected in this test.
-@pytest.mark.filterwarnings("ignore:unclosed <socket.socket:ResourceWarning")
-@pytest.mark.usefixtures("no_leftover_containers")
-def test_a_run_cut_off_by_the_engine_going_away_is_judged_again_whole(make_app, invite, engine_proxy,
-                                                                     docker_client):
+def cut_mid_run(make_app, invite, engine_proxy, docker_client, cut):
+    """A Run whose job container is running when ``cut`` breaks the engine; returns the finished run's view."""
     engine_proxy.open()
     app = make_app()
     client = app.test_client()
     token, version = started(client, invite)
     submission_id = send(client, token, version, "run", SLOW_SOLUTION)
     running_job_container(docker_client)
-    engine_proxy.close()
+    cut()
     assert settled_phase(app, submission_id) == "delayed"
-    engine_proxy.open()
-    view = wait_done(client, token, submission_id)
+    if not engine_proxy.is_open:
+        engine_proxy.open()
+    return wait_done(client, token, submission_id)
+
+
+# docker-py (7.1, transport/unixconn.py) drops the socket of a refused connect without closing it, and CPython
+# warns when it collects it: the judge's calls after the engine went away meet that. Collected in this test.
+@pytest.mark.filterwarnings("ignore:unclosed <socket.socket:ResourceWarning")
+@pytest.mark.usefixtures("no_leftover_containers")
+def test_a_run_cut_off_by_the_engine_going_away_is_judged_again_whole(make_app, invite, engine_proxy,
+                                                                     docker_client):
+    view = cut_mid_run(make_app, invite, engine_proxy, docker_client, engine_proxy.close)
     assert (view["status"], view["verdict"], view["passed"], view["total"]) == ("done", "accepted", PUBLIC_TESTS,
                                                                                 PUBLIC_TESTS)
     gc.collect()
@@ -106,15 +112,8 @@ def test_a_run_cut_off_by_the_engine_going_away_is_judged_again_whole(make_app, 
 @pytest.mark.usefixtures("no_leftover_containers")
 def test_a_run_whose_output_is_cut_off_while_the_engine_answers_is_judged_again_whole(make_app, invite,
                                                                                      engine_proxy, docker_client):
-    engine_proxy.open()
-    app = make_app()
-    client = app.test_client()
-    token, version = started(client, invite)
-    submission_id = send(client, token, version, "run", SLOW_SOLUTION)
-    running_job_container(docker_client)
-    engine_proxy.cut()  # the job's stream breaks; the engine itself keeps answering
-    assert settled_phase(app, submission_id) == "delayed"
-    view = wait_done(client, token, submission_id)
+    # the job's stream breaks; the engine itself keeps answering
+    view = cut_mid_run(make_app, invite, engine_proxy, docker_client, engine_proxy.cut)
     assert (view["status"], view["verdict"], view["passed"], view["total"]) == ("done", "accepted", PUBLIC_TESTS,
                                                                                 PUBLIC_TESTS)
 
