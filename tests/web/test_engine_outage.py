@@ -83,14 +83,14 @@ def test_submissions_wait_while_the_engine_is_away_and_are_judged_when_it_answer
 
 
 def cut_mid_run(make_app, invite, engine_proxy, docker_client, cut):
-    """A Run whose job container is running when ``cut`` breaks the engine; returns the finished run's view."""
+    """A Run whose job container is running when ``cut(container id)`` breaks the engine; returns the finished
+    run's view."""
     engine_proxy.open()
     app = make_app()
     client = app.test_client()
     token, version = started(client, invite)
     submission_id = send(client, token, version, "run", SLOW_SOLUTION)
-    running_job_container(docker_client)
-    cut()
+    cut(running_job_container(docker_client)[0]["Id"])
     assert settled_phase(app, submission_id) == "delayed"
     if not engine_proxy.is_open:
         engine_proxy.open()
@@ -103,7 +103,7 @@ def cut_mid_run(make_app, invite, engine_proxy, docker_client, cut):
 @pytest.mark.usefixtures("no_leftover_containers")
 def test_a_run_cut_off_by_the_engine_going_away_is_judged_again_whole(make_app, invite, engine_proxy,
                                                                      docker_client):
-    view = cut_mid_run(make_app, invite, engine_proxy, docker_client, engine_proxy.close)
+    view = cut_mid_run(make_app, invite, engine_proxy, docker_client, lambda _: engine_proxy.close())
     assert (view["status"], view["verdict"], view["passed"], view["total"]) == ("done", "accepted", PUBLIC_TESTS,
                                                                                 PUBLIC_TESTS)
     gc.collect()
@@ -113,7 +113,16 @@ def test_a_run_cut_off_by_the_engine_going_away_is_judged_again_whole(make_app, 
 def test_a_run_whose_output_is_cut_off_while_the_engine_answers_is_judged_again_whole(make_app, invite,
                                                                                      engine_proxy, docker_client):
     # the job's stream breaks; the engine itself keeps answering
-    view = cut_mid_run(make_app, invite, engine_proxy, docker_client, engine_proxy.cut)
+    view = cut_mid_run(make_app, invite, engine_proxy, docker_client, lambda _: engine_proxy.cut())
+    assert (view["status"], view["verdict"], view["passed"], view["total"]) == ("done", "accepted", PUBLIC_TESTS,
+                                                                                PUBLIC_TESTS)
+
+
+@pytest.mark.usefixtures("no_leftover_containers")
+def test_a_run_whose_container_the_engine_kills_is_judged_again_whole(make_app, invite, engine_proxy,
+                                                                     docker_client):
+    # what a stopping engine does to the containers it runs
+    view = cut_mid_run(make_app, invite, engine_proxy, docker_client, docker_client.api.kill)
     assert (view["status"], view["verdict"], view["passed"], view["total"]) == ("done", "accepted", PUBLIC_TESTS,
                                                                                 PUBLIC_TESTS)
 
