@@ -7,11 +7,11 @@ Typical use::
                          (CaseInput({"args": [1, 2]}),)))
 """
 
-from sandbox.errors import EngineUnavailable, ImageBuildError, ImageMissing, JobRejected, SandboxError
+from sandbox.errors import EngineRefused, EngineUnavailable, ImageBuildError, ImageMissing, JobRejected, SandboxError
 from sandbox.jobs import CaseInput, Generate, Job, JobResult, Limits, RunOutcome, run_job
 from sandbox.settings import SandboxSettings
 
 __all__ = [
-    "EngineUnavailable", "Generate", "ImageBuildError", "ImageMissing", "Job", "JobRejected",
+    "EngineRefused", "EngineUnavailable", "Generate", "ImageBuildError", "ImageMissing", "Job", "JobRejected",
     "JobResult", "Limits", "RunOutcome", "SandboxError", "SandboxSettings", "CaseInput", "run_job",
 ]

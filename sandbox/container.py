@@ -3,7 +3,8 @@
 The job goes in on stdin through the attach stream; stdout and stderr come
 back through the same stream, demultiplexed here, with a byte cap. A host-side
 deadline kills the container whatever runs inside. The container is removed
-on every path out, Ctrl-C included.
+on every path out, Ctrl-C included; when the engine is away at that moment,
+the next job that reaches it removes the container first.
 """
 
 import dataclasses
@@ -18,7 +19,7 @@ import docker
 
 from sandbox import hardening
 from sandbox.engine import engine_errors
-from sandbox.errors import ImageMissing
+from sandbox.errors import EngineUnavailable, ImageMissing, SandboxError
 from sandbox.image import LABEL
 from sandbox.settings import SandboxSettings
 
@@ -26,6 +27,9 @@ HEADER = struct.Struct(">BxxxL")  # Docker's multiplexed stream: kind, 3 pad byt
 STDOUT, STDERR = 1, 2
 STDERR_KEEP = 16384
 CHUNK = 65536
+KILLED = 137  # 128 + SIGKILL: the supervisor is PID 1, so only something outside its container can kill it
+# Job containers whose removal failed because the engine was away; the next job removes them.
+_abandoned: set[str] = set()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -87,8 +91,11 @@ def run_container(client: docker.DockerClient, image: str, job: bytes, *, memory
 
     Raises:
         ImageMissing: The image is not there.
-        EngineUnavailable: Docker failed; the container is still removed.
+        EngineUnavailable: Docker could not run the job to its end (unreachable, failing, or it killed the
+            container): run it again later. The container is removed, now or by the next job.
+        EngineRefused: Docker refused a request.
     """
+    _remove_abandoned(client)
     api = client.api
     labels = {LABEL: "job", "techscreen.job": uuid.uuid4().hex, "techscreen.host_pid": str(os.getpid()),
               "techscreen.host": socket.gethostname()}
@@ -112,6 +119,9 @@ def run_container(client: docker.DockerClient, image: str, job: bytes, *, memory
                 api.kill(container_id)
             state = api.wait(container_id, timeout=settings.api_timeout_seconds)
             oom = api.inspect_container(container_id)["State"].get("OOMKilled", False)
+        if state.get("StatusCode") == KILLED and not (deadline_hit or demux.capped or oom):
+            raise EngineUnavailable("the sandbox container was killed from outside the judge (the Docker engine "
+                                    "stopping or restarting?)")
         return ContainerRun(
             stdout=bytes(demux.stdout), stderr=bytes(demux.stderr), deadline_hit=deadline_hit,
             output_capped=demux.capped, oom_killed=bool(oom),
@@ -123,7 +133,7 @@ def run_container(client: docker.DockerClient, image: str, job: bytes, *, memory
                 _close_attached(attached)
         finally:
             if container_id is not None:
-                remove_container(client, container_id)
+                _remove_or_abandon(client, container_id)
 
 
 def remove_container(client: docker.DockerClient, container_id: str) -> None:
@@ -132,6 +142,25 @@ def remove_container(client: docker.DockerClient, container_id: str) -> None:
             client.api.remove_container(container_id, force=True)
         except docker.errors.NotFound:
             pass
+
+
+def _remove_or_abandon(client: docker.DockerClient, container_id: str) -> None:
+    try:
+        remove_container(client, container_id)
+    except EngineUnavailable:
+        _abandoned.add(container_id)
+        raise
+
+
+def _remove_abandoned(client: docker.DockerClient) -> None:
+    """Remove the containers earlier jobs had to leave behind while the engine was away; one that still
+    cannot be removed waits for the next job (or ``sandbox gc``) and never holds this one up."""
+    for container_id in list(_abandoned):
+        try:
+            remove_container(client, container_id)
+        except SandboxError:
+            continue
+        _abandoned.discard(container_id)
 
 
 def _close_attached(attached) -> None:

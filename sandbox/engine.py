@@ -6,7 +6,7 @@ import os
 import docker
 import requests
 
-from sandbox.errors import EngineUnavailable
+from sandbox.errors import EngineRefused, EngineUnavailable
 from sandbox.settings import SandboxSettings
 
 DEFAULT_SOCKET = "unix:///var/run/docker.sock"
@@ -41,10 +41,20 @@ def connect(settings: SandboxSettings) -> docker.DockerClient:
     return client
 
 
+# A 404 or 409 for a container the judge made means something else killed or removed it (an engine restart,
+# an administrator): transient like an engine away. Any other 4xx is a request the engine will always refuse.
+CONTAINER_GONE = (404, 409)
+
+
 @contextlib.contextmanager
 def engine_errors(action: str):
-    """Turn Docker and transport errors raised inside the block into EngineUnavailable."""
+    """Turn Docker and transport errors raised inside the block into EngineRefused (the engine refused the
+    request, 4xx) or EngineUnavailable (it could not answer or carry it out: transient)."""
     try:
         yield
+    except docker.errors.APIError as error:
+        if error.is_client_error() and error.status_code not in CONTAINER_GONE:
+            raise EngineRefused(f"Docker refused {action}: {error}") from error
+        raise EngineUnavailable(f"Docker failed while {action}: {error}") from error
     except (docker.errors.DockerException, requests.RequestException, ConnectionError) as error:
         raise EngineUnavailable(f"Docker failed while {action}: {error}") from error

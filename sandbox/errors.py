@@ -1,7 +1,10 @@
 """The sandbox's exceptions: one base class, one subclass per thing that can go wrong.
 
 Callers catch :class:`SandboxError`; a raw ``docker.errors.DockerException``
-never leaves this package.
+never leaves this package. :class:`EngineUnavailable` is the one transient
+fault: the job says nothing about the code and is to be run again, whole,
+once the engine answers. Every other subclass is a lasting fault that
+retrying would only repeat.
 """
 
 
@@ -10,7 +13,12 @@ class SandboxError(Exception):
 
 
 class EngineUnavailable(SandboxError):
-    """The Docker engine cannot be reached or refused a request."""
+    """The Docker engine could not run the job to its end: it does not answer, is restarting, failed with a
+    server error (5xx), or killed or removed the job's container. Transient: run the whole job again later."""
+
+
+class EngineRefused(SandboxError):
+    """The Docker engine answered and refused a request (4xx): the judge asked for something wrong."""
 
 
 class ImageMissing(SandboxError):

@@ -14,8 +14,9 @@ import secrets
 import docker
 
 from sandbox import container, engine, frames, image
-from sandbox.errors import JobRejected
+from sandbox.errors import EngineUnavailable, JobRejected
 from sandbox.settings import SandboxSettings
+from sandbox.tsbox import wire
 from sandbox.untrusted import UntrustedDataError, parse_json
 
 MAX_CODE_BYTES = 256 * 1024
@@ -140,7 +141,8 @@ def run_job(job: Job, settings: SandboxSettings | None = None,
     Raises:
         JobRejected: The job is malformed or its code too large.
         ImageMissing: The sandbox image is not built.
-        EngineUnavailable: Docker is not reachable or failed.
+        EngineUnavailable: Docker is not reachable, failed, or lost the job's output: run the job again later.
+        EngineRefused: Docker refused a request.
     """
     settings = settings or SandboxSettings.from_environment()
     _validate(job)
@@ -158,6 +160,10 @@ def run_job(job: Job, settings: SandboxSettings | None = None,
         output_cap=per_test * len(job.tests) + 65536,
         settings=settings, on_stdout=frames.FrameCounter(nonce, on_result) if on_result else None)
     found, _ = frames.find_frames(run.stdout, nonce, max_body=max_body)
+    if run.exit_code == 0 and wire.END_INDEX not in found:
+        # The supervisor exits 0 only after its end frame: the stream from the engine broke, not the code.
+        raise EngineUnavailable("the sandbox's output was cut off before its end (the connection to the Docker "
+                                "engine broke)")
     fallback = _missing_outcome(run)
     outcomes = tuple(_outcome(found.get(str(i), []), max_body, fallback, job.mode)
                      for i in range(len(job.tests)))

@@ -139,7 +139,7 @@ class ValidationRun(SQLModel, table=True):
     status: ValidationStatus = ValidationStatus.QUEUED
     phase: str = "queued"
     fraction: float = 0.0
-    message: str = ""  # "passed", "failed", or why the run could not finish
+    message: str = ""  # "passed", "failed", why the run could not finish, or why it is delayed
     requested_by: int | None = Field(default=None, foreign_key="user.id")
     created_at: dt.datetime = Field(default_factory=utcnow)
     started_at: dt.datetime | None = None

@@ -1,6 +1,8 @@
 """Shared fixtures. Docker-backed fixtures fail, never skip, when the engine is missing."""
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,7 @@ import pytest
 from sandbox import SandboxError, SandboxSettings, build, engine
 from sandbox.image import LABEL
 from server.problems.package import load_package
+from tests.engine_proxy import EngineProxy
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_PROBLEMS = ROOT / "tests" / "fixtures" / "problems"
@@ -38,6 +41,18 @@ def no_leftover_containers(docker_client):
     mine = docker_client.api.containers(all=True, filters={"label": [f"{LABEL}=job",
                                                                      f"techscreen.host_pid={os.getpid()}"]})
     assert mine == [], f"containers left behind: {[c['Id'][:12] for c in mine]}"
+
+
+@pytest.fixture
+def engine_proxy(docker_client, monkeypatch):
+    """The judge's Docker address (``DOCKER_HOST``) made an EngineProxy to the real engine, not yet open:
+    the engine does not answer until the test opens it."""
+    folder = tempfile.mkdtemp(prefix="engine-", dir="/tmp")  # a short path: socket paths are limited
+    proxy = EngineProxy(os.path.join(folder, "docker.sock"))
+    monkeypatch.setenv("DOCKER_HOST", proxy.url)
+    yield proxy
+    proxy.close()
+    shutil.rmtree(folder)
 
 
 @pytest.fixture(scope="session")

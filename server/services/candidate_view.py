@@ -94,5 +94,5 @@ def progress_view(progress: Progress | None, state: SubmissionStatus, kind: str)
 def _error_text(submission: Submission) -> str | None:
     if submission.error is None:
         return None
-    return ("The judge could not finish this submission (the sandbox is unavailable right now). Your code is "
-            "saved; submit again in a minute, and tell the hiring team if it keeps happening.")
+    return ("The judge could not finish this submission: a fault on our side, not in your code. Your code is "
+            "saved; tell the hiring team, and submit again once they say it is fixed.")

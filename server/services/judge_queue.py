@@ -1,39 +1,49 @@
 """The judge queue: submissions persisted as queued, judged by a bounded pool of threads.
 
 Nothing is judged before its row is committed, so a crash loses nothing:
-``recover`` re-queues every submission left queued or running. Progress
-(phase and fraction) is kept in memory for the SSE stream; the row is the
-truth once judging ends.
+``recover`` re-queues every submission left queued or running. Which job
+runs next is fair share between attempts (``scheduling``), so one
+candidate's pile of Runs never holds up another's Submit. When the Docker
+engine is away (``EngineUnavailable``) the submission goes back to the queue
+and is judged again, whole, once the engine answers; the candidate is told
+it is delayed, never asked to resubmit. Progress (phase and fraction) is
+kept in memory for the SSE stream; the row is the truth once judging ends.
 """
 
 import dataclasses
 import hashlib
+import itertools
 import json
 import logging
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from sqlmodel import Session, select
 
-from sandbox.errors import SandboxError
+from sandbox.errors import EngineUnavailable, SandboxError
 from server.errors import TechscreenError
 from server.judge.judge import judge
 from server.models import ProblemVersion, Submission, SubmissionStatus, utcnow
 from server.review.flagging import flag_submission
 from server.scoring.assess import assess
 from server.services.problem_store import load_version
+from server.services.scheduling import Waiting, next_job, retry_delay
 
 log = logging.getLogger(__name__)
 # A test's actual value, and a generated case's expected value, are kept in the report up to this much JSON:
 # enough for the pages and their diffs (which show the first few thousand characters), without a huge output
 # (a problem may allow megabytes per test) swelling every saved report.
 MAX_KEPT_JSON = 32 * 1024
+DELAYED = ("Judging is delayed: the judge is unavailable. Your submission is kept and will be judged "
+           "automatically; there is no need to submit again.")
 
 
 @dataclasses.dataclass(frozen=True)
 class Progress:
-    """Where one submission is: ``phase`` (queued, tests, complexity, done, error), 0..1 and a sentence."""
+    """Where one submission is: ``phase`` (queued, delayed, tests, complexity, done, error), 0..1 and a
+    sentence."""
 
     phase: str
     fraction: float
@@ -52,19 +62,30 @@ def code_hash(kind: str, version_id: int, code: str, notes: str) -> str:
 
 
 class JudgeQueue:
-    """A bounded worker pool over the database's submission rows."""
+    """A bounded worker pool over the database's submission rows, shared fairly between attempts."""
 
     def __init__(self, engine, instance: Path, workers: int, client_factory=None):
         self._engine = engine
         self._instance = instance
-        self._pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="judge")
+        self._workers = max(1, workers)
+        self._pool = ThreadPoolExecutor(max_workers=self._workers, thread_name_prefix="judge")
         self._progress: dict[int, Progress] = {}
         self._changed = threading.Condition()
         self._client_factory = client_factory
+        self._lock = threading.Lock()  # guards the scheduling state below
+        self._clock = itertools.count(1)
+        self._waiting: dict[int, Waiting] = {}
+        self._busy: set[int] = set()  # attempts with a job running
+        self._served: dict[int, int] = {}  # attempt -> tick its last job ended, while it has jobs waiting
+        self._timer: threading.Timer | None = None
+        self._closed = False
 
-    def enqueue(self, submission_id: int) -> None:
+    def enqueue(self, submission_id: int, attempt_id: int, kind: str) -> None:
+        """Queue a committed submission; it starts when a worker is free and its attempt's turn comes."""
         self._set(submission_id, Progress("queued", 0.0, "Waiting for a judge"))
-        self._pool.submit(self._work, submission_id)
+        with self._lock:
+            self._waiting[submission_id] = Waiting(submission_id, attempt_id, kind, next(self._clock))
+        self._dispatch()
 
     def recover(self) -> int:
         """Queue again what a previous process left queued or running; returns how many."""
@@ -76,10 +97,10 @@ class JudgeQueue:
                 submission.status = SubmissionStatus.QUEUED
                 session.add(submission)
             session.commit()
-            ids = [submission.id for submission in stuck]
-        for submission_id in ids:
-            self.enqueue(submission_id)
-        return len(ids)
+            jobs = [(submission.id, submission.attempt_id, submission.kind) for submission in stuck]
+        for job in jobs:
+            self.enqueue(*job)
+        return len(jobs)
 
     def progress(self, submission_id: int) -> Progress | None:
         return self._progress.get(submission_id)
@@ -91,6 +112,10 @@ class JudgeQueue:
             return self._progress.get(submission_id)
 
     def shutdown(self) -> None:
+        with self._lock:
+            self._closed = True
+            if self._timer is not None:
+                self._timer.cancel()
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     def _set(self, submission_id: int, progress: Progress) -> None:
@@ -98,14 +123,72 @@ class JudgeQueue:
             self._progress[submission_id] = progress
             self._changed.notify_all()
 
-    def _work(self, submission_id: int) -> None:
+    def _dispatch(self) -> None:
+        """Start jobs while a worker is free and one is ready; wake up again when the next back-off ends."""
+        with self._lock:
+            now = time.monotonic()
+            while not self._closed and len(self._busy) < self._workers:
+                job = next_job(self._waiting.values(), self._busy, self._served, now)
+                if job is None:
+                    break
+                try:
+                    self._pool.submit(self._run, job)
+                except RuntimeError:  # the interpreter is exiting: the row stays queued for the next start
+                    self._closed = True
+                    break
+                del self._waiting[job.submission_id]
+                self._busy.add(job.attempt_id)
+            if self._timer is not None:
+                self._timer.cancel()
+            due = min((job.due for job in self._waiting.values() if job.due > now), default=None)
+            if due is not None and not self._closed:
+                self._timer = threading.Timer(due - now, self._dispatch)
+                self._timer.daemon = True
+                self._timer.start()
+
+    def _run(self, job: Waiting) -> None:
         try:
-            self._judge(submission_id)
+            self._judge(job.submission_id)
+        except EngineUnavailable as error:
+            self._retry_later(job, error)
+        except (TechscreenError, SandboxError) as error:
+            self._fail(job.submission_id, str(error))
         except Exception as error:  # the worker must survive anything a judge run raises
-            log.exception("judging submission %s failed", submission_id)
-            self._fail(submission_id, f"internal error: {type(error).__name__}: {error}")
+            log.exception("judging submission %s failed", job.submission_id)
+            self._fail(job.submission_id, f"internal error: {type(error).__name__}: {error}")
+        finally:
+            with self._lock:
+                self._busy.discard(job.attempt_id)
+                if any(waiting.attempt_id == job.attempt_id for waiting in self._waiting.values()):
+                    self._served[job.attempt_id] = next(self._clock)
+                else:  # its next job will arrive later than now anyway
+                    self._served.pop(job.attempt_id, None)
+            self._dispatch()
+
+    def _retry_later(self, job: Waiting, error: EngineUnavailable) -> None:
+        """Back to the queue after a back-off: the engine's fault says nothing about the code."""
+        failures = job.failures + 1
+        delay = retry_delay(failures)
+        # the message only: a log record keeping the error would keep alive what its traceback holds
+        log.warning("judging submission %s delayed %.0f s (the engine failed it %d times in a row): %s",
+                    job.submission_id, delay, failures, str(error))
+        with Session(self._engine) as session:
+            submission = session.get(Submission, job.submission_id)
+            submission.status, submission.started_at = SubmissionStatus.QUEUED, None
+            session.add(submission)
+            session.commit()
+        self._set(job.submission_id, Progress("delayed", 0.0, DELAYED))
+        with self._lock:
+            self._waiting[job.submission_id] = dataclasses.replace(job, due=time.monotonic() + delay,
+                                                                   failures=failures)
 
     def _judge(self, submission_id: int) -> None:
+        """Judge and save one submission.
+
+        Raises:
+            EngineUnavailable: The engine could not finish the job; nothing was saved.
+            TechscreenError, SandboxError: Judging failed for good.
+        """
         with Session(self._engine, expire_on_commit=False) as session:
             submission = session.get(Submission, submission_id)
             if submission is None or submission.status not in (SubmissionStatus.QUEUED, SubmissionStatus.RUNNING):
@@ -127,9 +210,6 @@ class JudgeQueue:
                 self._set(submission_id, Progress("complexity", 0.6, "Measuring time complexity and scoring"))
                 report = dataclasses.replace(report, assessment=assess(package, submission.code, report,
                                                                         submission.notes, client=client))
-        except (TechscreenError, SandboxError) as error:
-            self._fail(submission_id, str(error))
-            return
         finally:
             if client is not None:
                 client.close()

@@ -5,7 +5,9 @@ submissions are: a restart re-runs what was queued or running (``recover``),
 and any server process can report a run's progress. One run per problem at a
 time, in a small thread pool. A run checks the working copy as it is when the
 run starts; the report and the hash of the files it checked go on the
-``AuthoredProblem`` row, which publishing reads.
+``AuthoredProblem`` row, which publishing reads. While the Docker engine is
+away (``EngineUnavailable``) a run waits, phase ``delayed``, and starts again
+from the beginning once the engine answers, with the judge queue's back-off.
 """
 
 import logging
@@ -14,16 +16,18 @@ from concurrent.futures import ThreadPoolExecutor
 
 from sqlmodel import Session, select
 
-from sandbox.errors import SandboxError
+from sandbox.errors import EngineUnavailable, SandboxError
 from server.errors import ProblemFormatError
 from server.models import AuthoredProblem, ValidationRun, ValidationStatus, utcnow
 from server.problems.check import CheckReport, check_package
 from server.problems.tree import tree_hash
 from server.services.authoring import materialised
+from server.services.scheduling import retry_delay
 
 log = logging.getLogger(__name__)
 
 UNFINISHED = (ValidationStatus.QUEUED, ValidationStatus.RUNNING)
+DELAYED = "Delayed: the sandbox's Docker engine is unavailable; the check runs by itself once it answers."
 
 
 def progress_json(run: ValidationRun | None) -> dict | None:
@@ -92,14 +96,31 @@ class Validations:
             session.add(run)
             session.commit()
 
-    def _work(self, run_id: int) -> None:
+    def _work(self, run_id: int, failures: int = 0) -> None:
         try:
             self._check(run_id)
+        except EngineUnavailable as error:
+            self._retry_later(run_id, failures + 1, error)
         except SandboxError as error:
             self._finish(run_id, ValidationStatus.ERROR, f"the sandbox is not usable: {error}")
         except Exception as error:  # the worker must survive anything a check raises, and say so
             log.exception("validation run %s failed", run_id)
             self._finish(run_id, ValidationStatus.ERROR, f"internal error: {type(error).__name__}: {error}")
+
+    def _retry_later(self, run_id: int, failures: int, error: EngineUnavailable) -> None:
+        delay = retry_delay(failures)
+        log.warning("validation run %s delayed %.0f s (the engine failed it %d times in a row): %s",
+                    run_id, delay, failures, str(error))
+        self._update(run_id, status=ValidationStatus.QUEUED, phase="delayed", fraction=0.0, message=DELAYED)
+        timer = threading.Timer(delay, self._resume, (run_id, failures))
+        timer.daemon = True
+        timer.start()
+
+    def _resume(self, run_id: int, failures: int) -> None:
+        try:
+            self._pool.submit(self._work, run_id, failures)
+        except RuntimeError:  # shut down: the row stays queued for the next start to recover
+            pass
 
     def _check(self, run_id: int) -> None:
         with Session(self._engine, expire_on_commit=False) as session:
@@ -111,6 +132,7 @@ class Validations:
             files_hash = tree_hash(files)
             run.status, run.phase, run.files_hash, run.started_at = (ValidationStatus.RUNNING, "starting",
                                                                      files_hash, utcnow())
+            run.message = ""
             session.add(run)
             session.commit()
         try:

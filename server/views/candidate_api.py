@@ -122,7 +122,7 @@ def judge(token, version_id, kind):
     session.add(submission)
     session.commit()
     attempts.record_event(session, attempt, kind, version.id, {"submission": submission.id})
-    current_app.extensions["techscreen.judge"].enqueue(submission.id)
+    current_app.extensions["techscreen.judge"].enqueue(submission.id, attempt.id, kind)
     return jsonify(id=submission.id, repeated=False), 202
 
 

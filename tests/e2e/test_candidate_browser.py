@@ -96,3 +96,18 @@ def test_a_second_candidate_cannot_open_the_first_ones_attempt(live_app, page):
     response = page.goto(f"{base}/invite/{first}x")
     assert response.status == 404
     expect(page.get_by_text("Unknown invite")).to_be_visible()
+
+
+def test_a_candidate_is_told_judging_is_delayed_while_the_engine_is_away(engine_proxy, live_app, page, screenshots):
+    base = live_app.config["PUBLIC_URL"]
+    page.goto(f"{base}/invite/{make_invite(live_app, 'Grace')}")
+    page.click("#start")
+    replace_editor_text(page, "#code-editor", SOLUTION)
+    page.click("#run")
+    expect(page.locator("#progress")).to_contain_text("Judging is delayed: the judge is unavailable",
+                                                      timeout=TIMEOUT_MS)
+    expect(page.locator("#progress")).to_contain_text("no need to submit again")
+    page.screenshot(path=screenshots / "judging-delayed.png")
+    engine_proxy.open()
+    expect(page.locator("#verdict")).to_contain_text("accepted", timeout=TIMEOUT_MS)
+    expect(page.locator("#progress")).to_be_hidden()

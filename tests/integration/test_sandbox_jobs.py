@@ -1,5 +1,7 @@
 """The sandbox API against the real engine and image."""
 
+import os
+import threading
 import time
 
 import docker
@@ -7,6 +9,8 @@ import pytest
 
 from sandbox import CaseInput, EngineUnavailable, Generate, ImageMissing, Job, Limits, SandboxSettings, run_job
 from sandbox import container as container_module
+from sandbox.errors import EngineRefused
+from sandbox.image import LABEL
 
 pytestmark = pytest.mark.usefixtures("no_leftover_containers")
 LIMITS = Limits(cpu_seconds=1.0, memory_mb=128, output_kb=64)
@@ -109,3 +113,31 @@ def test_docker_errors_do_not_leak_raw(docker_client, monkeypatch):
     monkeypatch.setattr(docker_client.api, "start", broken)
     with pytest.raises(EngineUnavailable, match="engine exploded"):
         run_job(job("def f(x):\n    return x", args(1)), client=docker_client)
+
+
+def kill_the_job_container_when_it_runs(client):
+    """What an engine stopping does to the containers it runs (it is the only thing that can kill PID 1)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        running = client.api.containers(filters={"label": [f"{LABEL}=job", f"techscreen.host_pid={os.getpid()}"],
+                                                 "status": "running"})
+        if running:
+            client.api.kill(running[0]["Id"])
+            return
+        time.sleep(0.02)
+
+
+def test_a_container_killed_from_outside_is_an_engine_fault_never_a_verdict(docker_client):
+    killer = threading.Thread(target=kill_the_job_container_when_it_runs, args=(docker_client,))
+    killer.start()
+    with pytest.raises(EngineUnavailable, match="killed from outside"):
+        run_job(job("import time\ndef f(x):\n    time.sleep(0.5)\n    return x", *[args(i) for i in range(8)]),
+                client=docker_client)
+    killer.join()
+
+
+def test_a_request_the_engine_refuses_is_not_taken_for_an_engine_away(docker_client):
+    below_dockers_minimum = SandboxSettings(memory_overhead_mb=0)
+    with pytest.raises(EngineRefused, match="Minimum memory limit"):
+        run_job(job("def f(x):\n    return x", args(1), limits=Limits(1.0, 1, 64)), settings=below_dockers_minimum,
+                client=docker_client)

@@ -146,12 +146,14 @@ def test_paste_and_focus_events_are_recorded(client, invite):
     assert client.post(api(token, "/events"), json={"kind": "started"}).status_code == 400
 
 
-def test_a_dead_docker_engine_ends_in_a_clear_error_and_loses_nothing(client, invite, monkeypatch):
+def test_a_lasting_judge_fault_ends_in_a_clear_error_and_a_resubmit_works(client, invite, monkeypatch):
+    """A fault that waiting cannot cure (here the sandbox image is missing) ends the submission in an error;
+    an engine that is only away delays it instead (tests/web/test_engine_outage.py)."""
     token, versions = started(client, invite)
-    monkeypatch.setenv("DOCKER_HOST", "unix:///nonexistent/docker.sock")
-    queued = client.post(api(token, f"/problems/{versions[0]}/run"), json={"code": SOLUTION, "notes": ""}).get_json()
-    view = wait_done(client, token, queued["id"])
-    assert view["status"] == "error" and "sandbox is unavailable" in view["error"]
-    monkeypatch.delenv("DOCKER_HOST")
+    with monkeypatch.context() as broken:
+        broken.setattr("sandbox.image.image_tag", lambda: "techscreen-sandbox:does-not-exist")
+        queued = client.post(api(token, f"/problems/{versions[0]}/run"), json={"code": SOLUTION, "notes": ""})
+        view = wait_done(client, token, queued.get_json()["id"])
+    assert view["status"] == "error" and "a fault on our side, not in your code" in view["error"]
     again = client.post(api(token, f"/problems/{versions[0]}/run"), json={"code": SOLUTION, "notes": ""}).get_json()
     assert again["repeated"] is False and wait_done(client, token, again["id"])["verdict"] == "accepted"

@@ -355,7 +355,8 @@
     bar.hidden = !progress || progress.status !== "running";
     if (!progress) return;
     bar.querySelector(".bar").style.width = `${Math.round(progress.fraction * 100)}%`;
-    bar.querySelector(".label").textContent = `Validating: ${progress.phase} (${Math.round(progress.fraction * 100)}%)`;
+    bar.querySelector(".label").textContent = progress.phase === "delayed" ? progress.message
+      : `Validating: ${progress.phase} (${Math.round(progress.fraction * 100)}%)`;
   }
 
   async function poll() {

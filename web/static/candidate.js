@@ -139,6 +139,7 @@
       const progress = JSON.parse(event.data);
       bar.querySelector(".bar").style.width = `${Math.round(progress.fraction * 100)}%`;
       bar.querySelector(".label").textContent = progress.message;
+      bar.classList.toggle("delayed", progress.phase === "delayed");
       if (progress.phase === "done" || progress.phase === "error") {
         events.close();
         const response = await fetch(`${api}/submissions/${id}`, {credentials: "same-origin"});
