@@ -5,6 +5,7 @@ import json
 from server.db import get_db
 from server.models import Submission
 from server.problems.bank import load
+from tests.web.conftest import follow_progress
 
 PROBLEMS = ("cosine-similarity", "moving-average")
 PRINTS_INPUT = "import sys\n{body}\n"
@@ -36,7 +37,7 @@ def detail_fingerprints(report: dict) -> set[str]:
 
 def test_every_candidate_endpoint_keeps_hidden_data_hidden(app, client, invite):
     token, versions = invite
-    pages, reports = [client.get(f"/invite/{token}")], []
+    pages, streamed, reports = [client.get(f"/invite/{token}")], [], []
     client.post(f"/invite/{token}/start")
     # A submission that prints its inputs and fails, so stdout and actual values would carry hidden data.
     leaky = "def cosine_similarity(a, b):\n    print(a, b)\n    return sum(a) * 1e-3\n"
@@ -45,15 +46,14 @@ def test_every_candidate_endpoint_keeps_hidden_data_hidden(app, client, invite):
         code = leaky if index == 0 else load(PROBLEMS[1]).solution
         queued = client.post(f"/api/candidate/{token}/problems/{version}/submit", json={"code": code, "notes": ""})
         submission = queued.get_json()["id"]
-        progress = client.get(f"/api/candidate/{token}/submissions/{submission}/progress")
-        assert '"phase": "done"' in progress.get_data(as_text=True)
-        pages.append(progress)
+        streamed.append(follow_progress(client, token, submission))
+        pages.append(client.get(f"/api/candidate/{token}/submissions/{submission}/status"))
         pages.append(client.get(f"/api/candidate/{token}/submissions/{submission}"))
         with app.app_context():
             reports.append(get_db().get(Submission, submission).report)
         pages.append(client.post(f"/api/candidate/{token}/problems/{version}/lint", json={"code": code}))
     pages.append(client.post(f"/invite/{token}/finish", follow_redirects=True))
-    text = "\n".join(page.get_data(as_text=True) for page in pages)
+    text = "\n".join([page.get_data(as_text=True) for page in pages] + streamed)
     leaked = [f for problem in PROBLEMS for f in hidden_fingerprints(problem) if f in text]
     assert leaked == []
     # Actual values, logs and the reference's expected values of generated cases (the leaky code fails those).
