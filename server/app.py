@@ -14,6 +14,7 @@ from sandbox.errors import SandboxError
 from server import body_limits, config, db
 from server.services.judge_queue import JudgeQueue
 from server.services.problem_store import sync_bank
+from server.services.progress_stream import StreamSlots
 from server.services.validation import Validations
 
 WEB = Path(__file__).resolve().parents[1] / "web"
@@ -40,6 +41,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     for problem in failed:
         app.logger.warning("problem not loaded: %s", problem)
     _start_workers(app, instance)
+    app.extensions["techscreen.progress_streams"] = StreamSlots()
     _register_blueprints(app)
     _register_error_pages(app)
     return app

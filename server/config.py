@@ -29,6 +29,18 @@ def from_environment(instance: Path) -> dict:
         "INVITE_DAYS": int(os.environ.get("TECHSCREEN_INVITE_DAYS", "14")),
         "SUBMISSIONS_PER_MINUTE": int(os.environ.get("TECHSCREEN_SUBMISSIONS_PER_MINUTE", "6")),
         "API_REQUESTS_PER_MINUTE": int(os.environ.get("TECHSCREEN_API_REQUESTS_PER_MINUTE", "120")),
+        # Autosaves per attempt and problem, as a flask-limiter limit (a burst is fine, one every two seconds on
+        # average); past the history budget the newest draft of a problem replaces the previous one.
+        "DRAFT_RATE_LIMIT": os.environ.get("TECHSCREEN_DRAFT_RATE_LIMIT", "30 per minute"),
+        "DRAFT_HISTORY_BYTES": int(os.environ.get("TECHSCREEN_DRAFT_HISTORY_MB", "16")) * 2 ** 20,
+        "EVENT_RATE_LIMIT": os.environ.get("TECHSCREEN_EVENT_RATE_LIMIT", "120 per minute"),
+        "EVENTS_PER_ATTEMPT": int(os.environ.get("TECHSCREEN_EVENTS_PER_ATTEMPT", "5000")),
+        # Each progress stream holds one of the server's request threads: a few per attempt, a quarter of the
+        # threads in all (PROGRESS_STREAMS 0), each for a short while; a refused browser polls instead.
+        "SERVER_THREADS": int(os.environ.get("TECHSCREEN_THREADS", "16")),
+        "PROGRESS_STREAMS": int(os.environ.get("TECHSCREEN_PROGRESS_STREAMS", "0")),
+        "PROGRESS_STREAMS_PER_ATTEMPT": int(os.environ.get("TECHSCREEN_PROGRESS_STREAMS_PER_ATTEMPT", "2")),
+        "PROGRESS_STREAM_SECONDS": float(os.environ.get("TECHSCREEN_PROGRESS_STREAM_SECONDS", "30")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("TECHSCREEN_SECURE_COOKIES") == "1",

@@ -197,6 +197,7 @@ class Draft(SQLModel, table=True):
     problem_version_id: int = Field(foreign_key="problemversion.id")
     code: str = Field(sa_column=Column(Text, nullable=False))
     notes: str = Field(sa_column=Column(Text, nullable=False))
+    size: int = 0  # bytes of code and notes, so an attempt's draft history is a cheap sum
     saved_at: dt.datetime = Field(default_factory=utcnow)
 
 

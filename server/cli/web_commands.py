@@ -32,13 +32,16 @@ def _staff_app():
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--threads", default=16, show_default=True, type=int, help="Request threads (SSE holds one each).")
+@click.option("--threads", type=int, help="Request threads [default: TECHSCREEN_THREADS or 16]; by default "
+              "a quarter of them may serve progress streams.")
 @click.option("--debug", is_flag=True, help="Flask's development server with the debugger (never in production).")
 def serve_command(host, port, threads, debug):
     """Serve techscreen (waitress; Flask's own server only with --debug)."""
     from server.app import create_app
 
     app = create_app()
+    threads = threads or app.config["SERVER_THREADS"]
+    app.config["SERVER_THREADS"] = threads  # the progress streams' cap follows
     if debug:
         app.run(host=host, port=port, debug=True, use_reloader=False, threaded=True)
         return

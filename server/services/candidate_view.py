@@ -83,9 +83,9 @@ def progress_view(progress: Progress | None, state: SubmissionStatus, kind: str)
     A run (public tests only) moves test by test; a submit moves by phase
     only, so when its events arrive says nothing about any one hidden test.
     """
-    if progress is None or progress.phase not in PHASES:
+    if progress is None or progress.phase not in (*PHASES, "delayed"):
         return {"phase": state.value, "fraction": 0.0, "message": PHASES["queued"][1]}
-    if kind == "run":
+    if kind == "run" or progress.phase == "delayed":  # a delay (the engine away) is about no test
         return progress.as_json()
     fraction, message = PHASES[progress.phase]
     return {"phase": progress.phase, "fraction": fraction, "message": message}

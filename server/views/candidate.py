@@ -8,12 +8,12 @@ staff is refused: no staff role acts as a candidate.
 from pathlib import Path
 
 from flask import Blueprint, current_app, g, redirect, render_template, url_for
-from sqlmodel import select
 
 from server.db import get_db
-from server.models import AttemptState, Draft
+from server.models import AttemptState
 from server.services import attempts
 from server.services.candidate_view import public_case
+from server.services.drafts import latest_draft
 from server.services.problem_store import load_version
 from server.views.auth import STAFF_AS_CANDIDATE
 
@@ -63,9 +63,7 @@ def problem(token, index):
         raise attempts.InviteNotFound("That problem is not part of this screen.")
     version = versions[index]
     package = load_version(session, version, Path(current_app.instance_path))
-    draft = session.exec(select(Draft).where(Draft.attempt_id == attempt.id,
-                                             Draft.problem_version_id == version.id)
-                         .order_by(Draft.id.desc())).first()
+    draft = latest_draft(session, attempt.id, version.id)
     last = attempts.latest_submission(session, attempt, version.id, "submit")
     return render_template(
         "candidate/problem.html", token=token, invite=invite, attempt=attempt, screen=screen, versions=versions,

@@ -1,26 +1,28 @@
-"""The candidate's JSON API: autosave, lint, run, submit, progress (SSE), events.
+"""The candidate's JSON API: autosave, lint, run, submit, progress (SSE or polled), events.
 
 Every state-changing request carries the CSRF token (header ``X-CSRFToken``)
 and is refused after the deadline; every request from a staff session is
-refused. Responses go through ``candidate_view``, so hidden tests' data
-never reaches the browser.
+refused. Autosaves, runs, submits and events are rate-limited per attempt
+(429 with ``retry_after``). Responses go through ``candidate_view``, so
+hidden tests' data never reaches the browser.
 """
 
-import json
 import time
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, g, jsonify, request
-from sqlmodel import Session, select
+from sqlalchemy import func
+from sqlmodel import select
 
 from server.app import limiter
 from server.db import engine_of, get_db
 from server.errors import SubmissionRejected
 from server.judge.judge import validate_code
-from server.models import EVENT_KINDS, Draft, ProblemVersion, Submission, SubmissionStatus, utcnow
+from server.models import EVENT_KINDS, Event, ProblemVersion, Submission, SubmissionStatus, utcnow
 from server.policy import check_policy
-from server.services import attempts
-from server.services.candidate_view import progress_view, submission_view
+from server.services import attempts, progress_stream
+from server.services.candidate_view import submission_view
+from server.services.drafts import save_draft
 from server.services.judge_queue import code_hash
 from server.services.problem_store import load_version
 from server.views.auth import STAFF_AS_CANDIDATE
@@ -28,7 +30,15 @@ from server.views.auth import STAFF_AS_CANDIDATE
 bp = Blueprint("candidate_api", __name__, url_prefix="/api/candidate/<token>")
 
 MAX_NOTES = 32 * 1024
-SSE_HEARTBEAT_SECONDS = 15.0
+STREAM_RETRY_SECONDS = 10  # Retry-After of a refused progress stream; the browser polls meanwhile
+
+
+def _attempt_key() -> str:
+    return request.view_args["token"]
+
+
+def _attempt_problem_key() -> str:
+    return f"{request.view_args['token']}/{request.view_args['version_id']}"
 
 
 class BadRequest(Exception):
@@ -52,6 +62,24 @@ def invite_error(error):
 @bp.errorhandler(SubmissionRejected)
 def bad_request(error):
     return jsonify(error="bad_request", message=str(error)), 400
+
+
+@bp.errorhandler(429)
+def too_many_requests(error):
+    """JSON, never the HTML page: what the limit is and how many seconds to wait (the limiter adds Retry-After)."""
+    limit = limiter.current_limit  # only the limiter answers 429 here, and it records the limit it hit
+    wait = max(1, int(limit.reset_at - time.time()))  # as the limiter's Retry-After header says
+    rate = f"{limit.limit.amount} requests in {limit.limit.get_expiry()} s"
+    return jsonify(error="too_many_requests", retry_after=wait,
+                   message=f"Too many requests: at most {rate}. Try again in {wait} s."), 429
+
+
+@bp.errorhandler(progress_stream.StreamRefused)
+def stream_refused(error):
+    return (jsonify(error="too_many_streams", retry_after=STREAM_RETRY_SECONDS,
+                    message=f"{error} Poll the status address for progress instead.",
+                    poll=request.path.rsplit("/", 1)[0] + "/status"),
+            error.status, {"Retry-After": str(STREAM_RETRY_SECONDS)})
 
 
 def _context(token, version_id):
@@ -84,15 +112,12 @@ def _code_and_notes(body: dict) -> tuple[str, str]:
 
 
 @bp.route("/problems/<int:version_id>/draft", methods=("POST",))
-def save_draft(token, version_id):
+@limiter.limit(lambda: current_app.config["DRAFT_RATE_LIMIT"], key_func=_attempt_problem_key)
+def draft(token, version_id):
     session, attempt, version = _context(token, version_id)
     attempts.require_open(attempt)
     code, notes = _code_and_notes(_body())
-    last = session.exec(select(Draft).where(Draft.attempt_id == attempt.id, Draft.problem_version_id == version.id)
-                        .order_by(Draft.id.desc())).first()
-    if last is None or (last.code, last.notes) != (code, notes):
-        session.add(Draft(attempt_id=attempt.id, problem_version_id=version.id, code=code, notes=notes))
-        session.commit()
+    save_draft(session, attempt, version.id, code, notes, current_app.config["DRAFT_HISTORY_BYTES"])
     return jsonify(saved_at=utcnow().isoformat(), seconds_left=attempts.seconds_left(attempt))
 
 
@@ -106,8 +131,7 @@ def lint(token, version_id):
 
 
 @bp.route("/problems/<int:version_id>/<any(run, submit):kind>", methods=("POST",))
-@limiter.limit(lambda: f"{current_app.config['SUBMISSIONS_PER_MINUTE']} per minute",
-               key_func=lambda: request.view_args["token"])
+@limiter.limit(lambda: f"{current_app.config['SUBMISSIONS_PER_MINUTE']} per minute", key_func=_attempt_key)
 def judge(token, version_id, kind):
     session, attempt, version = _context(token, version_id)
     attempts.require_open(attempt)
@@ -126,71 +150,54 @@ def judge(token, version_id, kind):
     return jsonify(id=submission.id, repeated=False), 202
 
 
-def _own_submission(token, submission_id):
-    """The submission, if it belongs to this token's attempt, and the attempt's screen."""
+def _own_submission(token, submission_id) -> tuple:
+    """The session, the attempt, its submission ``submission_id`` (404 for another attempt's) and the screen."""
     session = get_db()
     _, attempt, screen = attempts.invite_for(session, token)
     submission = session.get(Submission, submission_id)
     if submission is None or submission.attempt_id != attempt.id:
         raise attempts.InviteNotFound("No such submission in this attempt.")
-    return submission, screen
+    return session, attempt, submission, screen
 
 
 @bp.route("/submissions/<int:submission_id>")
 def submission(token, submission_id):
-    found, screen = _own_submission(token, submission_id)
-    session = get_db()
+    session, _, found, screen = _own_submission(token, submission_id)
     package = load_version(session, session.get(ProblemVersion, found.problem_version_id),
                            Path(current_app.instance_path))
     return jsonify(submission_view(found, package, screen.candidate_feedback))
 
 
+@bp.route("/submissions/<int:submission_id>/status")
+def status(token, submission_id):
+    """Progress now, without waiting: what a browser refused a stream polls."""
+    _, _, found, _ = _own_submission(token, submission_id)
+    queue = current_app.extensions["techscreen.judge"]
+    return jsonify(progress_stream.snapshot(queue.progress(submission_id), found.status, found.kind))
+
+
 @bp.route("/submissions/<int:submission_id>/progress")
 def progress(token, submission_id):
-    """Server-Sent Events: progress until the submission is done; a reconnect picks up where it is.
-
-    An event goes out only when what the candidate sees changes (``progress_view``), and a
-    heartbeat only after a quiet interval, so the stream's timing follows the phases, not the tests.
-    """
-    kind = _own_submission(token, submission_id)[0].kind
-    queue = current_app.extensions["techscreen.judge"]
-    engine = engine_of(current_app)
-
-    def stream():
-        shown, quiet_since = None, time.monotonic()
-        while True:
-            current = queue.progress(submission_id)
-            state = _state(engine, submission_id)
-            if state in (SubmissionStatus.DONE, SubmissionStatus.ERROR):
-                yield _event("progress", {"phase": state.value, "fraction": 1.0, "message": "finished"})
-                return
-            seen = progress_view(current, state, kind)
-            if seen != shown:
-                yield _event("progress", seen)
-                shown, quiet_since = seen, time.monotonic()
-            elif time.monotonic() - quiet_since >= SSE_HEARTBEAT_SECONDS:
-                yield ": heartbeat\n\n"
-                quiet_since = time.monotonic()
-            queue.wait_for_change(submission_id, current,
-                                  max(0.0, SSE_HEARTBEAT_SECONDS - (time.monotonic() - quiet_since)))
-
-    return Response(stream(), mimetype="text/event-stream",
-                    headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
-
-
-def _state(engine, submission_id) -> SubmissionStatus:
-    with Session(engine) as session:
-        return session.get(Submission, submission_id).status
-
-
-def _event(name: str, data: dict) -> str:
-    return f"event: {name}\ndata: {json.dumps(data)}\n\n"
+    """Server-Sent Events: progress until the submission is done or the stream's short lifetime ends (the
+    browser reconnects and picks up where it is); over the stream caps a JSON 429 or 503 instead."""
+    _, attempt, found, _ = _own_submission(token, submission_id)
+    config = current_app.config
+    release = current_app.extensions["techscreen.progress_streams"].take(
+        attempt.id, config["PROGRESS_STREAMS_PER_ATTEMPT"], progress_stream.total_cap(config))
+    response = Response(progress_stream.events(current_app.extensions["techscreen.judge"], engine_of(current_app),
+                                               submission_id, found.kind, config["PROGRESS_STREAM_SECONDS"]),
+                        mimetype="text/event-stream", headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+    response.call_on_close(release)
+    return response
 
 
 @bp.route("/events", methods=("POST",))
+@limiter.limit(lambda: current_app.config["EVENT_RATE_LIMIT"], key_func=_attempt_key)
 def event(token):
+    """A paste or focus change while the attempt is open; at most ``EVENTS_PER_ATTEMPT`` are kept."""
     session = get_db()
     _, attempt, screen = attempts.invite_for(session, token)
+    attempts.require_open(attempt)
     body = _body()
     kind = body.get("kind")
     if kind not in EVENT_KINDS or kind in ("started", "finished", "run", "submit"):
@@ -199,5 +206,8 @@ def event(token):
     if version_id is not None:
         attempts.problem_in_screen(session, screen, version_id)
     detail = {key: body[key] for key in ("chars", "lines") if isinstance(body.get(key), int)}
+    most = current_app.config["EVENTS_PER_ATTEMPT"]
+    if session.exec(select(func.count()).select_from(Event).where(Event.attempt_id == attempt.id)).one() >= most:
+        return jsonify(error="too_many_events", message=f"This attempt has recorded its maximum of {most} events."), 429
     attempts.record_event(session, attempt, kind, version_id, detail)
     return jsonify(recorded=True), 201

@@ -15,8 +15,8 @@ CHROMIUM = "/usr/bin/chromium"
 
 @pytest.fixture
 def live_app(tmp_path, docker_client):
-    app = create_app({"INSTANCE_PATH": str(tmp_path / "instance"), "JUDGE_WORKERS": 2})
-    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=8)
+    app = create_app({"INSTANCE_PATH": str(tmp_path / "instance"), "JUDGE_WORKERS": 2, "SERVER_THREADS": 8})
+    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=app.config["SERVER_THREADS"])
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     app.config["PUBLIC_URL"] = f"http://127.0.0.1:{server.effective_port}"

@@ -73,10 +73,19 @@ def csrf_token(html: bytes) -> str:
     return re.search(rb'name="csrf-token" content="([^"]+)"', html).group(1).decode()
 
 
+def follow_progress(client, token, submission_id, streams: int = 50) -> str:
+    """The SSE text until judging finishes, reconnecting as a browser does when a stream reaches its lifetime."""
+    text = ""
+    for _ in range(streams):
+        with client.get(f"/api/candidate/{token}/submissions/{submission_id}/progress") as stream:
+            assert stream.mimetype == "text/event-stream", stream.get_data(as_text=True)
+            text += stream.get_data(as_text=True)
+        if '"phase": "done"' in text or '"phase": "error"' in text:
+            return text
+    raise AssertionError(f"judging did not finish within {streams} progress streams: {text[-500:]}")
+
+
 def wait_done(client, token, submission_id):
-    """Read the SSE stream to its end (it closes when judging finishes), then the result."""
-    stream = client.get(f"/api/candidate/{token}/submissions/{submission_id}/progress")
-    assert stream.mimetype == "text/event-stream"
-    body = stream.get_data(as_text=True)
-    assert '"phase": "done"' in body or '"phase": "error"' in body, body
+    """Follow the progress until judging finishes, then the result."""
+    follow_progress(client, token, submission_id)
     return client.get(f"/api/candidate/{token}/submissions/{submission_id}").get_json()

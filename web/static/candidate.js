@@ -1,5 +1,6 @@
-// The candidate's workspace: editors, autosave, lint as you type, run/submit with live progress,
-// the countdown, and paste/focus events. Talks only to /api/candidate/<token>/...
+// The candidate's workspace: editors, autosave, lint as you type, run/submit with live progress
+// (a stream, or polling when the server refuses one), the countdown, and paste/focus events.
+// Talks only to /api/candidate/<token>/...
 (function () {
   "use strict";
   const root = document.getElementById("workspace");
@@ -10,7 +11,8 @@
   const api = `/api/candidate/${encodeURIComponent(token)}`;
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   const $ = (id) => document.getElementById(id);
-  const AUTOSAVE_MS = 4000, LINT_MS = 600;
+  const AUTOSAVE_MS = 4000, LINT_MS = 600, POLL_MS = 2000;
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
   async function post(path, body) {
     const response = await fetch(api + path, {
@@ -23,7 +25,8 @@
     return {ok: response.ok, status: response.status, data};
   }
 
-  let dirty = false, lintTimer = null;
+  // saveAfter: when the server refused an autosave as too frequent, no save before this time (ms).
+  let dirty = false, lintTimer = null, saveAfter = 0;
   const code = TechscreenEditor.createEditor($("code-editor"), {
     doc: JSON.parse($("initial-code").textContent), readOnly,
     onChange: () => { dirty = true; setSaveState("unsaved changes"); scheduleLint(); },
@@ -43,13 +46,29 @@
     if (message) showMessage(message, "error");
   }
 
+  // Saves the latest text when it changed. A refused save keeps it unsaved (dirty), so a later save sends
+  // whatever the editors hold then; when the server says "too often", saves wait the time it asks.
   async function save() {
-    if (!dirty || readOnly) return;
+    if (!dirty || readOnly || Date.now() < saveAfter) return;
     dirty = false;
     const result = await post(`/problems/${problem}/draft`, payload());
     if (result.ok) setSaveState("saved " + new Date().toLocaleTimeString());
     else if (result.status === 409) lockDown(result.data.message);
-    else { dirty = true; setSaveState("not saved: " + result.data.message); }
+    else if (result.status === 429) {
+      dirty = true;
+      const seconds = Number(result.data.retry_after) || 5;
+      saveAfter = Date.now() + seconds * 1000;
+      setSaveState(`not saved yet (saving too often): trying again in ${seconds} s`);
+    } else { dirty = true; setSaveState("not saved: " + result.data.message); }
+  }
+
+  // Before leaving the page: wait out a "too often" and save, a few times at most.
+  async function saveBeforeLeaving() {
+    for (let tries = 0; tries < 3 && dirty && !readOnly; tries++) {
+      const wait = saveAfter - Date.now();
+      if (wait > 0) { setSaveState(`saving your latest text in ${Math.ceil(wait / 1000)} s…`); await sleep(wait); }
+      await save();
+    }
   }
 
   function scheduleLint() {
@@ -131,24 +150,40 @@
     }
   }
 
+  // Follows a submission's progress on the server's event stream. The server ends a stream after a short
+  // while (EventSource reconnects by itself) and refuses one over its caps (the EventSource closes):
+  // then this polls the status address instead.
   function track(id) {
     const bar = $("progress");
     bar.hidden = false;
-    const events = new EventSource(`${api}/submissions/${id}/progress`);
-    events.addEventListener("progress", async (event) => {
-      const progress = JSON.parse(event.data);
+    let finished = false;
+    async function update(progress) {
       bar.querySelector(".bar").style.width = `${Math.round(progress.fraction * 100)}%`;
       bar.querySelector(".label").textContent = progress.message;
-      bar.classList.toggle("delayed", progress.phase === "delayed");
-      if (progress.phase === "done" || progress.phase === "error") {
-        events.close();
-        const response = await fetch(`${api}/submissions/${id}`, {credentials: "same-origin"});
-        show(await response.json());
-        bar.hidden = true;
-        setBusy(false);
+      if (finished || (progress.phase !== "done" && progress.phase !== "error")) return;
+      finished = true;
+      const response = await fetch(`${api}/submissions/${id}`, {credentials: "same-origin"});
+      show(await response.json());
+      bar.hidden = true;
+      setBusy(false);
+    }
+    async function poll() {
+      while (!finished) {
+        const response = await fetch(`${api}/submissions/${id}/status`, {credentials: "same-origin"}).catch(() => null);
+        if (response && response.status === 404) return;
+        if (response && response.ok) await update(await response.json());
+        if (!finished) await sleep(POLL_MS);
       }
+    }
+    const events = new EventSource(`${api}/submissions/${id}/progress`);
+    events.addEventListener("progress", (event) => {
+      const progress = JSON.parse(event.data);
+      if (progress.phase === "done" || progress.phase === "error") events.close();
+      update(progress);
     });
-    events.onerror = () => { bar.querySelector(".label").textContent = "reconnecting…"; };
+    events.onerror = () => {
+      if (events.readyState === EventSource.CLOSED && !finished) poll();
+    };
   }
 
   function setBusy(busy) {
@@ -199,8 +234,10 @@
 
   const finishForm = $("finish-form");
   if (finishForm) finishForm.addEventListener("submit", async (e) => {
-    if (!confirm("Finish the screen? You will not be able to change your answers.")) { e.preventDefault(); return; }
-    await save();
+    e.preventDefault();
+    if (!confirm("Finish the screen? You will not be able to change your answers.")) return;
+    await saveBeforeLeaving();
+    finishForm.submit();
   });
 
   const pending = sessionStorage.getItem(`ts-pending-${token}-${problem}`) || root.dataset.lastSubmission;

@@ -1,0 +1,154 @@
+"""What one candidate can take from the server: progress streams, autosaves and events are capped per attempt."""
+
+import datetime as dt
+import time
+
+import pytest
+from sqlmodel import select
+
+from server.db import get_db
+from server.models import Attempt, Draft, Event, Invite, Submission
+from server.services.attempts import create_invite
+from server.services.staff import add_screen
+
+
+def api(token, path):
+    return f"/api/candidate/{token}{path}"
+
+
+@pytest.fixture
+def candidates(make_app):
+    """``candidates(**settings)`` -> (app, start) where ``start(name)`` -> a started candidate's (client, token)."""
+
+    def build(**settings):
+        app = make_app(**settings)
+        with app.app_context():
+            screen = add_screen(get_db(), "Screen", 30, ["cosine-similarity", "moving-average"])
+
+        def start(name):
+            with app.app_context():
+                token = create_invite(get_db(), screen, name, f"{name.lower()}@example.com", 3).token
+            client = app.test_client()
+            assert client.post(f"/invite/{token}/start").status_code == 302
+            return client, token
+
+        return app, start, list(screen.problems)
+
+    return build
+
+
+def attempt_of(token) -> Attempt:
+    session = get_db()
+    invite = session.exec(select(Invite).where(Invite.token == token)).one()
+    return session.exec(select(Attempt).where(Attempt.invite_id == invite.id)).one()
+
+
+def waiting_submission(app, token, version_id) -> int:
+    """A submission still waiting for a judge (as behind a long queue: nothing picks this row up)."""
+    with app.app_context():
+        submission = Submission(attempt_id=attempt_of(token).id, problem_version_id=version_id, kind="run",
+                                code="x = 1", notes="", code_hash=f"waiting for {token}")
+        get_db().add(submission)
+        get_db().commit()
+        return submission.id
+
+
+def test_progress_streams_are_capped_per_attempt_and_in_total(candidates):
+    app, start, versions = candidates(SERVER_THREADS=8)  # a quarter of 8 threads: 2 streams in all
+    ada, ada_token = start("Ada")
+    url = api(ada_token, f"/submissions/{waiting_submission(app, ada_token, versions[0])}/progress")
+    first, second = ada.get(url), ada.get(url)
+    assert first.status_code == second.status_code == 200 and first.mimetype == "text/event-stream"
+    refused = ada.get(url)
+    assert refused.status_code == 429 and refused.headers["Retry-After"] == "10"
+    assert "already has 2 progress streams open" in refused.get_json()["message"]
+    assert refused.get_json()["poll"] == url.removesuffix("/progress") + "/status"
+    first.close()  # a stream that ends gives its slot back
+    with ada.get(url) as again:
+        assert again.status_code == 200
+
+    eve, eve_token = start("Eve")
+    eve_url = api(eve_token, f"/submissions/{waiting_submission(app, eve_token, versions[0])}/progress")
+    with eve.get(eve_url) as eves:
+        assert eves.status_code == 200
+        busy = eve.get(eve_url)
+        assert busy.status_code == 503 and "maximum of 2 progress streams" in busy.get_json()["message"]
+    second.close()
+
+
+@pytest.mark.timeout(60)
+def test_a_stream_ends_after_its_lifetime_and_polling_answers_at_once(candidates):
+    app, start, versions = candidates(PROGRESS_STREAM_SECONDS=1.0)
+    ada, token = start("Ada")
+    waiting = waiting_submission(app, token, versions[0])
+    began = time.monotonic()
+    with ada.get(api(token, f"/submissions/{waiting}/progress")) as stream:
+        text = stream.get_data(as_text=True)
+    assert 0.9 < time.monotonic() - began < 10
+    assert text.startswith("retry: 1000\n\n") and '"phase": "queued"' in text and '"phase": "done"' not in text
+    polled = ada.get(api(token, f"/submissions/{waiting}/status"))
+    assert polled.get_json() == {"phase": "queued", "fraction": 0.0, "message": "Waiting for a judge"}
+    eve, _ = start("Eve")
+    assert eve.get(api(token, f"/submissions/{waiting}/status")).status_code == 200  # the token is the credential
+    _, eve_token = start("Mallory")
+    assert ada.get(api(eve_token, f"/submissions/{waiting}/status")).status_code == 404
+
+
+def test_autosaves_over_the_rate_get_json_saying_when_to_retry(candidates):
+    app, start, versions = candidates(RATELIMIT_ENABLED=True, DRAFT_RATE_LIMIT="3 per minute")
+    ada, token = start("Ada")
+    saves = [ada.post(api(token, f"/problems/{versions[0]}/draft"), json={"code": f"x = {n}", "notes": ""})
+             for n in range(4)]
+    assert [save.status_code for save in saves] == [200, 200, 200, 429]
+    refused = saves[-1].get_json()
+    assert refused["error"] == "too_many_requests" and 1 <= refused["retry_after"] <= 61
+    assert abs(int(saves[-1].headers["Retry-After"]) - refused["retry_after"]) <= 1
+    assert "at most 3 requests in 60 s" in refused["message"]
+    # The limit is per problem and per attempt: the other problem, and another candidate, still save.
+    assert ada.post(api(token, f"/problems/{versions[1]}/draft"), json={"code": "y", "notes": ""}).status_code == 200
+    eve, eve_token = start("Eve")
+    other = eve.post(api(eve_token, f"/problems/{versions[0]}/draft"), json={"code": "z", "notes": ""})
+    assert other.status_code == 200
+
+
+def test_past_the_history_budget_the_latest_draft_replaces_the_previous_one(candidates):
+    app, start, versions = candidates(DRAFT_HISTORY_BYTES=1000)
+    ada, token = start("Ada")
+    for n in range(6):
+        draft = {"code": "x" * 300 + str(n), "notes": ""}
+        assert ada.post(api(token, f"/problems/{versions[0]}/draft"), json=draft).status_code == 200
+    with app.app_context():
+        rows = get_db().exec(select(Draft).where(Draft.attempt_id == attempt_of(token).id).order_by(Draft.id)).all()
+        assert [row.code[-1] for row in rows] == ["0", "1", "5"]  # history up to the budget, then the latest
+        assert sum(row.size for row in rows) == 3 * 301
+    assert b"x" * 300 + b"5" in ada.get(f"/invite/{token}/problem/0").data
+
+
+def test_events_are_rate_limited_and_capped_per_attempt(candidates):
+    app, start, versions = candidates(RATELIMIT_ENABLED=True, EVENT_RATE_LIMIT="5 per minute", EVENTS_PER_ATTEMPT=4)
+    ada, token = start("Ada")  # starting records the first event
+    answers = [ada.post(api(token, "/events"), json={"kind": "focus_lost", "problem": versions[0]}) for _ in range(6)]
+    assert [answer.status_code for answer in answers] == [201, 201, 201, 429, 429, 429]
+    assert [answer.get_json().get("error") for answer in answers[3:]] == ["too_many_events", "too_many_events",
+                                                                          "too_many_requests"]
+    assert "maximum of 4 events" in answers[3].get_json()["message"]
+    with app.app_context():
+        assert len(get_db().exec(select(Event).where(Event.attempt_id == attempt_of(token).id)).all()) == 4
+
+
+def test_events_after_finishing_or_after_the_deadline_are_refused(candidates):
+    app, start, versions = candidates()
+    ada, ada_token = start("Ada")
+    assert ada.post(f"/invite/{ada_token}/finish").status_code == 302
+    late = ada.post(api(ada_token, "/events"), json={"kind": "paste", "problem": versions[0], "chars": 500})
+    assert late.status_code == 409 and "finished" in late.get_json()["message"]
+    eve, eve_token = start("Eve")
+    with app.app_context():
+        attempt = attempt_of(eve_token)
+        attempt.deadline = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
+        get_db().add(attempt)
+        get_db().commit()
+    assert eve.post(api(eve_token, "/events"), json={"kind": "focus_lost"}).status_code == 409
+    with app.app_context():
+        kinds = get_db().exec(select(Event.kind).order_by(Event.id)).all()
+    assert "paste" not in kinds and "focus_lost" not in kinds
