@@ -7,12 +7,11 @@ import time
 from urllib.parse import urlsplit
 
 import requests
-from sqlmodel import select
 
 from server.db import get_db
-from server.models import Attempt, Invite, Submission, SubmissionStatus
+from server.models import Submission, SubmissionStatus
 from server.problems.bank import load
-from server.services.attempts import create_invite, start
+from server.services.attempts import create_invite, invite_for, start
 from server.services.staff import add_screen
 from tests.web.conftest import csrf_token
 
@@ -25,9 +24,8 @@ def started_invite(app) -> tuple[str, int]:
     with app.app_context():
         session = get_db()
         screen = add_screen(session, "Load", 30, ["cosine-similarity"])
-        token = create_invite(session, screen, "Mallory", "mallory@example.com", 3).token
-        invite = session.exec(select(Invite).where(Invite.token == token)).one()
-        start(session, session.exec(select(Attempt).where(Attempt.invite_id == invite.id)).one(), screen)
+        token = create_invite(session, screen, "Mallory", "mallory@example.com", 3)[1]
+        start(session, invite_for(session, token)[1], screen)
         return token, screen.problems[0]
 
 

@@ -8,7 +8,7 @@ import pytest
 from server.judge.expected import Expectation
 from server.judge.report import CaseReport, JudgeReport
 from server.judge.verdicts import Verdict
-from server.models import Submission, SubmissionStatus
+from server.models import CandidateFeedback, Submission, SubmissionStatus
 from server.problems.bank import load
 from server.review.cases import case_rows
 from server.services.candidate_view import submission_view
@@ -78,5 +78,5 @@ def test_a_candidate_is_told_when_a_public_actual_was_too_large_to_keep(package)
     report = JudgeReport("cosine-similarity", "v", Verdict.WRONG_ANSWER, (test,), policy_checked=True)
     submission = Submission(attempt_id=1, problem_version_id=1, code="", notes="", code_hash="",
                             status=SubmissionStatus.DONE, report=_with_case_details(report.as_json(), report))
-    [row] = submission_view(submission, package)["tests"]
+    [row] = submission_view(submission, package, CandidateFeedback.VERDICT)["tests"]
     assert row["actual"] is None and row["actual_omitted_chars"] == len(json.dumps(huge))

@@ -7,8 +7,8 @@ import pytest
 from sqlmodel import select
 
 from server.db import get_db
-from server.models import Attempt, Draft, Event, Invite, Submission
-from server.services.attempts import create_invite
+from server.models import Attempt, Draft, Event, Submission
+from server.services.attempts import create_invite, invite_for
 from server.services.staff import add_screen
 
 
@@ -27,7 +27,7 @@ def candidates(make_app):
 
         def start(name):
             with app.app_context():
-                token = create_invite(get_db(), screen, name, f"{name.lower()}@example.com", 3).token
+                token = create_invite(get_db(), screen, name, f"{name.lower()}@example.com", 3)[1]
             client = app.test_client()
             assert client.post(f"/invite/{token}/start").status_code == 302
             return client, token
@@ -38,9 +38,7 @@ def candidates(make_app):
 
 
 def attempt_of(token) -> Attempt:
-    session = get_db()
-    invite = session.exec(select(Invite).where(Invite.token == token)).one()
-    return session.exec(select(Attempt).where(Attempt.invite_id == invite.id)).one()
+    return invite_for(get_db(), token)[1]
 
 
 def waiting_submission(app, token, version_id) -> int:

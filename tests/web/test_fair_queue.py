@@ -18,7 +18,7 @@ SLOW_SOLUTION = SOLUTION + "\n\nWARM_UP = sum(i * i for i in range(1_000_000))\n
 def started_invite(app, client, name):
     with app.app_context():
         screen = add_screen(get_db(), f"Screen for {name}", 30, ["cosine-similarity"])
-        token = create_invite(get_db(), screen, name, f"{name.lower()}@example.com", 3).token
+        token = create_invite(get_db(), screen, name, f"{name.lower()}@example.com", 3)[1]
     assert client.post(f"/invite/{token}/start").status_code == 302
     return token, screen.problems[0]
 
