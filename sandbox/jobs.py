@@ -23,10 +23,23 @@ MAX_CODE_BYTES = 256 * 1024
 KINDS = ("function", "class", "stdio")
 MODES = ("run", "generate", "measure")
 STATUSES = ("completed", "timeout", "memory", "output_limit", "crashed", "setup_failed", "sandbox_error",
-            "skipped")
+            "skipped", "unfinished")
 # Problem generators are the author's code; they get room to build large inputs.
 GENERATOR_LIMITS = {"cpu_seconds": 10.0, "memory_mb": 1024, "output_bytes": 64 << 20}
 META_SLACK_BYTES = 4096
+# The wall clock never gives a verdict, it only ends a run the machine is too busy to finish: far above any
+# CPU limit, so that load alone does not reach it.
+BACKSTOP_FACTOR, BACKSTOP_SLACK_SECONDS = 20.0, 10.0
+
+
+def waiting_limit(cpu_seconds: float) -> float:
+    """Seconds a test may wait (neither on a CPU nor queued for one) before it is ``timeout``."""
+    return cpu_seconds + 1.0
+
+
+def wall_backstop(cpu_seconds: float) -> float:
+    """Wall-clock seconds after which a test that reached neither limit is ``unfinished``."""
+    return cpu_seconds * BACKSTOP_FACTOR + BACKSTOP_SLACK_SECONDS
 
 
 @dataclasses.dataclass(frozen=True)
@@ -34,7 +47,7 @@ class Limits:
     """Per-test limits.
 
     Attributes:
-        cpu_seconds: Kernel-accounted CPU time of the test's process.
+        cpu_seconds: Kernel-accounted CPU time of the test's processes: the time limit.
         memory_mb: Address space of the test's process.
         output_kb: Result plus stdout plus stderr.
     """
@@ -45,8 +58,7 @@ class Limits:
 
     @property
     def wall_seconds(self) -> float:
-        """Wall-clock limit: room for start-up and a busy machine, not for sleeping."""
-        return self.cpu_seconds * 3 + 1.0
+        return wall_backstop(self.cpu_seconds)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -102,7 +114,10 @@ class RunOutcome:
     """How one test's run ended.
 
     Attributes:
-        status: ``completed`` (the runner wrote a result), ``timeout``,
+        status: ``completed`` (the runner wrote a result), ``timeout`` (the
+            CPU limit, or the code waited without using CPU), ``unfinished``
+            (the machine was too busy: the wall-clock backstop or the job's
+            bound ended it first; not a verdict on the code),
             ``memory``, ``output_limit``, ``crashed``, ``setup_failed`` (the
             problem's generator failed), ``malformed`` (no single well-formed
             result), ``sandbox_error`` (the supervisor failed), ``skipped``
@@ -190,16 +205,17 @@ def _validate(job: Job) -> None:
 
 
 def _job_wall(job: Job, settings: SandboxSettings) -> float:
-    """The host's deadline: the sum of per-test walls, capped by the job bound."""
-    generator_wall = GENERATOR_LIMITS["cpu_seconds"] * 2 + 1.0
+    """The host's deadline: the sum of per-test backstops, capped by the job bound."""
+    generator_wall = wall_backstop(GENERATOR_LIMITS["cpu_seconds"])
     total = sum(job.limits.wall_seconds + (generator_wall if t.generate else 0) for t in job.tests)
     return min(settings.job_wall_seconds, total + 5.0)
 
 
 def _payload(job: Job, nonce: str, settings: SandboxSettings) -> bytes:
-    def supervisor_limits(cpu_seconds, memory_mb, output_bytes, wall_seconds):
+    def supervisor_limits(cpu_seconds, memory_mb, output_bytes):
         return {"cpu_seconds": cpu_seconds, "memory_mb": memory_mb, "output_bytes": output_bytes,
-                "wall_seconds": wall_seconds, "log_bytes": settings.log_bytes}
+                "idle_seconds": waiting_limit(cpu_seconds), "wall_seconds": wall_backstop(cpu_seconds),
+                "log_bytes": settings.log_bytes}
 
     limits = job.limits
     document = {
@@ -210,10 +226,8 @@ def _payload(job: Job, nonce: str, settings: SandboxSettings) -> bytes:
         "generator": job.generator,
         "mode": job.mode,
         "event_cap": job.event_cap,
-        "limits": supervisor_limits(limits.cpu_seconds, limits.memory_mb, limits.output_kb * 1024,
-                                    limits.wall_seconds),
-        "generator_limits": supervisor_limits(wall_seconds=GENERATOR_LIMITS["cpu_seconds"] * 2 + 1.0,
-                                              **GENERATOR_LIMITS),
+        "limits": supervisor_limits(limits.cpu_seconds, limits.memory_mb, limits.output_kb * 1024),
+        "generator_limits": supervisor_limits(**GENERATOR_LIMITS),
         "tests": [_test_document(t) for t in job.tests],
     }
     try:
@@ -231,7 +245,7 @@ def _test_document(test: CaseInput) -> dict:
 
 def _missing_outcome(run: container.ContainerRun) -> RunOutcome:
     if run.deadline_hit:
-        return RunOutcome("timeout", "not finished: the job's wall-clock bound was reached")
+        return RunOutcome("unfinished", "not finished: the job's wall-clock bound was reached first")
     if run.output_capped:
         return RunOutcome("output_limit", "not finished: the job's output passed its byte cap")
     if run.oom_killed:

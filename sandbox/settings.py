@@ -10,7 +10,8 @@ class SandboxSettings:
 
     Attributes:
         docker_url: Engine address; ``None`` uses ``DOCKER_HOST`` or the default socket.
-        job_wall_seconds: Hard bound on one job's wall time, whatever the code does.
+        job_wall_seconds: Hard bound on one job's wall time, whatever the code does. Far above what a
+            job needs even on a busy machine: tests it cuts short are ``unfinished``, never timed out.
         memory_overhead_mb: Container memory on top of the per-test limit, for the supervisor.
         pids_limit: Processes and threads the whole container may hold.
         tmpfs_mb: Size of the only writable file system, ``/tmp``.
@@ -21,7 +22,7 @@ class SandboxSettings:
     """
 
     docker_url: str | None = None
-    job_wall_seconds: float = 30.0
+    job_wall_seconds: float = 600.0
     memory_overhead_mb: int = 64
     pids_limit: int = 64
     tmpfs_mb: int = 16

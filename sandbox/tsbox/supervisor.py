@@ -3,8 +3,9 @@
 Reads one job (JSON) from stdin, then for every test starts a new
 interpreter running ``tsbox.runner`` with CPU, address-space and core
 limits, feeds it the test's input, captures its stdout and stderr (kept up to
-a few KiB, counted in full against the output limit), enforces a wall-clock
-limit, and writes one frame per test to stdout. After each test every other
+a few KiB, counted in full against the output limit), stops it at its CPU
+limit, its waiting limit or the wall-clock backstop (``tsbox.cpuclock``), and
+writes one frame per test to stdout. After each test every other
 process in the container is killed and reaped and ``/tmp`` is emptied, so
 nothing a test leaves behind reaches the next.
 
@@ -26,13 +27,14 @@ import sys
 import time
 import traceback
 
-from tsbox import wire
+from tsbox import cpuclock, wire
 
 PYTHON = "/usr/bin/python3"
 WORK_ROOT = "/tmp"
 MAX_JOB_BYTES = 64 * 1024 * 1024
 PR_SET_DUMPABLE = 4
 CHUNK = 65536
+POLL_SECONDS = 0.02  # how often a running test's CPU time is read: the precision of the CPU limit
 CHILD_ENV_BASE = {
     "PATH": "/usr/bin:/bin",
     "PYTHONPATH": "/opt/techscreen",
@@ -141,7 +143,8 @@ def _child(argv, env, workdir, limits, fds):
     """In the forked child: apply limits, wire up descriptors, exec the runner."""
     try:
         os.setsid()
-        cpu_soft = max(1, int(limits["cpu_seconds"] + 0.999))
+        # A backstop only (whole seconds): the supervisor stops the test at its exact CPU limit.
+        cpu_soft = int(math.ceil(limits["cpu_seconds"])) + 1
         resource.setrlimit(resource.RLIMIT_CPU, (cpu_soft, cpu_soft + 1))
         address_space = limits["memory_mb"] * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
@@ -180,15 +183,16 @@ class TestRun:
         err_r, err_w = os.pipe()
         result_r, result_w = os.pipe()
         ooms_before = oom_kills()
-        started = time.monotonic()
+        clock = cpuclock.CpuClock()
         pid = os.fork()
         if pid == 0:
             _child(argv, env, workdir, self.limits, (stdin_r, out_w, err_w, result_w))
+        clock.pid = pid
         for fd in (stdin_r, out_w, err_w, result_w):
             os.close(fd)
         try:
-            self._pump(pid, started, stdin_w, {out_r: self.stdout, err_r: self.stderr,
-                                                result_r: self.result})
+            self._pump(pid, clock, stdin_w, {out_r: self.stdout, err_r: self.stderr,
+                                              result_r: self.result})
             _kill_all_quietly()
             _, wait_status, usage = os.wait4(pid, 0)
             kill_everything_else()
@@ -196,8 +200,8 @@ class TestRun:
         finally:
             for fd in (out_r, err_r, result_r):
                 os.close(fd)
-        wall = time.monotonic() - started
-        cpu = usage.ru_utime + usage.ru_stime
+        wall = clock.wall()
+        cpu = max(usage.ru_utime + usage.ru_stime, clock.cpu())
         self._classify(wait_status, cpu, oom_kills(), ooms_before)
         meta = {
             "status": self.status,
@@ -213,7 +217,7 @@ class TestRun:
         }
         return meta, bytes(self.result.data) if self.status != "output_limit" else b""
 
-    def _pump(self, pid, started, stdin_w, readers):
+    def _pump(self, pid, clock, stdin_w, readers):
         """Feed stdin and read outputs until the child exits or a limit is hit."""
         os.set_blocking(stdin_w, False)
         pidfd = os.pidfd_open(pid)
@@ -222,16 +226,12 @@ class TestRun:
         poller.register(stdin_w, select.POLLOUT)
         for fd in readers:
             poller.register(fd, select.POLLIN)
-        deadline = started + self.limits["wall_seconds"]
         open_readers = set(readers)
         try:
             while True:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    self._stop(pid, "timeout", "wall-clock limit of %.1f s reached"
-                               % self.limits["wall_seconds"])
+                if self._over_time(pid, clock):
                     return
-                for fd, _ in poller.poll(remaining * 1000):
+                for fd, _ in poller.poll(POLL_SECONDS * 1000):
                     if fd == pidfd:
                         return
                     if fd == stdin_w:
@@ -251,6 +251,31 @@ class TestRun:
             os.close(pidfd)
             if stdin_w is not None:
                 os.close(stdin_w)
+
+    def _over_time(self, pid, clock):
+        """Stop the test at its CPU limit, when it waited too long, or at the wall backstop.
+
+        Only CPU time and waiting time give a verdict. Reaching the backstop
+        while neither limit was reached means the machine gave the test too
+        little CPU: ``unfinished``, for the host to run again, never a verdict.
+        """
+        limits = self.limits
+        cpu = clock.cpu()
+        if cpu >= limits["cpu_seconds"]:
+            self._stop(pid, "timeout", "CPU time limit of %.2f s exceeded" % limits["cpu_seconds"])
+            return True
+        wall = clock.wall()
+        if wall - cpu > limits["idle_seconds"]:
+            waited = clock.waited(cpu)
+            if waited > limits["idle_seconds"]:
+                self._stop(pid, "timeout", "wall-clock limit: the code waited %.1f s without using CPU "
+                           "(CPU time %.2f s of its %.2f s)" % (waited, cpu, limits["cpu_seconds"]))
+                return True
+        if wall >= limits["wall_seconds"]:
+            self._stop(pid, "unfinished", "not finished: the machine was too busy (%.2f s of CPU in %.1f s; "
+                       "CPU limit %.2f s)" % (cpu, wall, limits["cpu_seconds"]))
+            return True
+        return False
 
     def _feed(self, poller, stdin_w):
         try:
@@ -300,7 +325,7 @@ class TestRun:
             return
         limit = self.limits["cpu_seconds"]
         signum = os.WTERMSIG(wait_status) if os.WIFSIGNALED(wait_status) else None
-        if signum == signal.SIGXCPU or cpu > limit:
+        if signum == signal.SIGXCPU or cpu >= limit:
             self.status, self.detail = "timeout", "CPU time limit of %.2f s exceeded" % limit
         elif ooms_before is not None and ooms_after is not None and ooms_after > ooms_before:
             self.status, self.detail = "memory", "killed for using more memory than allowed"

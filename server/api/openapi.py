@@ -85,8 +85,10 @@ SCHEMAS = {
         "reasons": {"type": "array", "items": _object({"component": STRING, "points": NUMBER, "text": STRING})}}),
     "ComplexityReport": _object({
         "measured": _nullable(STRING), "target": STRING,
-        "verdict": {"type": "string", "enum": ["meets", "slower", "inconclusive"]},
-        "confidence": NUMBER, "reason": STRING}),
+        "verdict": {"type": "string", "enum": ["meets", "slower", "inconclusive", "not_measured"]},
+        "confidence": NUMBER, "reason": STRING,
+        "correctness_failed": _nullable({**COUNT, "description": "Hidden correctness tests the measured code failed."}),
+        "correctness_total": _nullable(COUNT)}),
     "NarrationReport": _object({
         "score": NUMBER, "claim": _nullable(STRING), "claimed_time": _nullable(STRING),
         "claimed_space": _nullable(STRING), "penalty": NUMBER,

@@ -9,7 +9,9 @@ sizes fit, smaller sizes are added; where growth between doublings looks
 exponential, sizes in between. Each family's points are fitted
 (``fit.fit_classes``); the slowest family decides. Kernel-accounted CPU time
 cross-checks the counts, so code that hides work from the counter (turning
-the tracer off, threads) cannot look faster than it is.
+the tracer off, threads) cannot look faster than it is. Code that runs on
+none of the generator's inputs (it raises, or exceeds the limits at every
+size) is ``not_measured``, with the reason.
 """
 
 import dataclasses
@@ -94,13 +96,15 @@ def _run(spec: MeasureSpec, code, plan, wall_seconds, settings, client) -> list[
 def _point(family, n, outcome) -> Point | None:
     if outcome.status == "skipped":
         return None
+    if outcome.status == "unfinished":
+        return Point(n, family, None, None, "unfinished", outcome.detail)
     if outcome.status == "timeout":
-        return Point(n, family, None, None, "over_budget")
+        return Point(n, family, None, None, "over_budget", outcome.detail)
     measured = (outcome.result or {}).get("measured")
     if outcome.status != "completed" or not isinstance(measured, dict):
-        return Point(n, family, None, None, "failed")
+        return Point(n, family, None, None, "failed", _failure(outcome))
     if measured.get("truncated"):
-        return Point(n, family, None, None, "over_budget")
+        return Point(n, family, None, None, "over_budget", f"over the work budget of {EVENT_CAP:,} units")
     setup = (outcome.result or {}).get("setup_cpu_ms")
     cpu = outcome.cpu_ms - setup if outcome.cpu_ms is not None and isinstance(setup, (int, float)) else None
     status = "measured" if measured.get("tracer_intact", False) else "tracer_off"
@@ -108,10 +112,24 @@ def _point(family, n, outcome) -> Point | None:
     return Point(n, family, max(1, int(work)) if isinstance(work, (int, float)) else None, cpu, status)
 
 
+def _failure(outcome) -> str:
+    """What went wrong on one size, in words: the exception the code raised, else the sandbox's detail."""
+    raised = (outcome.result or {}).get("raised")
+    if isinstance(raised, dict):
+        message = str(raised.get("message", ""))[:200]
+        return f"raised {raised.get('type', 'an exception')}" + (f": {message}" if message else "")
+    return outcome.detail or outcome.status
+
+
 def _refinement(points: list[Point], family, min_n: int) -> list[int]:
-    """Sizes to add: smaller ones when too few fitted, in-between ones when growth looks exponential."""
+    """Sizes to add: smaller ones when too few fitted, in-between ones when growth looks exponential.
+
+    None for a family whose code only failed: it does not run on these inputs.
+    """
     mine = sorted((p for p in points if p.family == family), key=lambda p: p.n)
     measured = [p for p in mine if p.status == "measured"]
+    if not measured and any(p.status == "failed" for p in mine):
+        return []
     sizes = []
     below = min_n // 2
     while len(measured) + len(sizes) < MIN_POINTS and below >= 1:
@@ -126,6 +144,9 @@ def _refinement(points: list[Point], family, min_n: int) -> list[int]:
 
 
 def _conclude(points, families, target, seconds) -> ComplexityReport:
+    if not any(p.status in ("measured", "tracer_off") for p in points):
+        return ComplexityReport(None, target, "not_measured", 0.0, _why_not_measured(points), tuple(points), {},
+                                seconds)
     verdicts = {}
     for family in families:
         verdicts[str(family)] = _family_verdict([p for p in points if p.family == family], target)
@@ -145,13 +166,28 @@ def _conclude(points, families, target, seconds) -> ComplexityReport:
                             verdicts, seconds)
 
 
+def _why_not_measured(points: list[Point]) -> str:
+    """Why no size of any family ran: the first failure, else the first limit, else the budget."""
+    for status, how in (("failed", "it"), ("over_budget", "it was stopped:")):
+        found = [p for p in points if p.status == status]
+        if found:
+            first = min(found, key=lambda p: p.n)
+            family = "" if first.family is None else f" {first.family!r}"
+            return (f"the code does not run on the generator's inputs: on the{family} input of size n={first.n} "
+                    f"{how} {first.detail}")
+    return "no size finished within the measurement's time budget"
+
+
 def _family_verdict(points: list[Point], target: str) -> dict:
     measured = [p for p in points if p.status == "measured"]
     if any(p.status == "tracer_off" for p in points):
         return _cpu_only_verdict(points, target)
     if len(measured) < FIT_MIN_POINTS:
         over = [p.n for p in points if p.status == "over_budget"]
-        why = f"over the work budget from n={over[0]}" if over else "the code failed on the generated inputs"
+        failed = [p for p in points if p.status == "failed"]
+        why = (f"over the work budget from n={over[0]}" if over else
+               f"the code failed on the generated inputs (n={failed[0].n}: {failed[0].detail})" if failed else
+               "the measurement's time budget ran out")
         return {"class": None, "confidence": 0.0, "verdict": "inconclusive",
                 "reason": f"only {len(measured)} sizes measured: {why}"}
     fit = fit_classes([p.n for p in measured], [p.work for p in measured])

@@ -9,14 +9,16 @@ class Point:
 
     ``work`` is the deterministic unit count (lines + calls + charged C work);
     ``cpu_ms`` is the kernel-accounted CPU time of the measured call (the
-    child's total minus its set-up before any candidate code ran).
+    child's total minus its set-up before any candidate code ran); ``detail``
+    says why a size gave no count (what the code raised, which limit it hit).
     """
 
     n: int
     family: str | None
     work: int | None
     cpu_ms: float | None
-    status: str  # measured | over_budget | failed
+    status: str  # measured | tracer_off | over_budget | failed | unfinished
+    detail: str = ""
 
     def as_json(self) -> dict:
         return dataclasses.asdict(self)
@@ -26,8 +28,11 @@ class Point:
 class ComplexityReport:
     """The measured class, the verdict against the target, and why.
 
-    ``verdict`` is ``meets`` (no slower than the target), ``slower`` or
-    ``inconclusive`` (``reason`` says why).
+    ``verdict`` is ``meets`` (no slower than the target), ``slower``,
+    ``inconclusive`` or ``not_measured`` (the code ran on none of the
+    generator's inputs); ``reason`` says why. ``correctness_failed`` of
+    ``correctness_total`` hidden correctness tests failed in the judging the
+    measurement belongs to (None when measured outside judging).
     """
 
     measured: str | None
@@ -38,6 +43,8 @@ class ComplexityReport:
     points: tuple[Point, ...]
     families: dict
     seconds: float
+    correctness_failed: int | None = None
+    correctness_total: int | None = None
 
     def as_json(self) -> dict:
         return {
@@ -45,4 +52,5 @@ class ComplexityReport:
             "confidence": round(self.confidence, 3), "reason": self.reason,
             "families": self.families, "points": [p.as_json() for p in self.points],
             "seconds": round(self.seconds, 2),
+            "correctness_failed": self.correctness_failed, "correctness_total": self.correctness_total,
         }

@@ -18,6 +18,7 @@ _STATUS_VERDICTS = {
     "missing": Verdict.SYSTEM_ERROR,
     "sandbox_error": Verdict.SYSTEM_ERROR,
     "setup_failed": Verdict.SYSTEM_ERROR,
+    "unfinished": Verdict.SYSTEM_ERROR,  # the machine was too busy, even on a second run: not the code's fault
 }
 
 

@@ -45,10 +45,28 @@ def judge(package: ProblemPackage, code: str, *, policy: bool = True, cases=None
                                wall_seconds=time.monotonic() - started)
     wanted = expected.expectations(package, cases, settings, client)
     result = run_job(build_job(package, code, cases), settings, client, on_result)
+    outcomes = _run_unfinished_again(package, code, cases, result.outcomes, settings, client)
     tests = tuple(_test_report(package, case, wanted[case.name], outcome)
-                  for case, outcome in zip(cases, result.outcomes, strict=True))
+                  for case, outcome in zip(cases, outcomes, strict=True))
     return JudgeReport(package.id, package.content_hash, Verdict.worst(t.verdict for t in tests), tests,
                        policy_checked=policy, wall_seconds=time.monotonic() - started)
+
+
+def _run_unfinished_again(package, code, cases, outcomes, settings, client) -> tuple:
+    """Run the tests the machine was too busy to finish once more, in a fresh container.
+
+    Load is never a verdict: a test the wall-clock backstop (or the job's
+    bound) ended before it reached its CPU or waiting limit gets a second
+    run; still unfinished, it is a ``system_error`` saying so.
+    """
+    again = [index for index, outcome in enumerate(outcomes) if outcome.status == "unfinished"]
+    if not again:
+        return outcomes
+    rerun = run_job(build_job(package, code, [cases[index] for index in again]), settings, client).outcomes
+    merged = list(outcomes)
+    for index, outcome in zip(again, rerun, strict=True):
+        merged[index] = outcome
+    return tuple(merged)
 
 
 def validate_code(code: str) -> None:

@@ -27,15 +27,23 @@ class Assessment:
                 "quality": self.quality.as_json()}
 
 
-def correctness_passed(judged: JudgeReport) -> bool:
-    """Every test outside the performance group passed: the condition for measuring complexity."""
-    return bool(judged.tests) and all(t.verdict is Verdict.ACCEPTED for t in judged.tests
-                                      if t.group != "performance")
+def code_ran(judged: JudgeReport) -> bool:
+    """The code was judged on some test: the condition for measuring complexity, whatever the verdict."""
+    return bool(judged.tests) and judged.verdict is not Verdict.POLICY_VIOLATION
+
+
+def with_correctness(complexity: ComplexityReport, judged: JudgeReport) -> ComplexityReport:
+    """The measurement with how many hidden correctness tests the judging failed, for the reviewer."""
+    tests = [t for t in judged.tests if t.visibility == "hidden" and t.group == "correctness"]
+    failed = sum(1 for t in tests if t.verdict is not Verdict.ACCEPTED)
+    return dataclasses.replace(complexity, correctness_failed=failed, correctness_total=len(tests))
 
 
 def assess(package: ProblemPackage, code: str, judged: JudgeReport, notes: str, *, measure: bool = True,
            weights: ScoringWeights | None = None, settings=None, client=None) -> Assessment:
-    """Measure (when correctness passed), read the notes and the code, and score.
+    """Measure (whenever the code ran, a wrong answer or two included), read the notes and the code, and score.
+
+    The measurement itself says ``not_measured`` when the code runs on none of the generator's inputs.
 
     Raises:
         SandboxError: Docker failed during the measurement.
@@ -43,8 +51,8 @@ def assess(package: ProblemPackage, code: str, judged: JudgeReport, notes: str, 
     """
     spec = package.spec
     complexity = None
-    if measure and correctness_passed(judged):
-        complexity = measure_complexity(package, code, settings=settings, client=client)
+    if measure and code_ran(judged):
+        complexity = with_correctness(measure_complexity(package, code, settings=settings, client=client), judged)
     narration = analyse_notes(notes, spec.narration.points, target=spec.complexity.target,
                               measured=complexity.measured if complexity else None,
                               per_call=spec.kind == "class")

@@ -4,8 +4,9 @@ Pure functions over what judging found; see docs/scoring.md for the formula
 and worked examples.
 
 * correctness: the weighted share of hidden ``correctness`` tests passed.
-* efficiency: the measured complexity against the target (``COMPLEXITY_CREDIT``)
-  and the weighted share of ``performance`` tests passed, 60/40.
+* efficiency: the measured complexity against the target (``COMPLEXITY_CREDIT``,
+  times the correctness share: a wrong solution's speed is worth that much
+  less) and the weighted share of ``performance`` tests passed, 60/40.
 * communication: the narration score (notes against the rubric, claims
   checked against the measurement).
 * code_quality: the code-quality score.
@@ -77,9 +78,10 @@ def band_for(total: float) -> str:
 def score(judged: JudgeReport, complexity: ComplexityReport | None, narration: NarrationReport,
           quality: QualityReport, weights: ScoringWeights) -> ScoreReport:
     """Combine the components with ``weights`` into the total, band and reasons."""
+    correctness = _correctness(judged)
     parts = {
-        "correctness": _correctness(judged),
-        "efficiency": _efficiency(judged, complexity),
+        "correctness": correctness,
+        "efficiency": _efficiency(judged, complexity, correctness[0] / 100),
         "communication": (narration.score, [f"notes scored {narration.score:.0f}/100"
                                             + (f" ({_claim_text(narration)})" if narration.claim else "")]),
         "code_quality": (quality.score, [f"code quality {quality.score:.0f}/100"
@@ -118,10 +120,11 @@ def _correctness(judged: JudgeReport) -> tuple[float, list[str]]:
     return 100 * passed / total, [text]
 
 
-def _efficiency(judged: JudgeReport, complexity: ComplexityReport | None) -> tuple[float, list[str]]:
+def _efficiency(judged: JudgeReport, complexity: ComplexityReport | None,
+                correctness_share: float) -> tuple[float, list[str]]:
     if judged.verdict is Verdict.POLICY_VIOLATION:
         return 0.0, ["the code never ran"]
-    complexity_score, complexity_text = _complexity_credit(complexity)
+    complexity_score, complexity_text = _complexity_credit(complexity, correctness_share)
     performance = [t for t in judged.tests if t.group == "performance"]
     if not performance:
         return complexity_score, [complexity_text]
@@ -132,17 +135,24 @@ def _efficiency(judged: JudgeReport, complexity: ComplexityReport | None) -> tup
     return value, [complexity_text, f"{count} of {len(performance)} performance tests passed"]
 
 
-def _complexity_credit(complexity: ComplexityReport | None) -> tuple[float, str]:
+def _complexity_credit(complexity: ComplexityReport | None, correctness_share: float) -> tuple[float, str]:
+    """The class's credit times the correctness share; 0 when nothing ran on the generator's inputs."""
     if complexity is None:
-        return 0.0, "complexity not measured: it needs every correctness test to pass"
+        return 0.0, "complexity not measured"
+    if complexity.verdict == "not_measured":
+        return 0.0, f"complexity not measured: {complexity.reason}"
     if complexity.verdict == "inconclusive" or complexity.measured is None:
-        return INCONCLUSIVE_CREDIT, f"complexity inconclusive, half credit ({complexity.reason})"
-    gap = max(0, rank(complexity.measured) - rank(complexity.target))
-    credit = COMPLEXITY_CREDIT.get(gap, 0.0)
-    if gap == 0:
-        return credit, f"measured {complexity.measured} meets the target {complexity.target}"
-    return credit, (f"measured {complexity.measured}, {gap} class{'es' if gap > 1 else ''} slower than the "
-                    f"target {complexity.target}: {credit:.0f}/100")
+        credit, text = INCONCLUSIVE_CREDIT, f"complexity inconclusive, half credit ({complexity.reason})"
+    else:
+        gap = max(0, rank(complexity.measured) - rank(complexity.target))
+        credit = COMPLEXITY_CREDIT.get(gap, 0.0)
+        text = (f"measured {complexity.measured} meets the target {complexity.target}" if gap == 0 else
+                f"measured {complexity.measured}, {gap} class{'es' if gap > 1 else ''} slower than the "
+                f"target {complexity.target}: {credit:.0f}/100")
+    if correctness_share >= 1:
+        return credit, text
+    weighted = credit * correctness_share
+    return weighted, f"{text}, times {correctness_share:.0%} correctness: {weighted:.0f}/100"
 
 
 def _claim_text(narration: NarrationReport) -> str:

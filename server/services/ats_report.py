@@ -15,7 +15,7 @@ from server.services.attempts import close_if_due
 from server.services.results import ProblemResult, attempt_result
 
 NARRATION_ITEM_KEYS = ("id", "label", "weight", "earned", "found", "evidence", "reason")
-COMPLEXITY_KEYS = ("measured", "target", "verdict", "confidence", "reason")
+COMPLEXITY_KEYS = ("measured", "target", "verdict", "confidence", "reason", "correctness_failed", "correctness_total")
 
 
 def attempt_report(session: Session, attempt: Attempt) -> dict:
@@ -51,7 +51,7 @@ def _assessment(submission: Submission) -> dict:
         "scoring": None if not score else {
             "total": score["total"], "band": score["band"], "components": score["components"],
             "reasons": score["reasons"]},
-        "complexity": None if not complexity else {key: complexity[key] for key in COMPLEXITY_KEYS},
+        "complexity": None if not complexity else {key: complexity.get(key) for key in COMPLEXITY_KEYS},
         "narration": None if not notes else {
             "score": notes["score"], "claim": notes["claim"], "claimed_time": notes["claimed_time"],
             "claimed_space": notes["claimed_space"], "penalty": notes["penalty"],

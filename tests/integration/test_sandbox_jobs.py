@@ -81,7 +81,8 @@ def test_the_job_wall_bound_holds_whatever_the_code_does(docker_client):
     assert time.monotonic() - started < 4.0 + 3.0
     assert result.deadline_hit
     statuses = [o.status for o in result.outcomes]
-    assert statuses[0] == "timeout" and set(statuses) == {"timeout"}
+    # the first test waited out its waiting limit (2 s); the bound cut the rest short: not a verdict on them
+    assert statuses[0] == "timeout" and set(statuses[1:]) <= {"timeout", "unfinished"} and statuses[-1] == "unfinished"
 
 
 def test_the_container_is_removed_when_the_host_is_interrupted(docker_client, monkeypatch):

@@ -1,6 +1,7 @@
 """The issue's bar for the score, on the moving-average problem: an O(1)-per-call solution
 with good notes scores clearly above an O(window)-per-call one whose notes claim O(1),
-which scores above a wrong one."""
+which scores above a wrong one. Complexity is measured whatever the verdict, when the code
+runs on the generator's inputs; its credit is weighted by correctness."""
 
 import pytest
 
@@ -42,6 +43,9 @@ def reports(docker_client):
                          policy=False, client=docker_client),
         "wrong": evaluate(package, submissions["wrong_answer/window_off_by_one.py"], GOOD_NOTES,
                           policy=False, client=docker_client),
+        "no_validation": evaluate(package, submissions["wrong_answer/no_validation.py"], GOOD_NOTES,
+                                  policy=False, client=docker_client),
+        "starter": evaluate(package, package.starter, GOOD_NOTES, client=docker_client),
     }
 
 
@@ -69,10 +73,33 @@ def test_the_overclaim_is_caught_and_explained(reports):
     assert assessment.score.components["correctness"].score == 100
 
 
-def test_the_wrong_solution_is_not_measured(reports):
+def test_the_wrong_solution_is_measured_and_its_credit_weighted_by_correctness(reports):
     assessment = reports["wrong"].assessment
-    assert assessment.complexity is None
-    assert "not measured" in {r.component: r.text for r in assessment.score.reasons}["efficiency"]
+    assert reports["wrong"].verdict.label == "wrong_answer"
+    assert (assessment.complexity.measured, assessment.complexity.verdict) == ("O(n)", "meets")
+    assert assessment.complexity.correctness_failed == 18 and assessment.complexity.correctness_total == 30
+    assert "times 40% correctness" in {r.component: r.text for r in assessment.score.reasons}["efficiency"]
+
+
+def test_an_o1_solution_lacking_only_the_window_check_gets_its_efficiency(reports):
+    """It fails the four window < 1 tests, nothing else: its speed is measured and credited."""
+    report = reports["no_validation"]
+    assert report.verdict.label == "wrong_answer"
+    complexity = report.assessment.complexity
+    assert (complexity.measured, complexity.verdict) == ("O(n)", "meets")  # n calls of O(1) each
+    assert complexity.correctness_failed == 4
+    efficiency = report.assessment.score.components["efficiency"]
+    assert efficiency.points > 8.0 + 8.0  # was 8/20: the performance tests' 40 % only
+    assert report.as_json()["complexity"]["correctness_failed"] == 4
+
+
+def test_code_that_does_not_run_on_the_generators_inputs_is_not_measured_and_says_why(reports):
+    complexity = reports["starter"].assessment.complexity
+    assert complexity.verdict == "not_measured" and complexity.measured is None
+    assert "does not run on the generator's inputs" in complexity.reason and "NotImplementedError" in complexity.reason
+    efficiency = {r.component: r.text for r in reports["starter"].assessment.score.reasons}["efficiency"]
+    assert "complexity not measured: the code does not run" in efficiency
+    assert reports["starter"].assessment.score.components["efficiency"].score == 0
 
 
 def test_the_json_carries_complexity_and_score(reports):

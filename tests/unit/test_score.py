@@ -65,6 +65,23 @@ def test_efficiency_credits_the_measured_class_and_the_performance_tests(quality
     assert result.components["efficiency"].score == pytest.approx(0.6 * credit + 0.4 * 50)
 
 
+def test_the_complexity_credit_is_weighted_by_correctness_never_zeroed_by_a_failed_test(quality, no_notes):
+    report = judged(case("c1", "correctness", Verdict.ACCEPTED, 3), case("c2", "correctness", Verdict.WRONG_ANSWER, 1),
+                    case("p", "performance", Verdict.ACCEPTED))
+    result = score(report, complexity("O(n)"), no_notes, quality, ScoringWeights())
+    assert result.components["efficiency"].score == pytest.approx(0.6 * 100 * 0.75 + 0.4 * 100)
+    assert "times 75% correctness: 75/100" in result.reasons[1].text
+
+
+def test_code_not_measured_on_the_generators_inputs_gets_no_complexity_credit_and_says_why(quality, no_notes):
+    report = judged(case("c", "correctness", Verdict.RUNTIME_ERROR), case("p", "performance", Verdict.RUNTIME_ERROR))
+    not_run = ComplexityReport(None, "O(n)", "not_measured", 0.0, "the code does not run on the generator's inputs: "
+                               "on the input of size n=16 it raised NotImplementedError", (), {}, 1.0)
+    result = score(report, not_run, no_notes, quality, ScoringWeights())
+    assert result.components["efficiency"].score == 0
+    assert "complexity not measured: the code does not run" in result.reasons[1].text
+
+
 def test_weights_are_the_problems(quality, no_notes):
     report = judged(case("c", "correctness", Verdict.ACCEPTED))
     only_correctness = ScoringWeights(correctness=1, efficiency=0, communication=0, code_quality=0)

@@ -167,6 +167,17 @@ def test_submission_page_has_the_chart_narration_quality_and_score(scenario, rev
     assert 'id="quality"' in page
 
 
+def test_a_wrong_answer_is_measured_and_the_page_says_how_many_correctness_tests_it_failed(scenario, reviewer):
+    page = reviewer.get(f"/review/submissions/{scenario.submissions['Dee']}").data.decode()
+    assert "wrong_answer" in page
+    complexity = page.split('id="complexity"', 1)[1].split('class="card"', 1)[0]
+    assert re.search(r"Measured <strong>O\(n\)</strong>, target <strong>O\(n\)</strong>", complexity)
+    failed = re.search(r"(\d+) of (\d+) hidden correctness tests failed", complexity)
+    assert failed and 0 < int(failed.group(1)) < int(failed.group(2))
+    chart = re.search(r"<svg.*?</svg>", complexity, re.S).group(0)
+    assert "fitted O(n)" in chart and chart.count("<circle") >= 7
+
+
 def test_integrity_signals_come_from_the_events(scenario, reviewer):
     page = reviewer.get(f"/review/attempts/{scenario.attempts['Ada']}").data.decode()
     assert "512 characters, 20 lines (large)" in page
