@@ -161,3 +161,11 @@ def test_the_roads_around_attribute_checks_are_closed(code, line, fragment):
     violations = check_policy(code, ALLOWED)
     assert violations, f"{code!r} passed the policy"
     assert violations[0].line == line and fragment in violations[0].message, violations
+
+
+GUARD_BYPASSES = sorted((Path(__file__).parents[1] / "hostile" / "policy_violation").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", GUARD_BYPASSES, ids=lambda p: p.stem)
+def test_what_the_run_time_guard_stops_the_check_refuses_first(path):
+    assert check_policy(path.read_text(), ALLOWED), f"{path.name} passed the policy check"
