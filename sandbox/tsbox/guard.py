@@ -72,25 +72,26 @@ SHOWN_CHARS = 200
 
 
 def preload(source, allowed_imports):
-    """Import the allowed modules ``source`` imports, before the hook exists.
+    """Import the allowed top-level modules ``source`` imports, before the hook exists.
 
-    Their own start-up (NumPy loads ``ctypes``, say) is library code the hook
+    Their start-up (NumPy loads ``ctypes``, say) is library code the hook
     would otherwise have to tell apart from the candidate's; the candidate's
-    import statements then find them loaded.
+    import statements then find them loaded. Submodules the candidate names
+    (``numpy.f2py``) are left to its own imports, under the hook.
     """
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError):
         return  # compiling the module reports it
-    for node in ast.walk(tree):
-        names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
-            [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else [])
-        for name in names:
-            if name.partition(".")[0] in allowed_imports:
-                try:
-                    importlib.import_module(name)
-                except Exception:  # noqa: BLE001 - the candidate's own import statement reports it
-                    pass
+    tops = {alias.name.partition(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
+            for alias in node.names}
+    tops |= {node.module.partition(".")[0] for node in ast.walk(tree)
+             if isinstance(node, ast.ImportFrom) and node.module and not node.level}
+    for name in sorted(tops & set(allowed_imports)):
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - the candidate's own import statement reports it
+            pass
 
 
 def install(allowed_imports, candidate_globals):
@@ -151,11 +152,13 @@ def _hook(allowed, candidate_globals, refuse, busy):
         busy[0] = True
         try:
             frame = getframe(2)
-            while frame is not None and any_(frame.f_globals is g for g in skipped):
-                frame = frame.f_back
-            return frame is not None and frame.f_globals is candidate_globals
+        except ValueError:  # an event raised with no Python code running
+            return False
         finally:
             busy[0] = False
+        while frame is not None and any_(frame.f_globals is g for g in skipped):
+            frame = frame.f_back
+        return frame is not None and frame.f_globals is candidate_globals
 
     def library_path(path):
         if type_of(path) not in (str_type, bytes_type):

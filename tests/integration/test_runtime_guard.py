@@ -6,12 +6,13 @@ intact, and a refusal ends its own test only, with a message a candidate can
 act on.
 """
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from sandbox import CaseInput, Job, Limits, run_job
-from server.complexity.measure import measure_complexity
+from server.complexity.measure import MeasureSpec, measure
 from server.judge.judge import judge
 from server.judge.verdicts import Verdict
 
@@ -55,9 +56,13 @@ def test_library_code_acting_for_the_candidate_is_accepted(add_two, docker_clien
 
 
 def test_complexity_is_measured_under_the_guard_with_the_tracer_intact(add_two, docker_client):
-    report = measure_complexity(add_two, ORDINARY_AT_CALL_TIME, client=docker_client)
-    assert report.points and {point.status for point in report.points} == {"measured"}
-    assert report.measured == "O(1)"
+    spec = dataclasses.replace(MeasureSpec.of(add_two), max_n=1024)  # seven sizes
+    assert spec.allowed_imports == add_two.spec.imports.allowed
+    report = measure(spec, ORDINARY_AT_CALL_TIME, client=docker_client)
+    measured = [point for point in report.points if point.status == "measured"]
+    assert not [point for point in report.points if point.status in ("failed", "tracer_off")], report.points
+    works = [point.work for point in measured]
+    assert len(measured) >= 4 and max(works) < 1.01 * min(works), report.points  # counted, and constant
 
 
 def test_a_refusal_ends_only_its_own_test_and_says_what_and_where(docker_client):
