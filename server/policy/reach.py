@@ -14,6 +14,8 @@
 - format strings whose fields read attributes or items (``'{0.__class__}'.format(x)``),
   and ``.format`` with arguments on anything but a string literal;
 - class patterns reading internal or private attributes (``case object(__class__=c)``);
+- string annotations that are more than a type's name (``def f(x: "open('/etc/passwd')")``):
+  ``typing.get_type_hints`` and ``functools.singledispatch`` evaluate them;
 - rebinding a name that an import or one of the functions above owns, which
   would turn all of the above into guesswork.
 """
@@ -51,6 +53,26 @@ def _name_refusal(name: str) -> str | None:
     return None
 
 
+# What a string annotation may contain: a type's name, dotted, subscripted, or joined with |.
+_TYPE_NODES = (ast.Expression, ast.Name, ast.Attribute, ast.Subscript, ast.Tuple, ast.List, ast.Constant,
+               ast.BinOp, ast.BitOr, ast.Load)
+
+
+def _names_a_type(text: str) -> bool:
+    """Whether ``text``, evaluated as an annotation, only names a type (``"Node"``, ``"list[Node] | None"``)."""
+    try:
+        tree = ast.parse(text, mode="eval")
+    except (SyntaxError, ValueError):
+        return True  # evaluating it fails before it runs anything
+    for node in ast.walk(tree):
+        if not isinstance(node, _TYPE_NODES) or (isinstance(node, ast.BinOp) and not isinstance(node.op, ast.BitOr)):
+            return False
+        name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
+        if name.startswith("_"):
+            return False
+    return True
+
+
 def _rebindings(tree: ast.AST):
     """Every place a name is bound other than by an import: ``(name, node)``."""
     for node in ast.walk(tree):
@@ -76,6 +98,7 @@ class ReachCheck(ast.NodeVisitor):
         self.values: dict[str, object] = {}  # name -> what the path is on the host (or MISSING)
         self.modules: set[str] = set()  # names bound to modules
         self.calls: dict[int, ast.Call] = {}  # id(function expression) -> its call
+        self.constants: dict[str, str] = {}  # names bound once, to a string literal (format templates)
         self.accessors = {id(value): name for name in rules.ATTRIBUTE_ACCESSORS if "." in name
                           if (value := modules.resolve(name)) is not MISSING}
 
@@ -85,6 +108,7 @@ class ReachCheck(ast.NodeVisitor):
     def check(self, tree: ast.AST) -> None:
         self._collect_imports(tree)
         self._check_rebindings(tree)
+        self._collect_constants(tree)
         self.calls = {id(node.func): node for node in ast.walk(tree) if isinstance(node, ast.Call)}
         self.visit(tree)
 
@@ -122,6 +146,16 @@ class ReachCheck(ast.NodeVisitor):
                 self.error(node, f"`{name}` is a builtin that reads attributes by name; do not rebind it")
             elif name in self.imported:  # shadowed somewhere: no longer known to be the imported object
                 del self.imported[name]
+
+    def _collect_constants(self, tree: ast.AST) -> None:
+        bindings: dict[str, int] = {}
+        for name, _ in _rebindings(tree):
+            bindings[name] = bindings.get(name, 0) + 1
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                    and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+                    and bindings.get(node.targets[0].id) == 1):
+                self.constants[node.targets[0].id] = node.value.value
 
     # Imports.
 
@@ -257,8 +291,10 @@ class ReachCheck(ast.NodeVisitor):
 
     def _check_format(self, node: ast.Attribute) -> None:
         receiver = node.value
-        if isinstance(receiver, ast.Constant) and isinstance(receiver.value, str):
-            fields = reaching_fields(receiver.value)
+        template = receiver.value if isinstance(receiver, ast.Constant) else (
+            self.constants.get(receiver.id) if isinstance(receiver, ast.Name) else None)
+        if isinstance(template, str):
+            fields = reaching_fields(template)
             if fields:
                 self.error(node, f"the format field `{{{fields[0]}}}` reads into a value by name; format the "
                                  f"value itself, as in '{{}}'.format(x.name), or use an f-string")
@@ -268,6 +304,26 @@ class ReachCheck(ast.NodeVisitor):
             self.error(node, f"`.{node.attr}(...)` is only allowed on a string literal, as in "
                              f"'{{:.2f}}'.format(x); use an f-string otherwise (and give a method of "
                              f"your own called `{node.attr}` another name)")
+
+    def _check_annotation(self, annotation: ast.AST | None) -> None:
+        for node in ast.walk(annotation) if annotation is not None else ():
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and not _names_a_type(node.value):
+                self.error(node, f"the string annotation {node.value!r} is code, not a type's name; "
+                                 f"annotations may only name types, as in \"Node\" or \"list[Node]\"")
+
+    def visit_arg(self, node: ast.arg) -> None:
+        self._check_annotation(node.annotation)
+        self.generic_visit(node)
+
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        self._check_annotation(node.returns)
+        self.generic_visit(node)
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        self._check_annotation(node.annotation)
+        self.generic_visit(node)
 
     def visit_MatchClass(self, node: ast.MatchClass) -> None:
         for name in node.kwd_attrs:

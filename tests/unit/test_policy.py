@@ -77,7 +77,7 @@ BYPASSES = {
     "format field": ("x = 1\ntext = '{0.__class__}'.format(x)", 2, "format field `{0.__class__}`"),
     "format_map field": ("text = '{m.__class__}'.format_map({'m': 1})", 1, "format field `{m.__class__}`"),
     "format on a variable": ("template = '{0.__class__}'\ntext = template.format(1)", 2,
-                             "only allowed on a string literal"),
+                             "format field `{0.__class__}`"),
     "match class pattern": ("match 1:\n    case object(__class__=c):\n        pass", 2,
                             "`__class__=` reaches Python's internals"),
     "random._os": ("import random\nos = random._os", 2, "`random._os` is private"),
@@ -90,7 +90,7 @@ BYPASSES = {
     "dataclasses._create_fn": ("import dataclasses\nf = dataclasses._create_fn('f', [], 'return 1')", 2,
                                "`dataclasses._create_fn` is private"),
     "typing.get_type_hints": ("import typing\n\ndef f(x: \"open('/etc/passwd')\"):\n    pass\n\n"
-                              "hints = typing.get_type_hints(f)", 6, "evaluates string annotations as code"),
+                              "hints = typing.get_type_hints(f)", 3, "is code, not a type's name"),
     "np.ctypeslib": ("import numpy as np\nlib = np.ctypeslib.load_library('libc', '/lib')", 2,
                      "`np.ctypeslib` is not allowed: it reaches C code"),
     "np.fromfile": ("import numpy as np\ndata = np.fromfile('/etc/passwd', dtype=np.uint8)", 2,
@@ -117,6 +117,9 @@ def test_each_known_bypass_is_refused_at_its_line(code, line, fragment):
     "import numpy as np\n\ndef f(a):\n    v = np.asarray(a, dtype=float)\n"
     "    return float(np.linalg.norm(v)), np.random.default_rng(0).random(3).tolist()",
     "from numpy.linalg import norm\nfrom numpy import linalg\nn = norm([3, 4]) + linalg.norm([1])",
+    "ROW = '{:>8} {:.3f}'\nline = ROW.format('a', 1.5)",
+    "import typing\n\ndef f(x: 'list[Node] | None', y: typing.Optional['Node']) -> 'typing.Dict[str, int]':\n"
+    "    z: 'Node' = x\n    return z",
     "from collections import deque, abc\nq = deque([1])\nok = isinstance(q, abc.Iterable)",
     "import collections.abc\nok = isinstance([], collections.abc.Sequence)",
     "import typing\nfrom typing import List\nx: typing.List[int] = []\ny: List[int] = []",
@@ -156,6 +159,12 @@ def test_ordinary_lookalikes_are_accepted(code):
     ("x = 1\ntext = '{:{0.__class__}}'.format(x)", 2, "format field `{0.__class__}`"),
     ("f = '{}'.format\ng = 'a{}'.upper().format", 2, "only allowed on a string literal"),
     ("match 1:\n    case object(_secret=s):\n        pass", 2, "reaches a private attribute"),
+    ("template = '{}'\ntemplate = input()\ntext = template.format(1)", 3, "only allowed on a string literal"),
+    ("import typing\n\ndef f(x: int):\n    pass\n\nhints = typing.get_type_hints(f)", 6,
+     "`typing.get_type_hints` is not allowed: it evaluates string annotations as code"),
+    ("from functools import singledispatch\n\n@singledispatch\ndef f(x):\n    pass\n\n@f.register\n"
+     "def _(x: \"open('/etc/passwd')\"):\n    pass", 8, "is code, not a type's name"),
+    ("def f() -> 'x.__class__':\n    pass", 1, "is code, not a type's name"),
 ])
 def test_the_roads_around_attribute_checks_are_closed(code, line, fragment):
     violations = check_policy(code, ALLOWED)
