@@ -70,6 +70,8 @@ def _names_a_type(text: str) -> bool:
         name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
         if name.startswith("_"):
             return False
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and not _names_a_type(node.value):
+            return False  # a forward reference inside: evaluated in turn
     return True
 
 
@@ -95,7 +97,6 @@ class ReachCheck(ast.NodeVisitor):
         self.allowed = allowed_imports
         self.findings: list[tuple[int, int, str]] = []
         self.imported: dict[str, str] = {}  # name -> the dotted path its import binds
-        self.values: dict[str, object] = {}  # name -> what the path is on the host (or MISSING)
         self.modules: set[str] = set()  # names bound to modules
         self.calls: dict[int, ast.Call] = {}  # id(function expression) -> its call
         self.constants: dict[str, str] = {}  # names bound once, to a string literal (format templates)
@@ -106,9 +107,10 @@ class ReachCheck(ast.NodeVisitor):
         self.findings.append((node.lineno, node.col_offset + 1, message))
 
     def check(self, tree: ast.AST) -> None:
+        rebindings = list(_rebindings(tree))
         self._collect_imports(tree)
-        self._check_rebindings(tree)
-        self._collect_constants(tree)
+        self._check_rebindings(rebindings)
+        self._collect_constants(tree, rebindings)
         self.calls = {id(node.func): node for node in ast.walk(tree) if isinstance(node, ast.Call)}
         self.visit(tree)
 
@@ -129,8 +131,7 @@ class ReachCheck(ast.NodeVisitor):
         if self.imported.get(name, dotted) != dotted:
             self.error(node, f"`{name}` is imported twice as different things; give each its own name")
         self.imported[name] = dotted
-        self.values[name] = value = modules.resolve(dotted)
-        if module or isinstance(value, types.ModuleType):
+        if module or isinstance(modules.resolve(dotted), types.ModuleType):
             self.modules.add(name)
 
     def _accessor(self, dotted: str) -> str | None:
@@ -138,8 +139,8 @@ class ReachCheck(ast.NodeVisitor):
             return dotted
         return self.accessors.get(id(modules.resolve(dotted)))
 
-    def _check_rebindings(self, tree: ast.AST) -> None:
-        for name, node in _rebindings(tree):
+    def _check_rebindings(self, rebindings: list[tuple[str, ast.AST]]) -> None:
+        for name, node in rebindings:
             if name in self.modules or (name in self.imported and self._accessor(self.imported[name])):
                 self.error(node, f"`{name}` is bound by an import here; give this other thing another name")
             elif name in rules.ATTRIBUTE_BUILTINS:
@@ -147,9 +148,9 @@ class ReachCheck(ast.NodeVisitor):
             elif name in self.imported:  # shadowed somewhere: no longer known to be the imported object
                 del self.imported[name]
 
-    def _collect_constants(self, tree: ast.AST) -> None:
+    def _collect_constants(self, tree: ast.AST, rebindings: list[tuple[str, ast.AST]]) -> None:
         bindings: dict[str, int] = {}
-        for name, _ in _rebindings(tree):
+        for name, _ in rebindings:
             bindings[name] = bindings.get(name, 0) + 1
         for node in ast.walk(tree):
             if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)

@@ -165,6 +165,7 @@ def test_ordinary_lookalikes_are_accepted(code):
     ("from functools import singledispatch\n\n@singledispatch\ndef f(x):\n    pass\n\n@f.register\n"
      "def _(x: \"open('/etc/passwd')\"):\n    pass", 8, "is code, not a type's name"),
     ("def f() -> 'x.__class__':\n    pass", 1, "is code, not a type's name"),
+    ("from typing import List\nx: \"List['open(1)']\" = []", 2, "is code, not a type's name"),
 ])
 def test_the_roads_around_attribute_checks_are_closed(code, line, fragment):
     violations = check_policy(code, ALLOWED)
