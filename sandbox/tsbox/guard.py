@@ -113,7 +113,7 @@ def _refuser(candidate_globals, busy):
         frame = getframe(1)
         while frame is not None and frame.f_globals is not candidate_globals:
             frame = frame.f_back
-        where = " at line %d" % frame.f_lineno if frame is not None else ""
+        where = " at line %s" % frame.f_lineno if frame is not None else ""  # f_lineno may be None
         data = ('{"refused":%s}' % encode("policy: %s%s" % (message, where))).encode()
         try:
             while data:
