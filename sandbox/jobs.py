@@ -97,6 +97,10 @@ class Job:
     ``mode`` is ``run`` (call the code on each input), ``generate`` (only
     build each generated input and return it) or ``measure`` (count the
     code's work on each input, up to ``event_cap`` units; see ``tsbox.meter``).
+    With ``allowed_imports`` (the problem's allow-list), the code runs under
+    the run-time guard (``tsbox.guard``): a refused action ends its test with
+    a ``refused`` result. ``None`` runs it unguarded, with only the container
+    around it (the sandbox's own tests and the doctor's probe).
     """
 
     code: str
@@ -107,6 +111,7 @@ class Job:
     generator: str | None = None
     mode: str = "run"
     event_cap: int = 0
+    allowed_imports: tuple[str, ...] | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -126,7 +131,8 @@ class RunOutcome:
         detail: A sentence for people.
         result: The runner's result object when ``completed``; in a
             generate job, the generated input; in a measure job, the
-            measurement plus ``setup_cpu_ms``.
+            measurement plus ``setup_cpu_ms``. ``{"refused": message}`` when
+            the run-time guard stopped the code.
     """
 
     status: str
@@ -193,6 +199,8 @@ def _validate(job: Job) -> None:
         raise JobRejected(f"the code is larger than {MAX_CODE_BYTES // 1024} KiB")
     if job.mode not in MODES:
         raise JobRejected(f"unknown mode {job.mode!r}")
+    if job.allowed_imports is not None and not all(isinstance(name, str) for name in job.allowed_imports):
+        raise JobRejected("allowed imports must be module names")
     if not job.tests:
         raise JobRejected("a job needs at least one test")
     for test in job.tests:
@@ -226,6 +234,7 @@ def _payload(job: Job, nonce: str, settings: SandboxSettings) -> bytes:
         "generator": job.generator,
         "mode": job.mode,
         "event_cap": job.event_cap,
+        "allowed_imports": None if job.allowed_imports is None else list(job.allowed_imports),
         "limits": supervisor_limits(limits.cpu_seconds, limits.memory_mb, limits.output_kb * 1024),
         "generator_limits": supervisor_limits(**GENERATOR_LIMITS),
         "tests": [_test_document(t) for t in job.tests],

@@ -16,6 +16,10 @@ Modes:
         any candidate code runs, so it cannot be forged), then run the
         instrumented code under ``tsbox.meter`` and return
         ``{"measured": {"lines", "calls", "charged", "total", "truncated"}}``.
+
+With ``allowed_imports`` in the header (the problem's allow-list), the
+candidate's module runs under ``tsbox.guard``; a refused action ends the test
+with ``{"refused": message}``.
 """
 
 import io
@@ -27,7 +31,7 @@ import sys
 import traceback
 import types
 
-from tsbox import instrument, meter, tojson, wire
+from tsbox import guard, instrument, meter, tojson, wire
 
 # Taken before candidate code runs, which may rebind module attributes.
 _dumps = json.dumps
@@ -64,7 +68,8 @@ def _describe_exception(error):
     }
 
 
-def _load_module(source, filename, name, code=None):
+def _load_module(source, filename, name, code=None, allowed_imports=None):
+    """Execute ``source`` (or its compiled ``code``) as module ``name``, under the guard when imports are listed."""
     module = types.ModuleType(name)
     module.__file__ = filename
     sys.modules[name] = module
@@ -72,8 +77,14 @@ def _load_module(source, filename, name, code=None):
         code = compile(source, filename, "exec")
     else:
         module.__dict__.update(instrument.HELPERS)
+    if allowed_imports is not None:
+        guard.install(allowed_imports, module.__dict__)
     exec(code, module.__dict__)
     return module
+
+
+def _load_solution(header, name="solution", code=None):
+    return _load_module(header["code"], "solution.py", name, code, header.get("allowed_imports"))
 
 
 def _entry(module, entry_point, want_class):
@@ -88,14 +99,14 @@ def _entry(module, entry_point, want_class):
 
 
 def _call_function(header, test_input):
-    module = _load_module(header["code"], "solution.py", "solution")
+    module = _load_solution(header)
     function = _entry(module, header["entry_point"], want_class=False)
     value = function(*test_input["args"], **test_input.get("kwargs", {}))
     return {"returned": tojson.to_json_value(value)}
 
 
 def _call_class(header, test_input, result):
-    module = _load_module(header["code"], "solution.py", "solution")
+    module = _load_solution(header)
     cls = _entry(module, header["entry_point"], want_class=True)
     returns = result.setdefault("returned", [])
     instance = cls(*test_input["init"])
@@ -111,7 +122,7 @@ def _run_stdio(header, test_input):
     sys.stdin = io.StringIO(test_input["stdin"])
     sys.stdout = captured
     try:
-        _load_module(header["code"], "solution.py", "__main__")
+        _load_solution(header, "__main__")
     finally:
         sys.stdout = sys.__stdout__
     return {"returned": captured.getvalue()}
@@ -125,10 +136,10 @@ def _measure(header, test_input):
     if kind == "stdio":
         sys.stdin = io.StringIO(test_input["stdin"])
         sys.stdout = io.StringIO()
-        _counted(counter, lambda: _load_module(header["code"], "solution.py", "__main__", code))
+        _counted(counter, lambda: _load_solution(header, "__main__", code))
         sys.stdout = sys.__stdout__
     else:
-        module = _load_module(header["code"], "solution.py", "solution", code)
+        module = _load_solution(header, "solution", code)
         target = _entry(module, header["entry_point"], want_class=kind == "class")
         if kind == "function":
             _counted(counter, lambda: target(*test_input["args"], **test_input.get("kwargs", {})))
@@ -214,6 +225,8 @@ def main():
             _write_result(_dumps(_describe_exception(error)).encode("utf-8"))
             _exit(GENERATOR_FAILED)
         _exit(0)
+    if header.get("allowed_imports") is not None:
+        guard.preload(header["code"], header["allowed_imports"])
     if header["mode"] == "measure":
         _write_result(b'{"setup_cpu_ms":%.3f}\n' % _cpu_ms())
     result = _run(header, test_input)

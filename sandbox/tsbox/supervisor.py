@@ -360,8 +360,10 @@ RUNNER_MODES = {"run": "call", "measure": "measure", "generate": "generate"}
 
 
 def runner_payload(job, mode, code, test_input):
+    """The runner's stdin: a header line, then the input. Candidate code runs guarded when the job lists imports."""
     header = {"mode": mode, "kind": job["kind"], "entry_point": job["entry_point"], "code": code,
-              "event_cap": job.get("event_cap", 0)}
+              "event_cap": job.get("event_cap", 0),
+              "allowed_imports": None if mode == "generate" else job.get("allowed_imports")}
     return json.dumps(header).encode("utf-8") + b"\n" + test_input
 
 

@@ -46,12 +46,13 @@ class MeasureSpec:
     min_n: int
     max_n: int
     memory_mb: int = 512
+    allowed_imports: tuple[str, ...] | None = None  # the problem's: the code runs under the run-time guard
 
     @classmethod
     def of(cls, package: ProblemPackage) -> "MeasureSpec":
         spec = package.spec
         return cls(spec.kind, spec.entry_point, package.generator, spec.complexity.target,
-                   spec.complexity.min_n, spec.complexity.max_n, spec.limits.memory_mb)
+                   spec.complexity.min_n, spec.complexity.max_n, spec.limits.memory_mb, spec.imports.allowed)
 
 
 def measure_complexity(package: ProblemPackage, code: str, **options) -> ComplexityReport:
@@ -85,7 +86,7 @@ def _run(spec: MeasureSpec, code, plan, wall_seconds, settings, client) -> list[
                   for family, n in plan)
     job = Job(code=code, kind=spec.kind, entry_point=spec.entry_point,
               limits=Limits(MEASURE_CPU_SECONDS, spec.memory_mb, 64), tests=tests,
-              generator=spec.generator, mode="measure", event_cap=EVENT_CAP)
+              generator=spec.generator, mode="measure", event_cap=EVENT_CAP, allowed_imports=spec.allowed_imports)
     settings = dataclasses.replace(settings or SandboxSettings.from_environment(),
                                    job_wall_seconds=max(1.0, wall_seconds))
     outcomes = run_job(job, settings, client).outcomes

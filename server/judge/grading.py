@@ -37,6 +37,8 @@ def grade(case: Case, expectation: Expectation, outcome: RunOutcome, kind: str,
     if outcome.status != "completed":
         return Graded(_STATUS_VERDICTS.get(outcome.status, Verdict.RUNTIME_ERROR), outcome.detail)
     result = outcome.result or {}
+    if "refused" in result:
+        return Graded(Verdict.POLICY_VIOLATION, str(result["refused"])[:500])
     if "invalid" in result:
         return Graded(Verdict.WRONG_ANSWER, str(result["invalid"])[:300])
     raised = result.get("raised")

@@ -22,9 +22,10 @@ def limits(package: ProblemPackage) -> Limits:
     return Limits(float(spec.cpu_seconds), spec.memory_mb, spec.output_kb)
 
 
-def build_job(package: ProblemPackage, code: str, cases) -> Job:
-    """A job running ``code`` on ``cases`` of ``package``."""
+def build_job(package: ProblemPackage, code: str, cases, guard: bool = True) -> Job:
+    """A job running ``code`` on ``cases`` of ``package``, under the run-time guard unless ``guard`` is off."""
     needs_generator = any(case.generate is not None for case in cases)
     return Job(code=code, kind=package.spec.kind, entry_point=package.spec.entry_point,
                limits=limits(package), tests=tuple(test_input(case) for case in cases),
-               generator=package.generator if needs_generator else None)
+               generator=package.generator if needs_generator else None,
+               allowed_imports=package.spec.imports.allowed if guard else None)

@@ -16,7 +16,7 @@ MAX_CODE_BYTES = 64 * 1024
 RUN_ORDER = {"example": 0, "correctness": 1, "performance": 2}
 
 
-def judge(package: ProblemPackage, code: str, *, policy: bool = True, cases=None,
+def judge(package: ProblemPackage, code: str, *, policy: bool = True, guard: bool = True, cases=None,
           settings: SandboxSettings | None = None, client=None, on_result=None) -> JudgeReport:
     """Judge ``code`` against ``cases`` (default: every public and hidden case).
 
@@ -24,6 +24,9 @@ def judge(package: ProblemPackage, code: str, *, policy: bool = True, cases=None
         package: The problem, pinned by its content hash.
         code: The submission's source.
         policy: Run the policy check first (turn off only for staff and tests).
+        guard: Run the code under the policy's run-time guard, which ends a test that opens a file,
+            imports an unlisted module, runs a program, ... as ``policy_violation`` (turn off only
+            for tests of the container itself).
         cases: A subset of the package's cases, e.g. the public ones for "Run".
         settings: Sandbox settings; defaults from the environment.
         client: A Docker client to reuse.
@@ -44,15 +47,15 @@ def judge(package: ProblemPackage, code: str, *, policy: bool = True, cases=None
                                policy_checked=True, violations=violations,
                                wall_seconds=time.monotonic() - started)
     wanted = expected.expectations(package, cases, settings, client)
-    result = run_job(build_job(package, code, cases), settings, client, on_result)
-    outcomes = _run_unfinished_again(package, code, cases, result.outcomes, settings, client)
+    result = run_job(build_job(package, code, cases, guard), settings, client, on_result)
+    outcomes = _run_unfinished_again(package, code, cases, result.outcomes, guard, settings, client)
     tests = tuple(_test_report(package, case, wanted[case.name], outcome)
                   for case, outcome in zip(cases, outcomes, strict=True))
     return JudgeReport(package.id, package.content_hash, Verdict.worst(t.verdict for t in tests), tests,
                        policy_checked=policy, wall_seconds=time.monotonic() - started)
 
 
-def _run_unfinished_again(package, code, cases, outcomes, settings, client) -> tuple:
+def _run_unfinished_again(package, code, cases, outcomes, guard, settings, client) -> tuple:
     """Run the tests the machine was too busy to finish once more, in a fresh container.
 
     Load is never a verdict: a test the wall-clock backstop (or the job's
@@ -62,7 +65,7 @@ def _run_unfinished_again(package, code, cases, outcomes, settings, client) -> t
     again = [index for index, outcome in enumerate(outcomes) if outcome.status == "unfinished"]
     if not again:
         return outcomes
-    rerun = run_job(build_job(package, code, [cases[index] for index in again]), settings, client).outcomes
+    rerun = run_job(build_job(package, code, [cases[index] for index in again], guard), settings, client).outcomes
     merged = list(outcomes)
     for index, outcome in zip(again, rerun, strict=True):
         merged[index] = outcome

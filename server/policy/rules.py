@@ -1,6 +1,8 @@
-"""What the policy refuses, as data: builtins, dunder names, introspection attributes."""
+"""What the policy refuses, as data: builtins, dunder names, introspection attributes, library entry points."""
 
 from RestrictedPython.transformer import INSPECT_ATTRIBUTES
+
+from server.problems.schema import DEFAULT_ALLOWED_IMPORTS
 
 FORBIDDEN_BUILTINS = {
     "eval": "`eval` runs text as code, which is not allowed here",
@@ -14,7 +16,12 @@ FORBIDDEN_BUILTINS = {
     "breakpoint": "`breakpoint()` would stop the judge; remove it",
     "memoryview": "`memoryview` is not allowed here",
 }
-ATTRIBUTE_BUILTINS = ("getattr", "setattr", "delattr", "hasattr")
+# Functions that reach an attribute named by a string: only called directly, with a literal ordinary name.
+# The value is the position of the name among the arguments (None: every argument is a name).
+ATTRIBUTE_BUILTINS = {"getattr": 1, "setattr": 1, "delattr": 1, "hasattr": 1}
+ATTRIBUTE_ACCESSORS = {**ATTRIBUTE_BUILTINS, "operator.attrgetter": None, "operator.methodcaller": 0}
+# String methods whose replacement fields (`{0.attr}`, `{0[key]}`) read attributes and items by name.
+FORMAT_METHODS = ("format", "format_map")
 
 # Dunder names ordinary code defines or calls: the data model's methods.
 ALLOWED_DUNDERS = frozenset({
@@ -38,3 +45,42 @@ INTROSPECTION_ATTRIBUTES = frozenset(INSPECT_ATTRIBUTES | {
 
 def is_dunder(name: str) -> bool:
     return len(name) > 4 and name.startswith("__") and name.endswith("__")
+
+
+def is_private(name: str) -> bool:
+    """``_name``: a library's internals when the owner is an imported module or one of its objects."""
+    return name.startswith("_") and not is_dunder(name)
+
+
+# Modules the policy imports on the host to see what a dotted name is (vetted: no import-time side effects).
+HOST_RESOLVABLE = frozenset(DEFAULT_ALLOWED_IMPORTS) | {"numpy"}
+
+_FILES = "it reads or writes files, which solutions cannot do here"
+_C_CODE = "it reaches C code through ctypes"
+_AS_CODE = "it runs text as code"
+_FIELDS = "its replacement fields reach attributes by name"
+
+# Library modules and entry points refused wherever they are reached from (by dotted name, and by
+# identity on the host, so that ``np.lib.npyio.loadtxt`` is ``np.loadtxt``).
+REFUSED_MODULES = {
+    "numpy.ctypeslib": _C_CODE, "numpy.lib.npyio": _FILES, "numpy.lib.format": _FILES,
+    "numpy.ma.mrecords": _FILES, "numpy.compat": "it loads modules from files", "numpy.testing": _AS_CODE,
+    "numpy.distutils": "it builds and runs programs", "numpy.f2py": "it builds and runs programs",
+}
+REFUSED_ENTRY_POINTS = {
+    "numpy.fromfile": _FILES, "numpy.load": _FILES, "numpy.save": _FILES, "numpy.savez": _FILES,
+    "numpy.savez_compressed": _FILES, "numpy.savetxt": _FILES, "numpy.loadtxt": _FILES,
+    "numpy.genfromtxt": _FILES, "numpy.fromregex": _FILES, "numpy.recfromtxt": _FILES,
+    "numpy.recfromcsv": _FILES, "numpy.memmap": _FILES, "numpy.DataSource": _FILES,
+    "numpy.rec.fromfile": _FILES, "numpy.ma.load": _FILES, "numpy.ma.loads": _AS_CODE, "numpy.ma.dump": _FILES,
+    "typing.get_type_hints": "it evaluates string annotations as code",
+    "typing.ForwardRef": "it evaluates a string as code",
+    "string.Formatter": _FIELDS,
+}
+# Attribute names refused on any object (NumPy arrays' file and C entry points, and the names above).
+REFUSED_ATTRIBUTES = {
+    "ctypes": _C_CODE, "ctypeslib": _C_CODE, "tofile": _FILES, "fromfile": _FILES, "loadtxt": _FILES,
+    "savetxt": _FILES, "genfromtxt": _FILES, "fromregex": _FILES, "recfromtxt": _FILES, "recfromcsv": _FILES,
+    "savez": _FILES, "savez_compressed": _FILES, "memmap": _FILES, "open_memmap": _FILES, "DataSource": _FILES,
+    "npyio": _FILES, "runstring": _AS_CODE, "get_type_hints": "it evaluates string annotations as code",
+}

@@ -47,15 +47,7 @@ class CandidatePolicy(RestrictingNodeTransformer):
         return self.node_contents_visit(node)
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
-        if isinstance(node.func, ast.Name) and node.func.id in rules.ATTRIBUTE_BUILTINS and len(node.args) >= 2:
-            attribute = node.args[1]
-            if not (isinstance(attribute, ast.Constant) and isinstance(attribute.value, str)):
-                self.error(node, f"`{node.func.id}` needs the attribute name as a literal string here")
-            elif rules.is_dunder(attribute.value) and attribute.value not in rules.ALLOWED_DUNDERS:
-                self.error(node, f"`{node.func.id}(..., {attribute.value!r})` reaches Python's internals")
-            elif attribute.value in rules.INTROSPECTION_ATTRIBUTES:
-                self.error(node, f"`{node.func.id}(..., {attribute.value!r})` is frame introspection")
-        return self.node_contents_visit(node)
+        return self.node_contents_visit(node)  # calls by name (getattr and the like): see ``reach``
 
     # Imports: only the problem's allow-list.
 

@@ -53,7 +53,10 @@ def test_judge_exits_zero_for_a_wrong_answer_and_a_policy_violation(runner, tmp_
     assert result.exit_code == 0 and report["verdict"] == "policy_violation" and report["tests"] == []
     assert report["policy"]["violations"][0]["line"] == 1
     result = runner.invoke(main, ["judge", fixture_problem, hostile, "--json", "--policy", "off"])
-    assert json.loads(result.output)["verdict"] == "wrong_answer"
+    report = json.loads(result.output)  # the run-time guard stops it instead, test by test
+    assert result.exit_code == 0 and report["verdict"] == "policy_violation" and report["policy"]["checked"] is False
+    assert {t["verdict"] for t in report["tests"]} == {"policy_violation"}
+    assert report["tests"][0]["message"].startswith("policy: `import os` is not allowed in this problem")
 
 
 def test_human_output_lists_every_test(runner, tmp_path, fixture_problem):

@@ -1,8 +1,11 @@
-"""Hostile submissions, run with the policy off so that the container itself is tested.
+"""Hostile submissions, run with the policy check off so that what is behind it is tested.
 
 Each file under tests/hostile/<verdict>/ must get exactly that verdict, within
 the job's wall bound, leave no container behind and the host untouched; an
-ordinary solution judged right after must still be accepted.
+ordinary solution judged right after must still be accepted. Files in
+``policy_violation/`` run under the run-time guard, which must stop them with
+the message their first line names; every other folder runs without it, so
+that the container alone is what stops them.
 """
 
 import hashlib
@@ -15,6 +18,7 @@ from server.judge.judge import judge
 from server.judge.verdicts import Verdict
 
 HOSTILE = sorted((Path(__file__).parents[1] / "hostile").glob("*/*.py"))
+GUARDED = "policy_violation"
 HOST_PATHS_THAT_MUST_NOT_APPEAR = ("/breach", "/probe", "/tmp/leaked-marker", "/tmp/planted")
 HOST_FILES_THAT_MUST_NOT_CHANGE = ("/etc/passwd", "/etc/shadow")
 JOB_BOUND = SandboxSettings().job_wall_seconds
@@ -29,16 +33,24 @@ def host_fingerprint() -> dict:
 def test_the_suite_is_large_enough():
     assert len(HOSTILE) >= 25
     assert {path.parent.name for path in HOSTILE} == {
-        "time_limit_exceeded", "memory_limit_exceeded", "output_limit_exceeded", "runtime_error", "wrong_answer"}
+        "time_limit_exceeded", "memory_limit_exceeded", "output_limit_exceeded", "runtime_error", "wrong_answer",
+        GUARDED}
 
 
 @pytest.mark.usefixtures("no_leftover_containers")
 @pytest.mark.parametrize("path", HOSTILE, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_hostile_submission_is_contained(path, add_two, docker_client):
     before = host_fingerprint()
-    report = judge(add_two, path.read_text(), policy=False, client=docker_client)
+    code = path.read_text()
+    guarded = path.parent.name == GUARDED
+    report = judge(add_two, code, policy=False, guard=guarded, client=docker_client)
     assert report.verdict is Verdict.from_label(path.parent.name), [
         (t.name, t.verdict.label, t.message) for t in report.tests]
+    if guarded:
+        expected_message = code.splitlines()[0].removeprefix("# ")
+        refused = [t.message for t in report.tests if t.verdict is Verdict.POLICY_VIOLATION]
+        assert refused and all(m.startswith("policy: ") and expected_message in m and " at line " in m
+                               for m in refused), refused
     assert report.wall_seconds < JOB_BOUND
     assert host_fingerprint() == before
     follow_up = judge(add_two, add_two.solution, client=docker_client)

@@ -69,3 +69,9 @@ def test_stdio_output_ignores_trailing_whitespace():
     case = Case(name="c", stdin="1 2\n", expected="3\n")
     outcome = completed({"returned": "3  \n\n"})
     assert grade(case, Expectation("3\n"), outcome, "stdio", EXACT).verdict is Verdict.ACCEPTED
+
+
+def test_a_refusal_by_the_run_time_guard_is_a_policy_violation_whatever_else_came_back():
+    refused = {"refused": "policy: opening files is not allowed: open('/etc/passwd') at line 3", "returned": 2}
+    graded = grade(CASE, Expectation(2), completed(refused), "function", EXACT)
+    assert graded.verdict is Verdict.POLICY_VIOLATION and graded.message == refused["refused"]

@@ -63,3 +63,121 @@ def test_imports_follow_the_problems_allow_list():
     assert check_policy("import numpy as np", ALLOWED) == []
     assert "allowed modules: math" in check_policy("import numpy", ("math",))[0].message
     assert check_policy("from __future__ import annotations", ("math",)) == []
+
+
+# The 21 ways around the first version of the check (issue 11): each refused, at its line.
+BYPASSES = {
+    "aliased getattr": ("g = getattr\ncls = g(object, '__class__')", 1, "`getattr` can only be called directly"),
+    "starred getattr": ("args = (object, '__class__')\ncls = getattr(*args)", 2, "not unpacked with *"),
+    "attrgetter": ("import operator\nget_class = operator.attrgetter('__class__')", 2, "reaches Python's internals"),
+    "methodcaller": ("from operator import methodcaller\nsubclasses = methodcaller('__subclasses__')", 2,
+                     "reaches Python's internals"),
+    "Formatter.get_field": ("import string\nfield = string.Formatter().get_field('0.__class__', [1], {})", 2,
+                            "`string.Formatter` is not allowed"),
+    "format field": ("x = 1\ntext = '{0.__class__}'.format(x)", 2, "format field `{0.__class__}`"),
+    "format_map field": ("text = '{m.__class__}'.format_map({'m': 1})", 1, "format field `{m.__class__}`"),
+    "format on a variable": ("template = '{0.__class__}'\ntext = template.format(1)", 2,
+                             "format field `{0.__class__}`"),
+    "match class pattern": ("match 1:\n    case object(__class__=c):\n        pass", 2,
+                            "`__class__=` reaches Python's internals"),
+    "random._os": ("import random\nos = random._os", 2, "`random._os` is private"),
+    "collections._sys": ("import collections\nsys = collections._sys", 2, "`collections._sys` is private"),
+    "typing.sys": ("import typing\nmodules = typing.sys.modules", 2, "`typing.sys` is the module `sys`"),
+    "enum.sys": ("import enum\nframe = enum.sys._getframe()", 2, "`enum.sys` is the module `sys`"),
+    "dataclasses.inspect": ("import dataclasses\nframe = dataclasses.inspect.currentframe()", 2,
+                            "`dataclasses.inspect` is the module `inspect`"),
+    "from dataclasses import inspect": ("from dataclasses import inspect", 1, "is the module `inspect`"),
+    "dataclasses._create_fn": ("import dataclasses\nf = dataclasses._create_fn('f', [], 'return 1')", 2,
+                               "`dataclasses._create_fn` is private"),
+    "typing.get_type_hints": ("import typing\n\ndef f(x: \"open('/etc/passwd')\"):\n    pass\n\n"
+                              "hints = typing.get_type_hints(f)", 3, "is code, not a type's name"),
+    "np.ctypeslib": ("import numpy as np\nlib = np.ctypeslib.load_library('libc', '/lib')", 2,
+                     "`np.ctypeslib` is not allowed: it reaches C code"),
+    "np.fromfile": ("import numpy as np\ndata = np.fromfile('/etc/passwd', dtype=np.uint8)", 2,
+                    "`np.fromfile` is not allowed: it reads or writes files"),
+    "np.loadtxt": ("import numpy as np\nrows = np.loadtxt('/etc/passwd', dtype=str)", 2,
+                   "`np.loadtxt` is not allowed"),
+    "np.lib.npyio.os": ("import numpy as np\nnp.lib.npyio.os.system('id')", 2, "`np.lib.npyio` is not allowed"),
+    "reduce(getattr)": ("import functools\nimport random\nos = functools.reduce(getattr, ['_os'], random)", 3,
+                        "`getattr` can only be called directly"),
+}
+
+
+def assert_refused_first_at(code, line, fragment):
+    violations = check_policy(code, ALLOWED)
+    assert violations, f"{code!r} passed the policy"
+    assert violations[0].line == line and fragment in violations[0].message, violations
+
+
+@pytest.mark.parametrize("code, line, fragment", BYPASSES.values(), ids=BYPASSES.keys())
+def test_each_known_bypass_is_refused_at_its_line(code, line, fragment):
+    assert_refused_first_at(code, line, fragment)
+
+
+@pytest.mark.parametrize("code", [
+    "class A:\n    name = 1\n\nvalue = getattr(A(), 'name')\nfound = hasattr(A, 'name')",
+    "x = 2.0\ntext = '{:.2f}'.format(x) + '{0:>{1}}'.format('a', 5) + '{name}!'.format_map({'name': 'b'})",
+    "x = 2.0\ntext = f'{x:.3f} {x!r}'",
+    "import numpy as np\n\ndef f(a):\n    v = np.asarray(a, dtype=float)\n"
+    "    return float(np.linalg.norm(v)), np.random.default_rng(0).random(3).tolist()",
+    "from numpy.linalg import norm\nfrom numpy import linalg\nn = norm([3, 4]) + linalg.norm([1])",
+    "ROW = '{:>8} {:.3f}'\nline = ROW.format('a', 1.5)",
+    "import typing\n\ndef f(x: 'list[Node] | None', y: typing.Optional['Node']) -> 'typing.Dict[str, int]':\n"
+    "    z: 'Node' = x\n    return z",
+    "from collections import deque, abc\nq = deque([1])\nok = isinstance(q, abc.Iterable)",
+    "import collections.abc\nok = isinstance([], collections.abc.Sequence)",
+    "import typing\nfrom typing import List\nx: typing.List[int] = []\ny: List[int] = []",
+    "import math\nr = math.sqrt(2) + math.pi",
+    "import operator\nfrom operator import attrgetter, itemgetter\n"
+    "by_name = operator.attrgetter('name', 'owner.id')\nfirst = itemgetter(0)\nm = operator.methodcaller('strip')",
+    "import functools\ntotal = functools.reduce(lambda a, b: a + b, [1, 2, 3])",
+    "from string import Template\ntext = Template('$who').substitute(who='x')",
+    "match (1, 2):\n    case tuple((a, b)):\n        pass\n    case complex(real=r, imag=i):\n        pass",
+    "import random\nrng = random.Random(7)\nx = rng.random()",
+    "from dataclasses import dataclass, field\n\n@dataclass\nclass P:\n    xs: list = field(default_factory=list)",
+    "def render(self):\n    return self.format()",
+])
+def test_ordinary_lookalikes_are_accepted(code):
+    assert check_policy(code, ALLOWED) == []
+
+
+@pytest.mark.parametrize("code, line, fragment", [
+    ("import random\nr = random", 2, "`random` is a module: use what it contains"),
+    ("import numpy as np\nf = np.random", 2, "`np.random` is a module"),
+    ("import random\nrandom = 3", 2, "`random` is bound by an import"),
+    ("import math\n\ndef f(math):\n    return math", 3, "`math` is bound by an import"),
+    ("def f(getattr):\n    return getattr", 1, "builtin that reads attributes by name"),
+    ("from operator import attrgetter\ng = attrgetter", 2, "`attrgetter` can only be called directly"),
+    ("import numpy as np\nnp.array = list", 2, "cannot be changed here"),
+    ("from numpy import *", 1, "`from numpy import *` is not allowed"),
+    ("import numpy.ctypeslib", 1, "`numpy.ctypeslib` is not allowed"),
+    ("from numpy import loadtxt", 1, "`numpy.loadtxt` is not allowed"),
+    ("from typing import get_type_hints", 1, "evaluates string annotations"),
+    ("from random import _os", 1, "`random._os` is private"),
+    ("import numpy as np\na = np.zeros(3)\na.tofile('/tmp/x')", 3, "`.tofile` is not allowed: it reads or writes"),
+    ("import numpy as np\nptr = np.zeros(3).ctypes", 2, "`.ctypes` is not allowed: it reaches C code"),
+    ("getattr(object(), '_secret')", 1, "reaches a private attribute"),
+    ("import operator\nf = operator.attrgetter('a.__class__')", 2, "reaches Python's internals"),
+    ("text = str.format('{0.__class__}', 1)", 1, "only allowed on a string literal"),
+    ("x = 1\ntext = '{0[0]}'.format([x])", 2, "format field `{0[0]}`"),
+    ("x = 1\ntext = '{:{0.__class__}}'.format(x)", 2, "format field `{0.__class__}`"),
+    ("f = '{}'.format\ng = 'a{}'.upper().format", 2, "only allowed on a string literal"),
+    ("match 1:\n    case object(_secret=s):\n        pass", 2, "reaches a private attribute"),
+    ("template = '{}'\ntemplate = input()\ntext = template.format(1)", 3, "only allowed on a string literal"),
+    ("import typing\n\ndef f(x: int):\n    pass\n\nhints = typing.get_type_hints(f)", 6,
+     "`typing.get_type_hints` is not allowed: it evaluates string annotations as code"),
+    ("from functools import singledispatch\n\n@singledispatch\ndef f(x):\n    pass\n\n@f.register\n"
+     "def _(x: \"open('/etc/passwd')\"):\n    pass", 8, "is code, not a type's name"),
+    ("def f() -> 'x.__class__':\n    pass", 1, "is code, not a type's name"),
+    ("from typing import List\nx: \"List['open(1)']\" = []", 2, "is code, not a type's name"),
+])
+def test_the_roads_around_attribute_checks_are_closed(code, line, fragment):
+    assert_refused_first_at(code, line, fragment)
+
+
+GUARD_BYPASSES = sorted((Path(__file__).parents[1] / "hostile" / "policy_violation").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", GUARD_BYPASSES, ids=lambda p: p.stem)
+def test_what_the_run_time_guard_stops_the_check_refuses_first(path):
+    assert check_policy(path.read_text(), ALLOWED), f"{path.name} passed the policy check"
