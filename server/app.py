@@ -5,20 +5,16 @@ import os
 from pathlib import Path
 
 from flask import Flask, render_template
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
-from flask_wtf.csrf import CSRFError, CSRFProtect
+from flask_wtf.csrf import CSRFError
 
 from sandbox import SandboxSettings, engine, gc
 from sandbox.errors import SandboxError
-from server import config, db
+from server import config, db, security
 from server.services.judge_queue import JudgeQueue
 from server.services.problem_store import sync_bank
 from server.services.validation import Validations
 
 WEB = Path(__file__).resolve().parents[1] / "web"
-csrf = CSRFProtect()
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -31,8 +27,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(config.from_environment(instance))
     if test_config:
         app.config.from_mapping(test_config)
-    csrf.init_app(app)
-    limiter.init_app(app)
+    security.init_app(app)
     db.init_app(app)
     with app.app_context():
         failed = sync_bank(db.get_db())

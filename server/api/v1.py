@@ -12,9 +12,9 @@ from sqlmodel import func, select
 from server.api import errors, openapi, payloads
 from server.api.auth import require_scope
 from server.api.errors import ApiError, field_error
-from server.app import csrf, limiter
 from server.db import get_db
 from server.models import Attempt, Invite, Screen
+from server.security import csrf, limiter
 from server.services import attempts, results
 from server.services.api_tokens import hash_token
 from server.services.ats_report import attempt_report

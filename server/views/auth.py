@@ -6,9 +6,9 @@ from flask import Blueprint, abort, g, redirect, render_template, request, sessi
 from sqlmodel import select
 from werkzeug.security import check_password_hash
 
-from server.app import limiter
 from server.db import get_db
 from server.models import Role, User
+from server.security import limiter
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 

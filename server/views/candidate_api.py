@@ -11,12 +11,12 @@ from pathlib import Path
 from flask import Blueprint, Response, current_app, jsonify, request
 from sqlmodel import Session, select
 
-from server.app import limiter
 from server.db import engine_of, get_db
 from server.errors import SubmissionRejected
 from server.judge.judge import validate_code
 from server.models import EVENT_KINDS, Draft, ProblemVersion, Submission, SubmissionStatus, utcnow
 from server.policy import check_policy
+from server.security import limiter
 from server.services import attempts
 from server.services.candidate_view import submission_view
 from server.services.judge_queue import code_hash
