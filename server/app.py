@@ -4,12 +4,13 @@ import atexit
 import os
 from pathlib import Path
 
-from flask import Flask, render_template
-from flask_wtf.csrf import CSRFError
+from flask import Flask
 
 from sandbox import SandboxSettings, engine, gc
 from sandbox.errors import SandboxError
-from server import config, db, security
+from server import config, db, error_responses, security
+from server.ids import IdConverter
+from server.json_body import StrictJSONProvider, StrictRequest
 from server.services.judge_queue import JudgeQueue
 from server.services.problem_store import sync_bank
 from server.services.validation import Validations
@@ -22,6 +23,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     instance_path = (test_config or {}).get("INSTANCE_PATH") or os.environ.get("TECHSCREEN_INSTANCE")
     app = Flask(__name__, instance_path=instance_path, instance_relative_config=True,
                 template_folder=str(WEB / "templates"), static_folder=str(WEB / "static"))
+    app.json, app.request_class = StrictJSONProvider(app), StrictRequest  # server.json_body: why
+    app.url_map.converters["int"] = IdConverter  # ids beyond the database's range do not match (server.ids)
     instance = Path(app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)
     app.config.from_mapping(config.from_environment(instance))
@@ -35,7 +38,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.logger.warning("problem not loaded: %s", problem)
     _start_workers(app, instance)
     _register_blueprints(app)
-    _register_error_pages(app)
+    error_responses.register(app)
     return app
 
 
@@ -84,20 +87,3 @@ def _register_blueprints(app: Flask) -> None:
     for module in (auth, admin, candidate, candidate_api, authoring, review, tokens, api_v1):
         app.register_blueprint(module.bp)
     app.add_url_rule("/", "home", auth.home)
-
-
-def _register_error_pages(app: Flask) -> None:
-    @app.errorhandler(CSRFError)
-    def csrf_failed(error):
-        return render_template("error.html", title="The form expired",
-                               message="Reload the page and try again. " + error.description), 400
-
-    for code, title in ((403, "Not allowed"), (404, "Not found"), (405, "Not allowed"), (413, "Too large"),
-                        (429, "Too many requests")):
-        app.register_error_handler(code, _error_page(code, title))
-
-
-def _error_page(code: int, title: str):
-    def handler(error):
-        return render_template("error.html", title=title, message=getattr(error, "description", "")), code
-    return handler

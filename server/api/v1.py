@@ -111,7 +111,7 @@ def get_attempt_report(attempt_id):
 
 def _found(model, row_id: int, what: str):
     """The row of ``model`` with ``row_id``, or a 404 naming ``what`` was not found."""
-    row = get_db().get(model, row_id) if row_id <= payloads.MAX_ID else None
+    row = get_db().get(model, row_id)
     if row is None:
         raise ApiError(404, "not_found", f"no {what} with id {row_id}")
     return row

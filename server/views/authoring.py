@@ -7,6 +7,7 @@ from werkzeug.exceptions import NotFound
 
 from server.db import get_db
 from server.errors import ArchiveError
+from server.json_body import json_object
 from server.models import Role
 from server.problems import archive
 from server.problems.package import SUBMISSION_FOLDERS
@@ -111,7 +112,7 @@ def save(problem_id):
     session = get_db()
     problem = _problem(problem_id)
     try:
-        issues = authoring.save_files(session, problem, (request.get_json(silent=True) or {}).get("files"),
+        issues = authoring.save_files(session, problem, json_object().get("files"),
                                       g.user.id)
     except AuthoringError as error:
         return jsonify(message=str(error)), 400
@@ -122,7 +123,7 @@ def save(problem_id):
 @bp.route("/preview", methods=("POST",))
 @staff_required(Role.AUTHOR)
 def preview():
-    markdown = (request.get_json(silent=True) or {}).get("markdown")
+    markdown = json_object().get("markdown")
     if not isinstance(markdown, str):
         return jsonify(message="markdown must be text"), 400
     return jsonify(html=render_markdown(markdown))
@@ -131,7 +132,7 @@ def preview():
 @bp.route("/<problem_id>/cases", methods=("POST",))
 @staff_required(Role.AUTHOR)
 def cases(problem_id):
-    body = request.get_json(silent=True) or {}
+    body = json_object()
     problem = _problem(problem_id)
     typed = body.get("files") if isinstance(body.get("files"), dict) else {}
     files = {**problem.files, **{name: text for name, text in typed.items()
@@ -147,7 +148,7 @@ def cases(problem_id):
 @staff_required(Role.AUTHOR)
 def settings(problem_id):
     _problem(problem_id)
-    body = request.get_json(silent=True) or {}
+    body = json_object()
     text, values, rubric = body.get("toml"), body.get("values", {}), body.get("rubric")
     if not isinstance(text, str) or not isinstance(values, dict) or not isinstance(rubric, list | None):
         return jsonify(message="send the problem.toml text, the form's values and (optionally) the rubric"), 400

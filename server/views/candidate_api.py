@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from server.db import engine_of, get_db
 from server.errors import SubmissionRejected
+from server.json_body import json_object
 from server.judge.judge import validate_code
 from server.models import EVENT_KINDS, Draft, ProblemVersion, Submission, SubmissionStatus, utcnow
 from server.policy import check_policy
@@ -52,10 +53,7 @@ def _context(token, version_id):
 
 
 def _body() -> dict:
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise BadRequest("the request body must be a JSON object")
-    return body
+    return json_object()  # a 400 saying what is wrong and where (server.json_body)
 
 
 def _text(body: dict, key: str, limit: int) -> str:
