@@ -63,3 +63,19 @@ def test_imports_follow_the_problems_allow_list():
     assert check_policy("import numpy as np", ALLOWED) == []
     assert "allowed modules: math" in check_policy("import numpy", ("math",))[0].message
     assert check_policy("from __future__ import annotations", ("math",)) == []
+
+
+@pytest.mark.parametrize("code, line", [
+    ("x = " + "+".join(["1"] * 20_000), 1),  # ast.parse itself runs out of recursion
+    ("x = 1\ny = " + "+".join(["1"] * 400), 2),  # parses, but walking the tree would
+    ("x = " + "-" * 5_000 + "1", 1),
+    ("x = " + "[" * 150 + "]" * 150, 1),
+])
+def test_code_nested_too_deeply_is_a_violation_not_a_crash(code, line):
+    violations = check_policy(code, ALLOWED)
+    assert len(violations) == 1 and violations[0].line == line
+    assert "expression too deeply nested" in violations[0].message
+
+
+def test_ordinary_long_expressions_are_not_too_deep():
+    assert check_policy("total = " + " + ".join(f"a{i}" for i in range(60)), ALLOWED) == []

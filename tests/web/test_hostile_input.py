@@ -9,7 +9,7 @@ from server.db import get_db
 from server.models import Role
 from server.services.staff import add_user
 from tests.web.api_support import bearer, issue_token
-from tests.web.conftest import PASSWORD, login
+from tests.web.conftest import PASSWORD, login, wait_done
 
 BEYOND = 2 ** 63  # one more than the largest id SQLite and PostgreSQL can hold
 SURROGATE = '"\\ud800"'  # a lone surrogate, as JSON sends it
@@ -169,3 +169,18 @@ def test_bodies_that_are_fine_still_pass(client, everyone):
     preview = client.post("/author/preview", data=json.dumps({"markdown": "*ok* 😀", "x": [[[[1]]]]}),
                           content_type="application/json")
     assert preview.status_code == 200 and "😀" in preview.get_json()["html"]
+
+
+def test_a_20000_term_expression_is_a_policy_violation_in_lint_and_as_the_verdict(client, invite):
+    token, versions = invite
+    client.post(f"/invite/{token}/start")
+    base = f"/api/candidate/{token}/problems/{versions[0]}"
+    code = "def cosine_similarity(a, b):\n    return " + "+".join(["1"] * 20_000) + "\n"
+    lint = client.post(f"{base}/lint", json={"code": code, "notes": ""})
+    assert lint.status_code == 200
+    assert [v["message"][:28] for v in lint.get_json()["violations"]] == ["expression too deeply nested"]
+    queued = client.post(f"{base}/submit", json={"code": code, "notes": ""})
+    assert queued.status_code == 202
+    view = wait_done(client, token, queued.get_json()["id"])
+    assert view["status"] == "done" and view["verdict"] == "policy_violation", view
+    assert "too deeply nested" in json.dumps(view)
