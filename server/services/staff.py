@@ -29,6 +29,13 @@ def add_user(session: Session, email: str, name: str, role: str, password: str) 
     return user
 
 
+def end_sessions(session: Session, user: User) -> None:
+    """Every web session of ``user`` ends: the cookies issued so far no longer sign in."""
+    user.session_epoch += 1
+    session.add(user)
+    session.commit()
+
+
 def add_screen(session: Session, name: str, minutes: int, problem_ids: list[str],
                created_by: int | None = None) -> Screen:
     """A screen of the current versions of ``problem_ids``, in that order."""

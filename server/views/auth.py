@@ -9,14 +9,20 @@ from werkzeug.security import check_password_hash
 from server.db import get_db
 from server.models import Role, User
 from server.security import limiter
+from server.services.staff import end_sessions
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
 
 @bp.before_app_request
 def load_user():
+    """``g.user``: the session's user, while the session began in the user's current epoch (see ``logout``)."""
     user_id = session.get("user_id")
-    g.user = get_db().get(User, user_id) if user_id is not None else None
+    user = get_db().get(User, user_id) if user_id is not None else None
+    if user is not None and session.get("epoch") != user.session_epoch:
+        session.clear()
+        user = None
+    g.user = user
 
 
 def staff_required(*roles: Role):
@@ -57,7 +63,7 @@ def login():
             error = "Wrong email or password."
         else:
             session.clear()
-            session["user_id"] = user.id
+            session["user_id"], session["epoch"] = user.id, user.session_epoch
             target = request.args.get("next", "")
             return redirect(target if target.startswith("/") and not target.startswith("//")
                             else landing_url(user))
@@ -66,5 +72,8 @@ def login():
 
 @bp.route("/logout", methods=("POST",))
 def logout():
+    """Signing out ends every session of the account: a copy of the cookie no longer signs in."""
+    if g.user is not None:
+        end_sessions(get_db(), g.user)
     session.clear()
     return redirect(url_for("auth.login"))

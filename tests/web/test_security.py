@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 from tests.conftest import ROOT
+from tests.web.conftest import login
 
 
 def test_views_use_csrf_and_the_limiter_without_importing_the_app_factory():
@@ -11,3 +12,19 @@ def test_views_use_csrf_and_the_limiter_without_importing_the_app_factory():
              "print('server.app' in sys.modules)")
     imported = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert imported.stdout.strip() == "False"
+
+
+def test_a_session_cookie_replayed_after_logout_is_not_signed_in(app, staff):
+    browser, other_browser = app.test_client(), app.test_client()
+    for client in (browser, other_browser):
+        login(client, staff["admin"])
+        assert client.get("/admin/").status_code == 200
+    copied = browser.get_cookie("session").value
+    browser.post("/auth/logout")
+    assert browser.get("/admin/").status_code == 302
+    browser.set_cookie("session", copied)
+    replayed = browser.get("/admin/")
+    assert replayed.status_code == 302 and replayed.location.startswith("/auth/login")
+    assert other_browser.get("/admin/").status_code == 302  # signing out ends every session of the account
+    login(browser, staff["admin"])
+    assert browser.get("/admin/").status_code == 200  # signing in again works
