@@ -1,4 +1,5 @@
-"""How errors answer: an HTML page in the browser; JSON under ``/api/`` and to requests that sent JSON.
+"""How errors answer: an HTML page in the browser; JSON under ``/api/``, from views marked ``json_view``, to
+requests that sent JSON and to clients that prefer it (``Accept: application/json``).
 
 The integration API (``/api/v1``) shapes its own errors (``server.api.errors``).
 Every other JSON client gets ``{"error": <code>, "message": <what is wrong>}``,
@@ -7,7 +8,7 @@ and, as the last resort, for anything unexpected (a 500, logged by Flask):
 never Flask's HTML page.
 """
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, current_app, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -16,8 +17,16 @@ TITLES = {400: "Bad request", 403: "Not allowed", 404: "Not found", 405: "Not al
 SERVER_ERROR = "Something went wrong on the server; the error is logged. Try again later."
 
 
+def json_view(view):
+    """Mark a view outside ``/api/`` that answers JSON (a page's fetch calls it), so its errors are JSON too."""
+    view.answers_json = True
+    return view
+
+
 def wants_json() -> bool:
-    return request.path.startswith("/api/") or request.is_json
+    view = current_app.view_functions.get(request.endpoint)
+    return (request.path.startswith("/api/") or request.is_json or getattr(view, "answers_json", False)
+            or request.accept_mimetypes.best_match(("text/html", "application/json")) == "application/json")
 
 
 def error_response(error: HTTPException):

@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, flash, g, jsonify, redirect, render_te
 from werkzeug.exceptions import NotFound
 
 from server.db import get_db
+from server.error_responses import json_view
 from server.errors import ArchiveError
 from server.json_body import json_object
 from server.models import Role
@@ -107,6 +108,7 @@ def edit(problem_id):
 
 
 @bp.route("/<problem_id>/save", methods=("POST",))
+@json_view
 @staff_required(Role.AUTHOR)
 def save(problem_id):
     session = get_db()
@@ -121,6 +123,7 @@ def save(problem_id):
 
 
 @bp.route("/preview", methods=("POST",))
+@json_view
 @staff_required(Role.AUTHOR)
 def preview():
     markdown = json_object().get("markdown")
@@ -130,6 +133,7 @@ def preview():
 
 
 @bp.route("/<problem_id>/cases", methods=("POST",))
+@json_view
 @staff_required(Role.AUTHOR)
 def cases(problem_id):
     body = json_object()
@@ -145,6 +149,7 @@ def cases(problem_id):
 
 
 @bp.route("/<problem_id>/settings", methods=("POST",))
+@json_view
 @staff_required(Role.AUTHOR)
 def settings(problem_id):
     _problem(problem_id)
@@ -164,6 +169,7 @@ def settings(problem_id):
 
 
 @bp.route("/<problem_id>/validate", methods=("GET", "POST"))
+@json_view
 @staff_required(Role.AUTHOR)
 def validate(problem_id):
     problem = _problem(problem_id)

@@ -23,6 +23,7 @@ from flask import (
 from sqlmodel import col, or_, select
 
 from server.db import get_db
+from server.error_responses import json_view
 from server.ids import parse_id
 from server.judge.verdicts import Verdict
 from server.models import (
@@ -199,6 +200,7 @@ def playback(attempt_id, version_id):
 
 
 @bp.route("/attempts/<int:attempt_id>/playback/<int:version_id>/diff")
+@json_view
 def playback_diff(attempt_id, version_id):
     """JSON: the line diff of snapshot ``a`` against ``b`` (indexes), of their ``part`` (code or notes)."""
     snapshots = timeline(get_db(), _attempt_or_404(attempt_id).id, version_id)["snapshots"]

@@ -184,3 +184,12 @@ def test_a_20000_term_expression_is_a_policy_violation_in_lint_and_as_the_verdic
     view = wait_done(client, token, queued.get_json()["id"])
     assert view["status"] == "done" and view["verdict"] == "policy_violation", view
     assert "too deeply nested" in json.dumps(view)
+
+
+def test_pages_that_answer_json_answer_their_errors_in_json(client, everyone):
+    missing = client.get("/author/no-such-problem/validate")
+    assert missing.status_code == 404 and missing.mimetype == "application/json"
+    assert "no-such-problem" in missing.get_json()["message"]
+    unroutable = client.get(f"/review/attempts/{BEYOND}/playback/1/diff", headers={"Accept": "application/json"})
+    assert unroutable.status_code == 404 and unroutable.get_json()["error"] == "not_found"
+    assert client.get(f"/review/attempts/{BEYOND}").mimetype == "text/html"  # a browser still gets the page
