@@ -6,7 +6,7 @@ import json
 import pytest
 
 from server.db import get_db
-from server.models import Role
+from server.models import AuthoredProblem, Role
 from server.services.staff import add_user
 from tests.web.api_support import bearer, issue_token
 from tests.web.conftest import PASSWORD, login, wait_done
@@ -193,3 +193,23 @@ def test_pages_that_answer_json_answer_their_errors_in_json(client, everyone):
     unroutable = client.get(f"/review/attempts/{BEYOND}/playback/1/diff", headers={"Accept": "application/json"})
     assert unroutable.status_code == 404 and unroutable.get_json()["error"] == "not_found"
     assert client.get(f"/review/attempts/{BEYOND}").mimetype == "text/html"  # a browser still gets the page
+
+
+def test_author_files_nested_too_deeply_are_format_errors_not_failures(app, client, everyone):
+    with app.app_context():
+        files = dict(get_db().get(AuthoredProblem, PROBLEM).files)  # a save sends the whole package
+    deep_python = "x = " + "+".join(["1"] * 20_000) + "\n"
+    deep_toml = "a = " + "[" * 5_000 + "]" * 5_000 + "\n"
+    for name, text, found in (("solution.py", deep_python, "nested too deeply"),
+                              ("generator.py", deep_python, "nested too deeply"),
+                              ("problem.toml", deep_toml, "nested too deeply"),
+                              ("tests/public.json", "[" * 100_000 + "]" * 100_000, "nested too deeply")):
+        saved = client.post(f"/author/{PROBLEM}/save", json={"files": {**files, name: text}})
+        assert saved.status_code == 200, (name, saved.data[:300])
+        assert any(issue["file"] == name and found in issue["message"] for issue in saved.get_json()["issues"]), name
+        assert client.get(f"/author/{PROBLEM}/").status_code == 200
+    settings = client.post(f"/author/{PROBLEM}/settings", json={"toml": deep_toml, "values": {}})
+    assert settings.status_code == 200 and settings.get_json()["values"] is None
+    cases = client.post(f"/author/{PROBLEM}/cases", json={"file": "tests/public.json", "cases": [],
+                                                         "files": {"problem.toml": deep_toml}})
+    assert cases.status_code in (200, 400) and cases.mimetype == "application/json"
