@@ -6,9 +6,11 @@ one is fuzzed without being listed. Requests reach the handlers: a signed-in
 admin with a valid CSRF token, the candidate's real invite token, a token
 with every API scope, and real ids mixed with ids beyond the database's
 range. Bodies are broken JSON, invalid UTF-8, lone surrogates, nesting up to
-100,000 deep, the wrong types (arrays, numbers, null, strings where objects
-or integers belong), huge numbers and huge strings, in objects whose keys are
-the ones the endpoints read.
+100,000 deep (and code, TOML and JSON nested as deep inside strings), the
+wrong types (arrays, numbers, null, strings where objects or integers
+belong), huge numbers and huge strings, in objects whose keys are the ones
+the endpoints read, often a body the endpoint accepts with some fields
+replaced.
 """
 
 import json
@@ -38,11 +40,15 @@ QUERY_KEYS = ("page", "per_page", "a", "b", "part")
 
 HUGE_IDS = st.sampled_from([0, -1, 2 ** 31, 2 ** 63 - 1, 2 ** 63, 2 ** 64, 10 ** 30, 10 ** 400])
 SURROGATES = st.sampled_from(["\ud800", "\udfff", "a\udc80b", "\ud83d", "x" * 50 + "\udbff"])
+FILE_NAMES = ("problem.toml", "statement.md", "solution.py", "generator.py", "tests/public.json")
 HUGE_TEXT = st.integers(10_000, 700_000).map(lambda size: "x" * size)
+DEEP_CODE, DEEP_TOML, DEEP_JSON = ("x = " + "+".join(["1"] * 20_000) + "\n", "a = " + "[" * 5_000 + "]" * 5_000,
+                                   "[" * 50_000 + "]" * 50_000)
+DEEP_TEXT = st.sampled_from([DEEP_CODE, DEEP_TOML, DEEP_JSON, "x = " + "(" * 300 + ")" * 300])
 SCALARS = (st.none() | st.booleans() | st.integers() | HUGE_IDS | st.floats(allow_nan=False, allow_infinity=False)
-           | st.text(max_size=40) | SURROGATES | HUGE_TEXT | st.sampled_from(["problem.toml", "tests/public.json",
-                                                                            "statement.md", "paste", "run", "1"]))
-KEY = st.sampled_from(BODY_KEYS) | st.text(max_size=8) | SURROGATES
+           | st.text(max_size=40) | SURROGATES | HUGE_TEXT | DEEP_TEXT
+           | st.sampled_from([*FILE_NAMES, "paste", "run", "1"]))
+KEY = st.sampled_from(BODY_KEYS + FILE_NAMES) | st.text(max_size=8) | SURROGATES
 VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEY, inner, max_size=4),
                       max_leaves=10)
 
@@ -59,24 +65,24 @@ def cut(text: str, at: int) -> str:
 OBJECTS = st.dictionaries(KEY, VALUES, max_size=6).map(json.dumps)
 
 
-def almost_valid(template: dict):
-    """``template`` (a body the endpoint accepts) with some of its fields replaced by nasty values."""
-    fields = {key: st.just(value) | VALUES for key, value in template.items()}
-    return st.fixed_dictionaries(fields).map(json.dumps)
+def near(template: dict):
+    """``template`` (a body the endpoint accepts; a field may be a strategy of such values, its text nested too
+    deeply among them) with some of its fields replaced by values of any type: the handler runs deep."""
+    fields = {key: (value if isinstance(value, st.SearchStrategy) else st.just(value)) | VALUES
+              for key, value in template.items()}
+    return st.fixed_dictionaries(fields).map(lambda body: json.dumps(body).encode())
 
 
-def bodies(template: dict):
-    return st.one_of(
-        almost_valid(template),                                           # nasty values where handlers read them
-        OBJECTS,                                                          # the right shape, any keys
-        VALUES.map(json.dumps),                                           # the wrong type at the top
-        st.builds(deep, st.integers(1, 100_000), st.none() | st.sampled_from(BODY_KEYS)),
-        st.builds(cut, OBJECTS, st.integers(0, 60)),                      # broken syntax
-        st.text(max_size=60),                                             # not JSON at all
-    ).map(lambda text: text.encode("utf-8", "surrogatepass")) | st.binary(max_size=60)  # and invalid UTF-8
+BROKEN = st.one_of(
+    OBJECTS,                                                              # the right shape, any keys
+    VALUES.map(json.dumps),                                               # the wrong type at the top
+    st.builds(deep, st.integers(1, 100_000), st.none() | st.sampled_from(BODY_KEYS)),
+    st.builds(cut, OBJECTS, st.integers(0, 60)),                          # broken syntax
+    st.text(max_size=60),                                                 # not JSON at all
+).map(lambda text: text.encode("utf-8", "surrogatepass")) | st.binary(max_size=60)  # and invalid UTF-8
 
 
-CONTENT_TYPES = st.sampled_from(["application/json"] * 6 + ["text/plain", "application/x-www-form-urlencoded"])
+CONTENT_TYPES = st.sampled_from(["application/json"] * 8 + ["text/plain", "application/x-www-form-urlencoded"])
 QUERIES = st.dictionaries(st.sampled_from(QUERY_KEYS), st.text(max_size=12) | HUGE_IDS.map(str), max_size=3)
 
 
@@ -114,27 +120,35 @@ def fuzzed(make_app):
 
 def templates(version: int, files: dict) -> dict:
     """A body each endpoint accepts. The code is a policy violation, so a judge request never reaches Docker."""
-    code = {"code": "import os\n", "notes": "O(n) time."}
+    code = {"code": st.sampled_from(["import os\n", DEEP_CODE]), "notes": "O(n) time."}
+    toml = st.sampled_from([files["problem.toml"], DEEP_TOML])
+    package = {"statement.md": st.just(files["statement.md"]), "problem.toml": toml,
+               "solution.py": st.sampled_from([files["solution.py"], DEEP_CODE]),
+               "tests/public.json": st.sampled_from([files["tests/public.json"], DEEP_JSON])}
     return {
         "candidate_api.save_draft": code, "candidate_api.lint": code, "candidate_api.judge": code,
         "candidate_api.event": {"kind": "paste", "problem": version, "chars": 12, "lines": 1},
         "api.create_invite": {"screen_id": 1, "candidate_name": "Lin", "candidate_email": "lin@example.com",
                               "expires_in_days": 3},
-        "authoring.save": {"files": {"statement.md": files["statement.md"]}},
+        "authoring.save": {"files": st.fixed_dictionaries(package)},
         "authoring.preview": {"markdown": "# Count\n\n**positive** values"},
         "authoring.cases": {"file": "tests/public.json", "cases": json.loads(files["tests/public.json"]),
-                            "files": {"problem.toml": files["problem.toml"]}},
-        "authoring.settings": {"toml": files["problem.toml"], "values": {"limits.cpu_seconds": "2"}, "rubric": None},
+                            "files": st.fixed_dictionaries({"problem.toml": toml})},
+        "authoring.settings": {"toml": toml, "values": {"limits.cpu_seconds": "2"}, "rubric": None},
     }
 
 
-def path_value(name: str, real: dict):
-    """Mostly the real value (so the handler runs), sometimes one that names nothing or is out of range."""
-    if isinstance(real[name], tuple):
-        return st.sampled_from(real[name])
-    if isinstance(real[name], int):
-        return st.just(real[name]) | HUGE_IDS.filter(lambda number: number >= 0)
-    return st.just(real[name]) | st.text(min_size=1, max_size=20).map(lambda text: quote(text, safe=""))
+def path_values(real: dict, names, wrong: bool) -> st.SearchStrategy:
+    """The path's real values (so the handler runs), or values that name nothing or are out of range."""
+    def value(name):
+        if isinstance(real[name], tuple):
+            return st.sampled_from(real[name])
+        if not wrong:
+            return st.just(real[name])
+        if isinstance(real[name], int):
+            return HUGE_IDS.filter(lambda number: number >= 0)
+        return st.text(min_size=1, max_size=20).map(lambda text: quote(text, safe=""))
+    return st.fixed_dictionaries({name: value(name) for name in names})
 
 
 def json_routes(app):
@@ -146,14 +160,11 @@ def json_routes(app):
 
 
 def fuzz(client, headers: dict, real: dict, template: dict, rule, method: str) -> set[int]:
-    """Send ``EXAMPLES`` generated requests to one route and method; the statuses they got."""
+    """Send generated requests to one route and method in three rounds: real path with bodies near the template,
+    real path with broken bodies, wrong path values. Returns the statuses they got."""
     statuses = set()
-    arguments = {name: path_value(name, real) for name in rule.arguments}
 
-    @given(path=st.fixed_dictionaries(arguments), body=bodies(template), content_type=CONTENT_TYPES, query=QUERIES)
-    @settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck),
-              phases=[Phase.generate])
-    def answers_without_failing(path, body, content_type, query):
+    def send(path, body, content_type, query):
         url = rule.rule
         for name, value in path.items():
             url = re.sub(rf"<(?:[^<>]+:)?{name}>", str(value), url)
@@ -170,8 +181,22 @@ def fuzz(client, headers: dict, real: dict, template: dict, rule, method: str) -
         finally:
             response.close()
 
-    answers_without_failing()
+    rounds = ((path_values(real, rule.arguments, wrong=False), near(template), EXAMPLES // 2),
+              (path_values(real, rule.arguments, wrong=False), BROKEN, EXAMPLES // 4),
+              (path_values(real, rule.arguments, wrong=True), near(template) | BROKEN, EXAMPLES // 4))
+    for paths, bodies, examples in rounds:
+        explore(send, paths, bodies, examples)
     return statuses
+
+
+def explore(send, paths, bodies, examples: int) -> None:
+    @given(path=paths, body=bodies, content_type=CONTENT_TYPES, query=QUERIES)
+    @settings(max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck),
+              phases=[Phase.generate])
+    def answers_without_failing(path, body, content_type, query):
+        send(path, body, content_type, query)
+
+    answers_without_failing()
 
 
 @pytest.mark.filterwarnings("ignore:Generating overly large repr")  # Hypothesis reporting a huge body
