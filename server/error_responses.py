@@ -35,7 +35,7 @@ def error_response(error: HTTPException):
     title, message = TITLES.get(status, error.name), error.description or ""
     if isinstance(error, CSRFError):
         title, message = "The form expired", "Reload the page and try again. " + message
-    elif status >= 500:
+    elif status == 500:  # Flask's generic text, or an unexpected exception's
         message = SERVER_ERROR
     if wants_json():
         response = jsonify(error=error.name.lower().replace(" ", "_"), message=message)

@@ -57,19 +57,19 @@ def _check(value) -> None:
             pairs = item.items() if isinstance(item, dict) else enumerate(item)
             for key, child in pairs:
                 if isinstance(key, str):
-                    _check_text(key, path)
+                    _check_text(key, path, "a key of ")
                 pending.append((child, _child_path(path, key), depth + 1))
 
 
-def _check_text(text: str, path: str) -> None:
+def _check_text(text: str, path: str, what: str = "") -> None:
     if text.isascii():
         return
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
-        bad = text[error.start]
-        raise JsonBodyError(f"{_where(path)} contains a lone surrogate ({bad.encode('unicode_escape').decode()}, "
-                            f"at character {error.start}): text must be valid Unicode") from None
+        bad = text[error.start].encode("unicode_escape").decode()
+        raise JsonBodyError(f"{what}{_where(path)} contains a lone surrogate ({bad}, at character {error.start}): "
+                            "text must be valid Unicode") from None
 
 
 def _child_path(path: str, key) -> str:
@@ -79,7 +79,7 @@ def _child_path(path: str, key) -> str:
 
 
 def _where(path: str) -> str:
-    return f"the field {path.lstrip('.')}" if path else "the body"
+    return f"the field {path[1:]}" if path.startswith(".") else f"the body{path}"
 
 
 def json_type(value) -> str:
