@@ -4,22 +4,19 @@ import atexit
 import os
 from pathlib import Path
 
-from flask import Flask, render_template
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
-from flask_wtf.csrf import CSRFError, CSRFProtect
+from flask import Flask
 
 from sandbox import SandboxSettings, engine, gc
 from sandbox.errors import SandboxError
-from server import body_limits, config, db
+from server import body_limits, config, db, error_responses, security
+from server.ids import IdConverter
+from server.json_body import StrictJSONProvider, StrictRequest
 from server.services.judge_queue import JudgeQueue
 from server.services.problem_store import sync_bank
 from server.services.progress_stream import StreamSlots
 from server.services.validation import Validations
 
 WEB = Path(__file__).resolve().parents[1] / "web"
-csrf = CSRFProtect()
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -27,14 +24,15 @@ def create_app(test_config: dict | None = None) -> Flask:
     instance_path = (test_config or {}).get("INSTANCE_PATH") or os.environ.get("TECHSCREEN_INSTANCE")
     app = Flask(__name__, instance_path=instance_path, instance_relative_config=True,
                 template_folder=str(WEB / "templates"), static_folder=str(WEB / "static"))
+    app.json, app.request_class = StrictJSONProvider(app), StrictRequest  # server.json_body: why
+    app.url_map.converters["int"] = IdConverter  # ids beyond the database's range do not match (server.ids)
     instance = Path(app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)
     app.config.from_mapping(config.from_environment(instance))
     if test_config:
         app.config.from_mapping(test_config)
     body_limits.init_app(app)  # first: CSRF protection reads the body
-    csrf.init_app(app)
-    limiter.init_app(app)
+    security.init_app(app)
     db.init_app(app)
     with app.app_context():
         failed = sync_bank(db.get_db())
@@ -43,7 +41,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     _start_workers(app, instance)
     app.extensions["techscreen.progress_streams"] = StreamSlots()
     _register_blueprints(app)
-    _register_error_pages(app)
+    error_responses.register(app)
     return app
 
 
@@ -92,23 +90,3 @@ def _register_blueprints(app: Flask) -> None:
     for module in (auth, admin, candidate, candidate_api, authoring, review, tokens, api_v1):
         app.register_blueprint(module.bp)
     app.add_url_rule("/", "home", auth.home)
-
-
-def _register_error_pages(app: Flask) -> None:
-    @app.errorhandler(CSRFError)
-    def csrf_failed(error):
-        return render_template("error.html", title="The form expired",
-                               message="Reload the page and try again. " + error.description), 400
-
-    @app.errorhandler(413)
-    def too_large(error):
-        return render_template("error.html", title="Too large", message=body_limits.too_large_message()), 413
-
-    for code, title in ((403, "Not allowed"), (404, "Not found"), (405, "Not allowed"), (429, "Too many requests")):
-        app.register_error_handler(code, _error_page(code, title))
-
-
-def _error_page(code: int, title: str):
-    def handler(error):
-        return render_template("error.html", title=title, message=getattr(error, "description", "")), code
-    return handler

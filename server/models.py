@@ -74,6 +74,8 @@ class User(SQLModel, table=True):
     role: Role
     password_hash: str
     created_at: dt.datetime = Field(default_factory=utcnow)
+    # Sessions carry the epoch they began in; bumping it (sign out) ends every session, replayed cookies too.
+    session_epoch: int = 0
 
 
 class ProblemVersion(SQLModel, table=True):

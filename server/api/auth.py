@@ -32,6 +32,15 @@ def require_scope(*accepted: str):
     return decorator
 
 
+def rate_limit_key() -> str:
+    """One request budget per token the request authenticates as, however the header is spelled; requests
+    that do not authenticate (no token, a guess, a revoked one) share their address's budget."""
+    try:
+        return f"token:{authenticate_request().id}"
+    except ApiError:
+        return "address:" + (request.remote_addr or "")
+
+
 def authenticate_request():
     """The token of the request's Authorization header.
 

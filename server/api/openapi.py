@@ -4,7 +4,8 @@ Response schemas are closed (``additionalProperties: false``), so a field the
 implementation adds without documenting it fails the schema test.
 """
 
-from server.api.payloads import DEFAULT_PER_PAGE, MAX_DAYS, MAX_EMAIL, MAX_ID, MAX_NAME, MAX_PER_PAGE
+from server.api.payloads import DEFAULT_PER_PAGE, MAX_DAYS, MAX_EMAIL, MAX_NAME, MAX_PER_PAGE
+from server.ids import MAX_ID
 from server.models import API_SCOPES, AttemptState
 
 VERSION = "1.0.0"

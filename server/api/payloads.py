@@ -3,13 +3,15 @@
 import re
 
 from flask import request
+from werkzeug.exceptions import BadRequest
 
+from server import json_body
 from server.api.errors import ApiError, field_error
+from server.ids import MAX_ID
 from server.models import Invite, Screen
 
 MAX_NAME, MAX_EMAIL, MAX_DAYS = 200, 254, 365
 MAX_PER_PAGE, DEFAULT_PER_PAGE = 100, 20
-MAX_ID = 2 ** 63 - 1  # the database's integer range: a larger id cannot exist
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 INVITE_FIELDS = ("screen_id", "candidate_name", "candidate_email", "expires_in_days")
 
@@ -18,23 +20,15 @@ def json_object() -> dict:
     """The request's JSON object.
 
     Raises:
-        ApiError: 415 when not sent as JSON, 400 ``invalid_json`` when it does not parse or is not an object.
+        ApiError: 415 when not sent as JSON; 400 ``invalid_json`` when it does not parse (the message says why
+            and where) or is not an object.
     """
     if not request.is_json:
         raise ApiError(415, "unsupported_media_type", "send the body as JSON with Content-Type: application/json")
-    body = request.get_json(silent=True)
-    if body is None:
-        raise ApiError(400, "invalid_json", "the request body is not valid JSON")
-    if not isinstance(body, dict):
-        raise ApiError(400, "invalid_json", f"the request body must be a JSON object, not {json_type(body)}")
-    return body
-
-
-def json_type(value) -> str:
-    """The JSON name of a parsed value's type, for error messages."""
-    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "an array",
-             dict: "an object", type(None): "null"}
-    return names.get(type(value), type(value).__name__)
+    try:
+        return json_body.json_object()
+    except BadRequest as error:
+        raise ApiError(400, "invalid_json", error.description) from None
 
 
 def invite_fields(body: dict, default_days: int) -> dict:
@@ -103,7 +97,7 @@ def _integer(body: dict, key: str, problems: list, low: int, high: int | None = 
     if key not in body:
         problems.append(field_error(key, "is required"))
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append(field_error(key, f"must be an integer, not {json_type(value)}"))
+        problems.append(field_error(key, f"must be an integer, not {json_body.json_type(value)}"))
     elif value < low or (high is not None and value > high):
         problems.append(field_error(key, f"must be between {low} and {high}" if high else f"must be at least {low}"))
     else:
@@ -116,7 +110,7 @@ def _text(body: dict, key: str, limit: int, problems: list) -> str:
     if key not in body:
         problems.append(field_error(key, "is required"))
     elif not isinstance(value, str):
-        problems.append(field_error(key, f"must be a string, not {json_type(value)}"))
+        problems.append(field_error(key, f"must be a string, not {json_body.json_type(value)}"))
     elif not value.strip():
         problems.append(field_error(key, "must not be empty"))
     elif len(value.strip()) > limit:

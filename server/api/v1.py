@@ -6,33 +6,24 @@ OpenAPI document (``server.api.openapi``) describes each route here, and a
 test holds the two together.
 """
 
-from flask import Blueprint, current_app, g, jsonify, request, url_for
+from flask import Blueprint, current_app, g, jsonify, url_for
 from sqlmodel import func, select
 
 from server.api import errors, openapi, payloads
-from server.api.auth import require_scope
+from server.api.auth import rate_limit_key, require_scope
 from server.api.errors import ApiError, field_error
-from server.app import csrf, limiter
 from server.db import get_db
 from server.models import Attempt, Invite, Screen
+from server.security import csrf, limiter
 from server.services import attempts, results
-from server.services.api_tokens import hash_token
 from server.services.ats_report import attempt_report
 from server.services.staff import invite_link
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
 errors.register(bp)
-
-
-def _limit_key() -> str:
-    """Requests are counted per presented token (hashed), or per address without one."""
-    header = request.headers.get("Authorization", "")
-    return "token:" + hash_token(header) if header else "address:" + (request.remote_addr or "")
-
-
 limiter.shared_limit(lambda: f"{current_app.config['API_REQUESTS_PER_MINUTE']} per minute", scope="api_v1",
-                     key_func=_limit_key)(bp)  # one budget per token across the whole API
+                     key_func=rate_limit_key)(bp)  # one budget per token across the whole API
 
 
 @bp.route("/openapi.json")
@@ -111,7 +102,7 @@ def get_attempt_report(attempt_id):
 
 def _found(model, row_id: int, what: str):
     """The row of ``model`` with ``row_id``, or a 404 naming ``what`` was not found."""
-    row = get_db().get(model, row_id) if row_id <= payloads.MAX_ID else None
+    row = get_db().get(model, row_id)
     if row is None:
         raise ApiError(404, "not_found", f"no {what} with id {row_id}")
     return row

@@ -30,6 +30,7 @@ SUBMISSION_FOLDERS = tuple(
     v.label for v in Verdict if v not in (Verdict.POLICY_VIOLATION, Verdict.SYSTEM_ERROR)) + (SLOW,)
 COMPLEXITY_PHRASE = re.compile(r"^(o\(|linear time$|constant time|n log n$)")
 INPUT_KEYS = {"function": ("args", "kwargs"), "class": ("init", "calls"), "stdio": ("stdin",)}
+TOO_DEEP = "nested too deeply to be read"  # parsers recurse per level: a deeper file exhausts the stack
 
 
 @dataclasses.dataclass(frozen=True)
@@ -159,6 +160,9 @@ def _load_spec(root: Path | None, text: str | None, found: _Collector) -> Proble
     except tomllib.TOMLDecodeError as error:
         found.error("problem.toml", None, f"not valid TOML: {error}")
         return None
+    except RecursionError:
+        found.error("problem.toml", None, f"not valid TOML: {TOO_DEEP}")
+        return None
     try:
         spec = ProblemSpec.model_validate(data)
     except pydantic.ValidationError as error:
@@ -193,12 +197,14 @@ def _check_python(name: str, text: str | None, found: _Collector) -> None:
         ast.parse(text, filename=name)
     except SyntaxError as error:
         found.error(name, error.lineno, f"syntax error: {error.msg}")
+    except (RecursionError, MemoryError):
+        found.error(name, None, f"Python cannot parse it: {TOO_DEEP} (e.g. a chain like 1+1+1+...)")
 
 
 def _check_defines(text: str, file: str, name: str, found: _Collector) -> None:
     try:
         tree = ast.parse(text)
-    except SyntaxError:
+    except (SyntaxError, RecursionError, MemoryError):  # reported by _check_python
         return
     defined = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
     if name not in defined:
@@ -209,7 +215,7 @@ def generator_families(text: str) -> tuple[str, ...] | None:
     """The literal ``FAMILIES`` tuple of generator.py, or None when it has none."""
     try:
         tree = ast.parse(text)
-    except SyntaxError:
+    except (SyntaxError, RecursionError, MemoryError):
         return None
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "FAMILIES" for t in node.targets):
@@ -225,6 +231,9 @@ def _load_cases(file: str, text: str, hidden: bool, spec: ProblemSpec, families,
         raw = json.loads(text)
     except json.JSONDecodeError as error:
         found.error(file, error.lineno, f"not valid JSON: {error.msg} (column {error.colno})")
+        return []
+    except RecursionError:
+        found.error(file, None, f"not valid JSON: {TOO_DEEP}")
         return []
     if not isinstance(raw, list):
         found.error(file, 1, "must be a JSON array of test cases")

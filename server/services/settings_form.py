@@ -61,7 +61,7 @@ def read_settings(text: str) -> dict[str, str] | None:
     """The form's values from ``text`` (as strings), or None when it is not TOML."""
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):  # RecursionError: nested too deeply
         return None
     values = {}
     for field in FIELDS:
@@ -100,7 +100,7 @@ def read_rubric(text: str) -> list[dict] | None:
     """The rubric points of ``text`` as the form shows them (phrases one per line), or None when not TOML."""
     try:
         narration = tomllib.loads(text).get("narration", {})
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):  # RecursionError: nested too deeply
         return None
     points = narration.get("points", []) if isinstance(narration, dict) else []
     return [{"id": str(point.get("id", "")), "description": str(point.get("description", "")),

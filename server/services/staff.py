@@ -44,6 +44,13 @@ def candidate_feedback(value: str) -> CandidateFeedback:
                               f"{', '.join(choice.value for choice in CandidateFeedback)}") from None
 
 
+def end_sessions(session: Session, user: User) -> None:
+    """Every web session of ``user`` ends: the cookies issued so far no longer sign in."""
+    user.session_epoch += 1
+    session.add(user)
+    session.commit()
+
+
 def add_screen(session: Session, name: str, minutes: int, problem_ids: list[str],
                created_by: int | None = None,
                candidate_feedback: CandidateFeedback = CandidateFeedback.VERDICT) -> Screen:

@@ -8,6 +8,7 @@ from flask import Blueprint, abort, current_app, flash, g, make_response, redire
 from sqlmodel import col, func, select
 
 from server.db import get_db
+from server.ids import parse_id
 from server.models import Attempt, Invite, Role, Screen, Submission, User
 from server.services import attempts as attempt_service
 from server.services.paging import page_window
@@ -23,6 +24,7 @@ from server.services.staff import (
     set_candidate_feedback,
 )
 from server.views.auth import staff_required
+from server.views.query_args import page_arg
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 ATTEMPTS_PAGE_SIZE = 50
@@ -33,7 +35,7 @@ ATTEMPTS_PAGE_SIZE = 50
 def index():
     session = get_db()
     count = session.exec(select(func.count()).select_from(Invite)).one()
-    pages, page = page_window(count, request.args.get("page", 1, type=int), ATTEMPTS_PAGE_SIZE)
+    pages, page = page_window(count, page_arg(), ATTEMPTS_PAGE_SIZE)
     listed = session.exec(select(Invite, Attempt, Screen).join(Attempt, Attempt.invite_id == Invite.id)
                           .join(Screen, Screen.id == Invite.screen_id).order_by(Invite.id.desc())
                           .offset((page - 1) * ATTEMPTS_PAGE_SIZE).limit(ATTEMPTS_PAGE_SIZE)).all()
@@ -109,7 +111,8 @@ def invites():
     session = get_db()
     link = None
     if request.method == "POST":
-        screen = session.get(Screen, int(request.form.get("screen", "0") or 0))
+        screen_id = parse_id(request.form.get("screen", ""))
+        screen = session.get(Screen, screen_id) if screen_id is not None else None
         name, email = request.form.get("name", "").strip(), request.form.get("email", "").strip()
         if screen is None or not name or "@" not in email:
             flash("Choose a screen and give the candidate's name and email.", "error")

@@ -7,9 +7,10 @@ from flask import Blueprint, abort, g, redirect, render_template, request, sessi
 from sqlmodel import select
 from werkzeug.security import check_password_hash
 
-from server.app import limiter
 from server.db import get_db
 from server.models import Role, User
+from server.security import limiter
+from server.services.staff import end_sessions
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 # Candidate pages and APIs refuse a staff session with this: staff never act as a candidate.
@@ -19,8 +20,13 @@ STAFF_AS_CANDIDATE = ("You are signed in as staff; candidate links cannot be use
 
 @bp.before_app_request
 def load_user():
+    """``g.user``: the session's user, while the session began in the user's current epoch (see ``logout``)."""
     user_id = session.get("user_id")
-    g.user = get_db().get(User, user_id) if user_id is not None else None
+    user = get_db().get(User, user_id) if user_id is not None else None
+    if user is not None and session.get("epoch") != user.session_epoch:
+        session.clear()
+        user = None
+    g.user = user
 
 
 def staff_required(*roles: Role):
@@ -77,7 +83,7 @@ def login():
             error = "Wrong email or password."
         else:
             session.clear()
-            session["user_id"] = user.id
+            session["user_id"], session["epoch"] = user.id, user.session_epoch
             target = request.args.get("next", "")
             return redirect(target if same_site_path(target) else landing_url(user))
     return render_template("auth/login.html", error=error), 401 if error else 200
@@ -85,5 +91,8 @@ def login():
 
 @bp.route("/logout", methods=("POST",))
 def logout():
+    """Signing out ends every session of the account: a copy of the cookie no longer signs in."""
+    if g.user is not None:
+        end_sessions(get_db(), g.user)
     session.clear()
     return redirect(url_for("auth.login"))

@@ -7,7 +7,9 @@ from werkzeug.exceptions import NotFound
 
 from server.body_limits import accepts_body
 from server.db import get_db
+from server.error_responses import json_view
 from server.errors import ArchiveError, ProblemFormatError
+from server.json_body import json_object
 from server.models import Role
 from server.problems import archive
 from server.problems.package import SUBMISSION_FOLDERS
@@ -115,12 +117,13 @@ def edit(problem_id):
 
 
 @bp.route("/<problem_id>/save", methods=("POST",))
+@json_view
 @staff_required(Role.AUTHOR)
 def save(problem_id):
     session = get_db()
     problem = _problem(problem_id)
     try:
-        issues = authoring.save_files(session, problem, (request.get_json(silent=True) or {}).get("files"),
+        issues = authoring.save_files(session, problem, json_object().get("files"),
                                       g.user.id)
     except AuthoringError as error:
         return jsonify(message=str(error)), 400
@@ -129,18 +132,20 @@ def save(problem_id):
 
 
 @bp.route("/preview", methods=("POST",))
+@json_view
 @staff_required(Role.AUTHOR)
 def preview():
-    markdown = (request.get_json(silent=True) or {}).get("markdown")
+    markdown = json_object().get("markdown")
     if not isinstance(markdown, str):
         return jsonify(message="markdown must be text"), 400
     return jsonify(html=render_markdown(markdown))
 
 
 @bp.route("/<problem_id>/cases", methods=("POST",))
+@json_view
 @staff_required(Role.AUTHOR)
 def cases(problem_id):
-    body = request.get_json(silent=True) or {}
+    body = json_object()
     problem = _problem(problem_id)
     typed = body.get("files") if isinstance(body.get("files"), dict) else {}
     files = {**problem.files, **{name: text for name, text in typed.items()
@@ -153,10 +158,11 @@ def cases(problem_id):
 
 
 @bp.route("/<problem_id>/settings", methods=("POST",))
+@json_view
 @staff_required(Role.AUTHOR)
 def settings(problem_id):
     _problem(problem_id)
-    body = request.get_json(silent=True) or {}
+    body = json_object()
     text, values, rubric = body.get("toml"), body.get("values", {}), body.get("rubric")
     if not isinstance(text, str) or not isinstance(values, dict) or not isinstance(rubric, list | None):
         return jsonify(message="send the problem.toml text, the form's values and (optionally) the rubric"), 400
@@ -172,6 +178,7 @@ def settings(problem_id):
 
 
 @bp.route("/<problem_id>/validate", methods=("GET", "POST"))
+@json_view
 @staff_required(Role.AUTHOR)
 def validate(problem_id):
     problem = _problem(problem_id)

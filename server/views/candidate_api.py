@@ -14,12 +14,13 @@ from flask import Blueprint, Response, current_app, g, jsonify, request
 from sqlalchemy import func
 from sqlmodel import select
 
-from server.app import limiter
 from server.db import engine_of, get_db
 from server.errors import SubmissionRejected
+from server.json_body import json_object
 from server.judge.judge import validate_code
 from server.models import EVENT_KINDS, Event, ProblemVersion, Submission, SubmissionStatus, utcnow
 from server.policy import check_policy
+from server.security import limiter
 from server.services import attempts, progress_stream
 from server.services.candidate_view import submission_view
 from server.services.drafts import save_draft
@@ -90,10 +91,7 @@ def _context(token, version_id):
 
 
 def _body() -> dict:
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise BadRequest("the request body must be a JSON object")
-    return body
+    return json_object()  # a 400 saying what is wrong and where (server.json_body)
 
 
 def _text(body: dict, key: str, limit: int) -> str:

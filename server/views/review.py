@@ -23,6 +23,8 @@ from flask import (
 from sqlmodel import col, or_, select
 
 from server.db import get_db
+from server.error_responses import json_view
+from server.ids import parse_id
 from server.judge.verdicts import Verdict
 from server.models import (
     RUBRIC,
@@ -49,6 +51,7 @@ from server.review.playback import timeline
 from server.services.problem_store import load_version
 from server.services.results import attempt_result, screen_results, summarise_scorecards
 from server.views.auth import staff_required
+from server.views.query_args import id_arg, page_arg
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 VERDICTS = tuple(verdict.label for verdict in Verdict)
@@ -83,16 +86,14 @@ def _invite_of(session, attempt_id: int) -> Invite:
 
 def _filters() -> dashboard_query.Filters:
     args = request.args
-    screen = args.get("screen", "")
-    page = args.get("page", "1")
     return dashboard_query.Filters(
-        screen=int(screen) if screen.isdigit() else None, problem=args.get("problem", "").strip(),
+        screen=id_arg("screen"), problem=args.get("problem", "").strip(),
         band=args.get("band", "") if args.get("band", "") in dashboard_query.BAND_NAMES else "",
         verdict=args.get("verdict", "") if args.get("verdict", "") in VERDICTS else "",
         flagged=args.get("flagged") == "1",
         reviewed=args.get("reviewed", "") if args.get("reviewed", "") in ("yes", "no") else "",
         sort=args.get("sort", "newest") if args.get("sort") in dashboard_query.SORTS else "newest",
-        page=int(page) if page.isdigit() else 1)
+        page=page_arg())
 
 
 @bp.route("/")
@@ -199,18 +200,19 @@ def playback(attempt_id, version_id):
 
 
 @bp.route("/attempts/<int:attempt_id>/playback/<int:version_id>/diff")
+@json_view
 def playback_diff(attempt_id, version_id):
     """JSON: the line diff of snapshot ``a`` against ``b`` (indexes), of their ``part`` (code or notes)."""
     snapshots = timeline(get_db(), _attempt_or_404(attempt_id).id, version_id)["snapshots"]
     if not snapshots:
         return jsonify(error="not_found", message="nothing was saved for this problem in this attempt"), 404
-    a, b = request.args.get("a", ""), request.args.get("b", "")
-    if not (a.isdigit() and b.isdigit() and int(a) < len(snapshots) and int(b) < len(snapshots)):
+    a, b = (parse_id(request.args.get(name, "")) for name in ("a", "b"))
+    if a is None or b is None or a >= len(snapshots) or b >= len(snapshots):
         return jsonify(error="bad_request", message=f"a and b must be snapshot indexes 0..{len(snapshots) - 1}"), 400
     part = request.args.get("part", "code")
     if part not in ("code", "notes"):
         return jsonify(error="bad_request", message="part must be code or notes"), 400
-    before, after = snapshots[int(a)], snapshots[int(b)]
+    before, after = snapshots[a], snapshots[b]
     return jsonify(a=before["index"], b=after["index"], part=part, rows=line_diff(before[part], after[part]))
 
 

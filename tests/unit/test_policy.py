@@ -181,3 +181,19 @@ GUARD_BYPASSES = sorted((Path(__file__).parents[1] / "hostile" / "policy_violati
 @pytest.mark.parametrize("path", GUARD_BYPASSES, ids=lambda p: p.stem)
 def test_what_the_run_time_guard_stops_the_check_refuses_first(path):
     assert check_policy(path.read_text(), ALLOWED), f"{path.name} passed the policy check"
+
+
+@pytest.mark.parametrize("code, line", [
+    ("x = " + "+".join(["1"] * 20_000), 1),  # ast.parse itself runs out of recursion
+    ("x = 1\ny = " + "+".join(["1"] * 400), 2),  # parses, but walking the tree would
+    ("x = " + "-" * 5_000 + "1", 1),
+    ("x = " + "[" * 150 + "]" * 150, 1),
+])
+def test_code_nested_too_deeply_is_a_violation_not_a_crash(code, line):
+    violations = check_policy(code, ALLOWED)
+    assert len(violations) == 1 and violations[0].line == line
+    assert "expression too deeply nested" in violations[0].message
+
+
+def test_ordinary_long_expressions_are_not_too_deep():
+    assert check_policy("total = " + " + ".join(f"a{i}" for i in range(60)), ALLOWED) == []

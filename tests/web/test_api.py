@@ -195,6 +195,25 @@ def test_the_api_needs_no_csrf_token_and_is_rate_limited_per_token(make_app):
     assert client.get("/api/v1/screens", headers=other).status_code == 200
 
 
+def test_spelling_the_authorization_header_differently_does_not_reset_the_budget(make_app):
+    app = make_app(RATELIMIT_ENABLED=True, API_REQUESTS_PER_MINUTE=3)
+    client = app.test_client()
+    plaintext = issue_token(app)
+    spellings = [f"Bearer {plaintext}", f"bearer {plaintext}", f"BEARER   {plaintext} ", f" Bearer {plaintext}"]
+    codes = [client.get("/api/v1/screens", headers={"Authorization": header}).status_code for header in spellings]
+    assert codes == [200, 200, 200, 429]
+
+
+def test_invalid_tokens_share_their_address_budget(make_app):
+    app = make_app(RATELIMIT_ENABLED=True, API_REQUESTS_PER_MINUTE=3)
+    client = app.test_client()
+    guesses = [bearer(f"tsk_guess{i}xxxxxxxxxxxxxxxx") for i in range(3)] + [{"Authorization": "Basic YTpi"}]
+    assert [client.get("/api/v1/screens", headers=h).status_code for h in guesses] == [401, 401, 401, 429]
+    other_address = client.get("/api/v1/screens", headers=guesses[0], environ_base={"REMOTE_ADDR": "10.0.0.9"})
+    assert other_address.status_code == 401
+    assert client.get("/api/v1/screens", headers=bearer(issue_token(app))).status_code == 200  # a valid token: its own
+
+
 def test_results_and_report_of_a_judged_attempt_carry_no_test_data_or_code(app, client):
     [screen_id] = make_screens(app)
     headers = bearer(issue_token(app))

@@ -96,7 +96,8 @@ def test_wrong_code_gets_its_verdict(client, invite):
 def test_bad_requests_say_what_is_wrong(client, invite):
     token, versions = started(client, invite)
     url = api(token, f"/problems/{versions[0]}/submit")
-    assert "JSON object" in client.post(url, data="{broken", content_type="application/json").get_json()["message"]
+    broken = client.post(url, data="{broken", content_type="application/json").get_json()["message"]
+    assert "not valid JSON" in broken and "line 1, column 2" in broken
     assert "must be a string" in client.post(url, json={"code": 5}).get_json()["message"]
     oversize = client.post(url, json={"code": "x" * 70_000, "notes": ""})
     assert oversize.status_code == 400 and "KiB" in oversize.get_json()["message"]

@@ -1,7 +1,7 @@
 """screens say what candidates see of a submit; invites keep a hash of their token, not the token
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-04 10:00:00.000000
 
 Existing invites' links keep working: each token is replaced by its SHA-256
@@ -17,7 +17,7 @@ import sqlmodel
 from alembic import op
 
 revision = '0005'
-down_revision = '0003'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 

@@ -1,6 +1,8 @@
 // The candidate's code editor: CodeMirror 6 with Python mode, line numbers, indentation,
 // bracket matching, search and lint markers. Built into web/static/editor.bundle.js by
 // scripts/build-editor.sh; the page uses window.TechscreenEditor.createEditor.
+// CodeMirror styles itself with <style> elements; the page's Content-Security-Policy admits them by the
+// nonce the server puts in <meta name="csp-nonce"> (server/security.py), so no 'unsafe-inline' is needed.
 import {basicSetup} from "codemirror";
 import {indentWithTab} from "@codemirror/commands";
 import {python} from "@codemirror/lang-python";
@@ -31,6 +33,8 @@ export function createEditor(parent, {doc = "", readOnly = false, onChange = nul
       if (update.docChanged && onChange) onChange(update.state.doc.toString());
     }),
   ];
+  const nonce = document.querySelector('meta[name="csp-nonce"]')?.content;
+  if (nonce) extensions.push(EditorView.cspNonce.of(nonce));
   if (language === "python") extensions.push(python());
   else extensions.push(EditorView.lineWrapping);
   const view = new EditorView({state: EditorState.create({doc, extensions}), parent});

@@ -1,14 +1,14 @@
 """drafts record their size, so an attempt's draft history can be kept within a budget
 
-Revision ID: 0007
-Revises: 0003
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-08 10:00:00.000000
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0007'
+revision = '0006'
 down_revision = '0005'
 branch_labels = None
 depends_on = None

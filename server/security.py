@@ -1,0 +1,58 @@
+"""Request-level protections shared by every blueprint: CSRF, rate limits, and the security headers.
+
+They live apart from the app factory so that views can use ``csrf`` and
+``limiter`` without importing ``server.app`` (which imports the views).
+
+The Content-Security-Policy allows scripts, styles, images and connections
+from this origin only: no inline script or event-handler attribute runs (the
+pages keep theirs in ``web/static/*.js``; ``<script type="application/json">``
+blocks are data, never executed), no plugin, no other site may frame a page
+or receive a form. The one exception: CodeMirror styles itself with
+``<style>`` elements, admitted by a nonce drawn for each response and handed
+to the editor in ``<meta name="csp-nonce">`` (not ``'unsafe-inline'``).
+
+``Referrer-Policy: same-origin`` keeps URLs, which carry invite tokens on
+the candidate's pages, from ever reaching another site, while same-origin
+requests keep their ``Referer``, which Flask-WTF's CSRF check requires over
+HTTPS (so ``no-referrer`` would refuse every form and fetch there).
+"""
+
+import secrets
+
+from flask import Flask, Response, g
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_wtf.csrf import CSRFProtect
+
+csrf = CSRFProtect()
+limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+SECURITY_HEADERS = {"X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"}
+
+
+def content_security_policy(style_nonce: str) -> str:
+    """The policy; ``data:`` images are CodeMirror's lint underlines (SVG backgrounds), which cannot run script."""
+    return "; ".join((
+        "default-src 'self'", "script-src 'self'", f"style-src 'self' 'nonce-{style_nonce}'", "img-src 'self' data:",
+        "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"))
+
+
+def style_nonce() -> str:
+    """This response's nonce for CodeMirror's style elements, drawn on first use."""
+    if "csp_nonce" not in g:
+        g.csp_nonce = secrets.token_urlsafe(16)
+    return g.csp_nonce
+
+
+def security_headers(response: Response) -> Response:
+    response.headers.setdefault("Content-Security-Policy", content_security_policy(style_nonce()))
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
+def init_app(app: Flask) -> None:
+    csrf.init_app(app)
+    limiter.init_app(app)
+    app.after_request(security_headers)
+    app.context_processor(lambda: {"csp_nonce": style_nonce()})
