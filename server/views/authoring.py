@@ -10,7 +10,7 @@ from server.errors import ArchiveError
 from server.models import Role
 from server.problems import archive
 from server.problems.package import SUBMISSION_FOLDERS
-from server.problems.statement import render_markdown
+from server.problems.statement import render_preview
 from server.services import authoring, validation
 from server.services.authoring import AuthoringError
 from server.services.settings_form import FIELDS, apply_rubric, apply_settings, read_rubric, read_settings
@@ -122,10 +122,11 @@ def save(problem_id):
 @bp.route("/preview", methods=("POST",))
 @staff_required(Role.AUTHOR)
 def preview():
-    markdown = (request.get_json(silent=True) or {}).get("markdown")
-    if not isinstance(markdown, str):
-        return jsonify(message="markdown must be text"), 400
-    return jsonify(html=render_markdown(markdown))
+    body = request.get_json(silent=True) or {}
+    markdown, toml = body.get("markdown"), body.get("toml")
+    if not isinstance(markdown, str) or not isinstance(toml, str | None):
+        return jsonify(message="markdown (and toml, when given) must be text"), 400
+    return jsonify(html=render_preview(markdown, toml))
 
 
 @bp.route("/<problem_id>/cases", methods=("POST",))
