@@ -39,9 +39,11 @@ def render_statement(markdown: str, allowed_imports) -> str:
 
 
 def render_preview(markdown: str, toml_text: str | None) -> str:
-    """The authoring preview: as candidates will see it, or the Markdown alone while ``[imports]`` does not read."""
+    """The authoring preview: as candidates will see it, or the Markdown alone without a readable ``[imports]``."""
+    if toml_text is None:
+        return render_markdown(markdown)
     try:
-        imports = ImportsSpec.model_validate(tomllib.loads(toml_text or "").get("imports", {}))
+        imports = ImportsSpec.model_validate(tomllib.loads(toml_text).get("imports", {}))
     except (tomllib.TOMLDecodeError, pydantic.ValidationError):
         return render_markdown(markdown)
     return render_statement(markdown, imports.allowed)

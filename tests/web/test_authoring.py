@@ -158,6 +158,7 @@ def test_the_preview_ends_with_the_allowed_imports_of_problem_toml(author):
     assert "built-in functions only" in preview("[imports]\nallowed = []\n")
     for unreadable in ("[imports\n", "[imports]\nallowed = [1]\n"):
         assert preview(unreadable) == "<h1>Hi</h1>\n"  # the Markdown alone until problem.toml reads
+    assert author.post("/author/preview", json={"markdown": "# Hi\n"}).get_json()["html"] == "<h1>Hi</h1>\n"
     refused = author.post("/author/preview", json={"markdown": "x", "toml": 3})
     assert refused.status_code == 400 and "toml" in refused.get_json()["message"]
 
