@@ -2,18 +2,15 @@
 
 A line is valid when one of its whitespace-separated tokens is exactly
 ``latency_ms=<v>`` with ``v`` a finite float >= 0. Over the valid values we
-slide a window of the last ``window`` values and keep:
+slide a window of the last ``window`` values and keep running sums of
+``v - shift`` and ``(v - shift) ** 2`` for the mean and the population
+variance (the shift limits cancellation; both sums and the shift are rebuilt
+with ``math.fsum`` every ``window`` values, amortised O(1), so rounding error
+cannot accumulate).
 
-* running sums of ``v - shift`` and ``(v - shift) ** 2`` for the mean and the
-  population variance (the shift limits cancellation; both sums and the shift
-  are rebuilt with ``math.fsum`` every ``window`` values, amortised O(1), so
-  rounding error cannot accumulate);
-* the position of the last value that differs from its predecessor, which
-  decides ``s > 0`` exactly: the window is constant iff no value inside it
-  (after its first) differs from the one before it.
-
-A line with value x is an anomaly when the window is full, s > 0 and
-(x - mean)^2 > threshold^2 * variance, i.e. |x - mean| > threshold * s.
+As the statement says, a window is constant when its deviation s is at most
+``CONSTANT_TOLERANCE * max(1, |mean|)``; otherwise a line with value x is an
+anomaly when (x - mean)^2 > threshold^2 * variance, i.e. |x - mean| > threshold * s.
 Every valid value enters the window, anomalies included.
 
 Time O(n) for n lines (plus their total length for parsing), memory O(window).
@@ -21,6 +18,7 @@ Time O(n) for n lines (plus their total length for parsing), memory O(window).
 import math
 from collections import deque
 
+CONSTANT_TOLERANCE = 1e-6
 _KEY = "latency_ms="
 _KEY_LEN = len(_KEY)
 
@@ -53,33 +51,23 @@ def detect_anomalies(lines: list[str], window: int, threshold: float) -> list[in
     s1 = 0.0                # sum of (v - shift) over the window
     s2 = 0.0                # sum of (v - shift)^2 over the window
     count = 0               # valid values seen so far
-    prev = None             # previous valid value
-    last_change = 0         # largest k with value[k] != value[k-1] (0 if none)
     out = []
 
     for i, line in enumerate(lines):
         x = _latency(line)
         if x is None:
             continue
-        if count >= window:
-            # the window holds valid values number count-window .. count-1;
-            # it is constant iff no change happens strictly inside it
-            if last_change > count - window:
-                m = s1 / window
-                var = s2 / window - m * m
-                if var <= 0.0:  # rounding on a tiny spread: recompute two-pass
-                    mu = math.fsum(vals) / window
-                    var = math.fsum((v - mu) * (v - mu) for v in vals) / window
-                    m = mu - shift
-                d = (x - shift) - m
+        if len(vals) == window:
+            m = s1 / window
+            var = max(0.0, s2 / window - m * m)
+            mean = m + shift
+            if math.sqrt(var) > CONSTANT_TOLERANCE * max(1.0, abs(mean)):
+                d = x - mean
                 if d * d > t2 * var:
                     out.append(i)
             old = vals.popleft() - shift
             s1 -= old
             s2 -= old * old
-        if prev is not None and x != prev:
-            last_change = count
-        prev = x
         vals.append(x)
         y = x - shift
         s1 += y
@@ -87,7 +75,7 @@ def detect_anomalies(lines: list[str], window: int, threshold: float) -> list[in
         count += 1
         if count % window == 0:
             # rebuild the sums around the current mean: bounded drift
-            shift = math.fsum(vals) / len(vals)
+            shift = math.fsum(vals) / window
             s1 = math.fsum(v - shift for v in vals)
             s2 = math.fsum((v - shift) * (v - shift) for v in vals)
     return out

@@ -4,8 +4,8 @@ Parts, each gathering its own errors and warnings: the format (schema, files,
 cases, statement), the generator (deterministic in fresh processes), the
 reference solution (passes every case, within the policy, well inside the
 limits, measured to meet the complexity target) and the known submissions
-(each gets the verdict its folder names; a ``slow`` one is also measured
-slower than the target).
+(at least three accepted ones; each gets the verdict its folder names; a
+``slow`` one is also measured slower than the target).
 """
 
 import dataclasses
@@ -27,6 +27,8 @@ from server.problems.package import SLOW, KnownSubmission, ProblemPackage, load_
 
 # The reference should use at most this share of a test's CPU limit.
 REFERENCE_SHARE_WARNING = 0.5
+# Natural solutions written from the statement alone, kept in submissions/accepted/ (docs/problem-format.md).
+MIN_ACCEPTED = 3
 DETERMINISM_SIZES = (1, 50)
 
 
@@ -86,7 +88,7 @@ def check_package(path, settings: SandboxSettings | None = None, client=None, wo
         report("done", 1.0)
         return CheckReport(str(path), tuple(error.issues))
     steps = 3 + len(package.submissions)
-    issues = list(package.warnings)
+    issues = list(package.warnings) + _natural_solution_issues(package)
     report("generator", 1 / steps)
     issues += _check_generator(package, settings, client)
     report("reference", 2 / steps)
@@ -110,6 +112,16 @@ def check_package(path, settings: SandboxSettings | None = None, client=None, wo
         submissions = tuple(pool.map(check_one, package.submissions))
     report("done", 1.0)
     return CheckReport(package.id, tuple(issues + reference_issues), (reference,) + submissions)
+
+
+def _natural_solution_issues(package: ProblemPackage) -> list[Issue]:
+    """Too few accepted submissions leave a trap in the statement or the tests unnoticed: demand several."""
+    accepted = sum(known.folder == "accepted" for known in package.submissions)
+    if accepted >= MIN_ACCEPTED:
+        return []
+    return [Issue("submissions/accepted", None, f"{accepted} accepted submission{'' if accepted == 1 else 's'}; "
+                  f"at least {MIN_ACCEPTED} natural solutions written from the statement alone are required "
+                  "(e.g. a plain loop, a library one and the idiom most candidates reach for)")]
 
 
 def _check_generator(package: ProblemPackage, settings, client) -> list[Issue]:

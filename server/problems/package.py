@@ -19,7 +19,7 @@ from server.errors import Issue, ProblemFormatError
 from server.judge.verdicts import Verdict
 from server.problems import locate
 from server.problems.schema import ProblemSpec, Case
-from server.problems.statement import render_markdown
+from server.problems.statement import render_markdown, render_statement
 from server.problems.tree import hash_entries
 
 REQUIRED_FILES = ("problem.toml", "statement.md", "starter.py", "solution.py", "generator.py",
@@ -73,7 +73,7 @@ class ProblemPackage:
         return tuple(case for case in self.cases if case.hidden)
 
     def statement_html(self) -> str:
-        return render_markdown(self.statement)
+        return render_statement(self.statement, self.spec.imports.allowed)
 
 
 class _Collector:

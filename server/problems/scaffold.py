@@ -1,8 +1,9 @@
 """A complete, small, valid package to start authoring from: the author edits it into their problem.
 
-It passes ``problem check`` as it stands (reference, one accepted and one
-wrong known submission, a generator and a linear complexity target), so the
-author always starts from a package that validates and changes one thing at a time.
+It passes ``problem check`` as it stands (reference, the three natural
+accepted solutions the check requires and one wrong known submission, a
+generator and a linear complexity target), so the author always starts from a
+package that validates and changes one thing at a time.
 """
 
 import json
@@ -75,6 +76,20 @@ def generate(n, rng):
     return [[rng.randint(-100, 100) for _ in range(n)]]
 '''
 
+LOOP = '''\
+def count_positive(values):
+    count = 0
+    for value in values:
+        if value > 0:
+            count += 1
+    return count
+'''
+
+COMPREHENSION = '''\
+def count_positive(values):
+    return len([value for value in values if value > 0])
+'''
+
 WRONG = '''\
 def count_positive(values: list[int]) -> int:
     """Counts zero as positive: wrong."""
@@ -105,5 +120,7 @@ def scaffold(problem_id: str, title: str) -> dict[str, str]:
         "tests/public.json": case_file(PUBLIC),
         "tests/hidden.json": case_file(HIDDEN),
         "submissions/accepted/plain.py": SOLUTION,
+        "submissions/accepted/loop.py": LOOP,
+        "submissions/accepted/comprehension.py": COMPREHENSION,
         "submissions/wrong_answer/zero_is_positive.py": WRONG,
     }

@@ -13,7 +13,7 @@ from server.json_body import json_object
 from server.models import Role
 from server.problems import archive
 from server.problems.package import SUBMISSION_FOLDERS
-from server.problems.statement import render_markdown
+from server.problems.statement import render_preview
 from server.services import authoring, validation
 from server.services.authoring import AuthoringError
 from server.services.settings_form import FIELDS, apply_rubric, apply_settings, read_rubric, read_settings
@@ -135,10 +135,11 @@ def save(problem_id):
 @json_view
 @staff_required(Role.AUTHOR)
 def preview():
-    markdown = json_object().get("markdown")
-    if not isinstance(markdown, str):
-        return jsonify(message="markdown must be text"), 400
-    return jsonify(html=render_markdown(markdown))
+    body = json_object()
+    markdown, toml = body.get("markdown"), body.get("toml")
+    if not isinstance(markdown, str) or not isinstance(toml, str | None):
+        return jsonify(message="markdown (and toml, when given) must be text"), 400
+    return jsonify(html=render_preview(markdown, toml))
 
 
 @bp.route("/<problem_id>/cases", methods=("POST",))

@@ -87,6 +87,8 @@ def author_publishes(page, screenshots):
     replace_editor_text(page, '.editor[data-file="statement.md"]',
                         "# Count positives\n\nReturn how many values are **strictly positive**.\n")
     expect(page.locator("#preview strong")).to_have_text("strictly positive")
+    expect(page.locator("#preview h2")).to_have_text("Allowed imports")  # from problem.toml, as candidates see it
+    expect(page.locator("#preview")).to_contain_text("math, collections, itertools, functools, heapq, bisect")
     page.screenshot(path=screenshots / "author-statement.png", full_page=True)
 
     page.click('#tabs [data-tab="tests"]')

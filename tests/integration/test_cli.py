@@ -102,7 +102,8 @@ def test_problem_check_and_list(runner, fixture_problem):
     result = runner.invoke(main, ["problem", "check", fixture_problem, "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    assert report["ok"] and [s["name"] for s in report["submissions"]] == ["solution.py", "accepted/plain.py"]
+    assert report["ok"] and [s["name"] for s in report["submissions"]] == [
+        "solution.py", "accepted/builtin_sum.py", "accepted/operator_add.py", "accepted/plain.py"]
     listed = runner.invoke(main, ["problem", "list", "--json"])
     assert listed.exit_code == 0
     assert {"cosine-similarity", "moving-average", "log-anomalies"} <= {row["id"] for row in json.loads(listed.output)}
@@ -116,6 +117,16 @@ def test_problem_check_fails_a_package_whose_submission_is_misfiled(runner, tmp_
     result = runner.invoke(main, ["problem", "check", str(package)])
     assert result.exit_code == 2
     assert "FAIL submissions/wrong_answer/actually_right.py: expected wrong_answer, got accepted" in result.output
+
+
+def test_problem_check_fails_a_package_with_fewer_than_three_accepted_submissions(runner, tmp_path, fixture_problem):
+    package = tmp_path / "add-two"
+    shutil.copytree(fixture_problem, package)
+    (package / "submissions" / "accepted" / "plain.py").unlink()
+    result = runner.invoke(main, ["problem", "check", str(package)])
+    assert result.exit_code == 2
+    assert ("submissions/accepted: error: 2 accepted submissions; at least 3 natural solutions written from the "
+            "statement alone are required") in result.output
 
 
 def test_sandbox_doctor_proves_the_limits(runner):

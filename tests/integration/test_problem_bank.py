@@ -39,5 +39,6 @@ def test_problem_check_reports_its_progress(fixture_problems, docker_client):
     report = check_package(fixture_problems / "add-two", client=docker_client,
                            progress=lambda phase, fraction: seen.append((phase, round(fraction, 3))))
     assert report.ok
-    assert seen == [("format", 0.0), ("generator", 0.25), ("reference", 0.5), ("submissions 0 of 1", 0.75),
-                    ("submissions 1 of 1", 1.0), ("done", 1.0)]
+    assert seen == [("format", 0.0), ("generator", 0.167), ("reference", 0.333), ("submissions 0 of 3", 0.5),
+                    ("submissions 1 of 3", 0.667), ("submissions 2 of 3", 0.833), ("submissions 3 of 3", 1.0),
+                    ("done", 1.0)]

