@@ -10,11 +10,10 @@ checked to have worked, so a handler the policy blocked would show twice.
 import contextlib
 
 from playwright.sync_api import expect
-from sqlmodel import select
 
 from server.db import get_db
-from server.models import Attempt, Invite
 from server.problems.bank import load
+from server.services.attempts import invite_for
 from server.services.staff import add_user
 from tests.e2e.test_candidate_browser import make_invite, replace_editor_text
 from tests.e2e.test_journey_browser import PASSWORD, TIMEOUT_MS, sign_in
@@ -91,9 +90,7 @@ def test_the_pages_run_under_the_content_security_policy(live_app, browser):
         assert_no_violations(admin)
 
     with live_app.app_context():
-        session = get_db()
-        attempt_id = session.exec(select(Attempt.id).join(Invite, Invite.id == Attempt.invite_id)
-                                  .where(Invite.token == token)).one()
+        attempt_id = invite_for(get_db(), token)[1].id
     with watched(browser) as reviewer:
         sign_in(reviewer, base, "reviewer@example.com", "/review/")
         assert_policy_sent(reviewer.goto(f"{base}/review/attempts/{attempt_id}/report"))

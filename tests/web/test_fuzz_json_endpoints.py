@@ -105,17 +105,26 @@ def fuzzed(make_app):
                          json={"screen_id": 1, "candidate_name": "Ada", "candidate_email": "ada@example.com"})
     token = invite.get_json()["link"].rsplit("/", 1)[1]
     form = {"csrf_token": headers["X-CSRFToken"]}
-    assert client.post(f"/invite/{token}/start", data=form).status_code == 302
-    version = int(re.search(rb'data-problem="(\d+)"', client.get(f"/invite/{token}/problem/0").data).group(1))
-    queued = client.post(f"/api/candidate/{token}/problems/{version}/run", headers=headers,
-                         json={"code": "import os\n", "notes": ""})  # a policy violation: judged without Docker
+    candidate = app.test_client()  # a browser of its own: a staff session cannot act as a candidate
+    candidate_headers = {"X-CSRFToken": csrf_token(candidate.get(f"/invite/{token}").data),
+                         "Accept": "application/json"}
+    assert candidate.post(f"/invite/{token}/start", data={"csrf_token": candidate_headers["X-CSRFToken"]},
+                          ).status_code == 302
+    version = int(re.search(rb'data-problem="(\d+)"', candidate.get(f"/invite/{token}/problem/0").data).group(1))
+    queued = candidate.post(f"/api/candidate/{token}/problems/{version}/run", headers=candidate_headers,
+                            json={"code": "import os\n", "notes": ""})  # a policy violation: judged without Docker
     assert queued.status_code == 202
     assert client.post("/author/new", data={"id": PROBLEM, "title": "Fuzz me", **form}).status_code == 302
     real = {"token": token, "version_id": version, "submission_id": queued.get_json()["id"], "screen_id": 1,
             "invite_id": 1, "attempt_id": 1, "problem_id": PROBLEM, "kind": ("run", "submit")}
     with app.app_context():
         files = get_db().get(AuthoredProblem, PROBLEM).files
-    return app, client, headers, real, templates(version, files)
+
+    def sender(url: str) -> tuple:
+        """The browser and headers a request to ``url`` comes from: the candidate's for candidate URLs."""
+        return (candidate, candidate_headers) if url.startswith("/api/candidate/") else (client, headers)
+
+    return app, sender, real, templates(version, files)
 
 
 def templates(version: int, files: dict) -> dict:
@@ -126,7 +135,7 @@ def templates(version: int, files: dict) -> dict:
                "solution.py": st.sampled_from([files["solution.py"], DEEP_CODE]),
                "tests/public.json": st.sampled_from([files["tests/public.json"], DEEP_JSON])}
     return {
-        "candidate_api.save_draft": code, "candidate_api.lint": code, "candidate_api.judge": code,
+        "candidate_api.draft": code, "candidate_api.lint": code, "candidate_api.judge": code,
         "candidate_api.event": {"kind": "paste", "problem": version, "chars": 12, "lines": 1},
         "api.create_invite": {"screen_id": 1, "candidate_name": "Lin", "candidate_email": "lin@example.com",
                               "expires_in_days": 3},
@@ -159,7 +168,7 @@ def json_routes(app):
                     yield rule, method
 
 
-def fuzz(client, headers: dict, real: dict, template: dict, rule, method: str) -> set[int]:
+def fuzz(sender, real: dict, template: dict, rule, method: str) -> set[int]:
     """Send generated requests to one route and method in three rounds: real path with bodies near the template,
     real path with broken bodies, wrong path values. Returns the statuses they got."""
     statuses = set()
@@ -168,6 +177,7 @@ def fuzz(client, headers: dict, real: dict, template: dict, rule, method: str) -
         url = rule.rule
         for name, value in path.items():
             url = re.sub(rf"<(?:[^<>]+:)?{name}>", str(value), url)
+        client, headers = sender(url)
         response = client.open(url, method=method, headers=headers, query_string=query,
                                **({"data": body, "content_type": content_type} if method == "POST" else {}))
         try:
@@ -201,10 +211,10 @@ def explore(send, paths, bodies, examples: int) -> None:
 
 @pytest.mark.filterwarnings("ignore:Generating overly large repr")  # Hypothesis reporting a huge body
 def test_no_json_endpoint_fails_on_hostile_input(fuzzed):
-    app, client, headers, real, bodies_of = fuzzed
+    app, sender, real, bodies_of = fuzzed
     routes = list(json_routes(app))
     posted = {rule.endpoint for rule, method in routes if method == "POST"}
     assert posted == set(bodies_of), "a JSON endpoint without a template body: add one to templates()"
-    statuses = set().union(*(fuzz(client, headers, real, bodies_of.get(rule.endpoint, {}), rule, method)
+    statuses = set().union(*(fuzz(sender, real, bodies_of.get(rule.endpoint, {}), rule, method)
                              for rule, method in routes))
     assert {200, 400, 404} <= statuses, statuses

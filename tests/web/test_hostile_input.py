@@ -19,14 +19,16 @@ PROBLEM = "count-things"
 
 @pytest.fixture
 def everyone(app, client, invite):
-    """A started attempt, an author's working copy, and an admin session and an API token."""
+    """A started attempt (in a browser of its own: a staff session cannot act as a candidate), an author's
+    working copy, and an admin session and an API token."""
     token, versions = invite
-    client.post(f"/invite/{token}/start")
+    candidate = app.test_client()
+    candidate.post(f"/invite/{token}/start")
     with app.app_context():
         add_user(get_db(), "admin@example.com", "Admin", Role.ADMIN.value, PASSWORD)
     login(client, "admin@example.com")
     assert client.post("/author/new", data={"id": PROBLEM, "title": "Count things"}).status_code == 302
-    return {"token": token, "version": versions[0], "headers": bearer(issue_token(app))}
+    return {"token": token, "version": versions[0], "headers": bearer(issue_token(app)), "candidate": candidate}
 
 
 def candidate_urls(everyone) -> list[str]:
@@ -40,8 +42,10 @@ def json_urls(everyone) -> list[str]:
             f"/author/{PROBLEM}/cases", f"/author/{PROBLEM}/settings"]
 
 
-def post_raw(client, url, body, headers):
-    return client.post(url, data=body, content_type="application/json", headers=headers)
+def post_raw(client, url, body, everyone):
+    """``body`` as JSON to ``url``: from the candidate's browser for candidate URLs, else from the admin's."""
+    sender = everyone["candidate"] if url.startswith("/api/candidate/") else client
+    return sender.post(url, data=body, content_type="application/json", headers=everyone["headers"])
 
 
 def message_of(response) -> str:
@@ -58,26 +62,26 @@ def test_a_lone_surrogate_is_refused_naming_the_field(client, everyone):
     bodies["/author/preview"] = '{"markdown": "# Title %s"}' % SURROGATE.strip('"')
     bodies[f"/author/{PROBLEM}/save"] = '{"files": {"statement.md": %s}}' % SURROGATE
     for url, body in bodies.items():
-        response = post_raw(client, url, body, everyone["headers"])
+        response = post_raw(client, url, body, everyone)
         assert response.status_code == 400, (url, response.data[:300])
         message = message_of(response)
         assert "lone surrogate" in message and "\\ud800" in message, (url, message)
     named = {"code": candidate_urls(everyone)[0], "candidate_name": "/api/v1/invites", "markdown": "/author/preview",
              'files["statement.md"]': f"/author/{PROBLEM}/save"}
     for field, url in named.items():
-        assert f"the field {field} " in message_of(post_raw(client, url, bodies[url], everyone["headers"]))
+        assert f"the field {field} " in message_of(post_raw(client, url, bodies[url], everyone))
 
 
 def test_json_nested_100000_deep_is_refused(client, everyone):
     for url in json_urls(everyone):
-        response = post_raw(client, url, DEEP, everyone["headers"])
+        response = post_raw(client, url, DEEP, everyone)
         assert response.status_code == 400, (url, response.data[:300])
         assert "levels deep" in message_of(response), url
 
 
 def test_broken_json_says_where(client, everyone):
     for url in json_urls(everyone):
-        response = post_raw(client, url, '{"code": "x",\n "notes": }', everyone["headers"])
+        response = post_raw(client, url, '{"code": "x",\n "notes": }', everyone)
         assert response.status_code == 400, url
         assert "not valid JSON" in message_of(response) and "line 2, column 11" in message_of(response), url
 
@@ -85,7 +89,7 @@ def test_broken_json_says_where(client, everyone):
 def test_arrays_numbers_and_null_where_an_object_is_expected(client, everyone):
     for url in json_urls(everyone):
         for body, name in (("[1, 2]", "an array"), ("5", "an integer"), ("null", "null"), ('"text"', "a string")):
-            response = post_raw(client, url, body, everyone["headers"])
+            response = post_raw(client, url, body, everyone)
             assert response.status_code == 400, (url, body, response.data[:300])
             assert f"must be a JSON object, not {name}" in message_of(response), (url, body)
 
@@ -122,7 +126,7 @@ def test_attempts_page_numbers_that_are_not_numbers_are_a_clear_400(client, ever
 
 def test_snapshot_indexes_that_are_not_numbers_are_a_json_400(app, client, everyone):
     base = f"/api/candidate/{everyone['token']}/problems/{everyone['version']}/draft"
-    client.post(base, json={"code": "x = 1", "notes": ""})
+    everyone["candidate"].post(base, json={"code": "x = 1", "notes": ""})
     url = f"/review/attempts/1/playback/{everyone['version']}/diff"
     for a in ("%C2%B2", "9" * 5000, str(BEYOND)):
         response = client.get(f"{url}?a={a}&b=0")
@@ -164,7 +168,7 @@ def test_an_unexpected_failure_under_api_is_a_json_500_not_an_html_page(make_app
 def test_bodies_that_are_fine_still_pass(client, everyone):
     """The strict parser keeps what is valid: non-ASCII text, nesting within the limit."""
     base = f"/api/candidate/{everyone['token']}/problems/{everyone['version']}"
-    saved = client.post(f"{base}/draft", json={"code": "# naïve résumé ✓ 𝔘\nx = 1", "notes": "😀"})
+    saved = everyone["candidate"].post(f"{base}/draft", json={"code": "# naïve résumé ✓ 𝔘\nx = 1", "notes": "😀"})
     assert saved.status_code == 200
     preview = client.post("/author/preview", data=json.dumps({"markdown": "*ok* 😀", "x": [[[[1]]]]}),
                           content_type="application/json")
