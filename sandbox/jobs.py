@@ -56,10 +56,6 @@ class Limits:
     memory_mb: int
     output_kb: int
 
-    @property
-    def wall_seconds(self) -> float:
-        return wall_backstop(self.cpu_seconds)
-
 
 @dataclasses.dataclass(frozen=True)
 class Generate:
@@ -215,7 +211,7 @@ def _validate(job: Job) -> None:
 def _job_wall(job: Job, settings: SandboxSettings) -> float:
     """The host's deadline: the sum of per-test backstops, capped by the job bound."""
     generator_wall = wall_backstop(GENERATOR_LIMITS["cpu_seconds"])
-    total = sum(job.limits.wall_seconds + (generator_wall if t.generate else 0) for t in job.tests)
+    total = sum(wall_backstop(job.limits.cpu_seconds) + (generator_wall if t.generate else 0) for t in job.tests)
     return min(settings.job_wall_seconds, total + 5.0)
 
 

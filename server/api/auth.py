@@ -42,11 +42,23 @@ def rate_limit_key() -> str:
 
 
 def authenticate_request():
-    """The token of the request's Authorization header.
+    """The token of the request's Authorization header, looked up once per request (the rate limit's key
+    and the scope check both ask).
 
     Raises:
         ApiError: 401 ``missing_token`` without the header, ``invalid_token`` when it does not authenticate.
     """
+    if "api_authentication" not in g:
+        try:
+            g.api_authentication = _authenticate_header()
+        except ApiError as error:
+            g.api_authentication = error
+    if isinstance(g.api_authentication, ApiError):
+        raise g.api_authentication
+    return g.api_authentication
+
+
+def _authenticate_header():
     header = request.headers.get("Authorization", "")
     if not header.strip():
         raise ApiError(401, "missing_token", "send the header 'Authorization: Bearer <token>'",

@@ -125,7 +125,7 @@ def _failure(outcome) -> str:
 def _refinement(points: list[Point], family, min_n: int) -> list[int]:
     """Sizes to add: smaller ones when too few fitted, in-between ones when growth looks exponential.
 
-    None for a family whose code only failed: it does not run on these inputs.
+    Nothing for a family whose code only failed: it does not run on these inputs.
     """
     mine = sorted((p for p in points if p.family == family), key=lambda p: p.n)
     measured = [p for p in mine if p.status == "measured"]

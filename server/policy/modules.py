@@ -20,24 +20,21 @@ MISSING = object()
 _LOCK = threading.Lock()  # importing and silencing deprecation warnings touch process-wide state
 
 
-def resolve(dotted: str) -> object:
-    """The object ``dotted`` names on the host, or ``MISSING``."""
-    with _LOCK, warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return _resolve(dotted)
-
-
 @functools.lru_cache(maxsize=4096)
-def _resolve(dotted: str) -> object:
+def resolve(dotted: str) -> object:
+    """The object ``dotted`` names on the host, or ``MISSING`` (cached: the lock and warning filters only on
+    a first look)."""
     top, *attributes = dotted.split(".")
     if top not in rules.HOST_RESOLVABLE:
         return MISSING
-    try:
-        value = importlib.import_module(top)
-        for attribute in attributes:
-            value = _attribute(value, attribute)
-    except Exception:  # noqa: BLE001 - a library refusing a name, in whatever way, means "cannot follow it"
-        return MISSING
+    with _LOCK, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            value = importlib.import_module(top)
+            for attribute in attributes:
+                value = _attribute(value, attribute)
+        except Exception:  # noqa: BLE001 - a library refusing a name, in whatever way, means "cannot follow it"
+            return MISSING
     return value
 
 
@@ -56,6 +53,13 @@ def refusal(value: object) -> str | None:
     if isinstance(value, types.ModuleType):
         return rules.REFUSED_MODULES.get(value.__name__)
     return _refused_objects().get(id(value), (None, None))[1]
+
+
+@functools.lru_cache(maxsize=1)
+def accessors() -> dict[int, str]:
+    """The attribute accessors that are library functions (``operator.attrgetter``, ...), by identity."""
+    return {id(value): name for name in rules.ATTRIBUTE_ACCESSORS if "." in name
+            if (value := resolve(name)) is not MISSING}
 
 
 @functools.lru_cache(maxsize=1)

@@ -42,7 +42,7 @@ def _name_refusal(name: str) -> str | None:
     """Why an attribute given by name (to getattr and the like, or in a class pattern) is refused."""
     if rules.is_dunder(name):
         return "reaches Python's internals"
-    if name.startswith("_"):
+    if rules.is_private(name):
         return "reaches a private attribute; use ordinary names"
     if name in rules.INTROSPECTION_ATTRIBUTES:
         return "is frame introspection"
@@ -100,8 +100,6 @@ class ReachCheck(ast.NodeVisitor):
         self.modules: set[str] = set()  # names bound to modules
         self.calls: dict[int, ast.Call] = {}  # id(function expression) -> its call
         self.constants: dict[str, str] = {}  # names bound once, to a string literal (format templates)
-        self.accessors = {id(value): name for name in rules.ATTRIBUTE_ACCESSORS if "." in name
-                          if (value := modules.resolve(name)) is not MISSING}
 
     def error(self, node: ast.AST, message: str) -> None:
         self.findings.append((node.lineno, node.col_offset + 1, message))
@@ -137,7 +135,7 @@ class ReachCheck(ast.NodeVisitor):
     def _accessor(self, dotted: str) -> str | None:
         if dotted in rules.ATTRIBUTE_ACCESSORS:
             return dotted
-        return self.accessors.get(id(modules.resolve(dotted)))
+        return modules.accessors().get(id(modules.resolve(dotted)))
 
     def _check_rebindings(self, rebindings: list[tuple[str, ast.AST]]) -> None:
         for name, node in rebindings:

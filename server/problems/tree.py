@@ -91,8 +91,7 @@ def write_tree(root: Path, files: dict[str, str]) -> None:
 def write_file_inside(folder: Path, relative: str, data: bytes) -> None:
     """Create ``folder/relative`` (and its folders) anew, refusing anything that resolves outside ``folder``."""
     target = folder.joinpath(*relative.split("/"))
-    for parent in reversed(target.relative_to(folder).parents[:-1]):
-        (folder / parent).mkdir(exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
     if target.is_symlink() or not target.resolve().is_relative_to(folder):
         raise OSError(f"{relative}: resolves outside the package folder")
     descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)

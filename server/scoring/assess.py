@@ -11,7 +11,7 @@ from server.problems.package import ProblemPackage
 from server.problems.schema import ScoringWeights
 from server.scoring.narration import NarrationReport, analyse_notes
 from server.scoring.quality import QualityReport, analyse_code
-from server.scoring.score import ScoreReport, score
+from server.scoring.score import ScoreReport, hidden_correctness, score
 
 
 @dataclasses.dataclass(frozen=True)
@@ -34,7 +34,7 @@ def code_ran(judged: JudgeReport) -> bool:
 
 def with_correctness(complexity: ComplexityReport, judged: JudgeReport) -> ComplexityReport:
     """The measurement with how many hidden correctness tests the judging failed, for the reviewer."""
-    tests = [t for t in judged.tests if t.visibility == "hidden" and t.group == "correctness"]
+    tests = hidden_correctness(judged)
     failed = sum(1 for t in tests if t.verdict is not Verdict.ACCEPTED)
     return dataclasses.replace(complexity, correctness_failed=failed, correctness_total=len(tests))
 

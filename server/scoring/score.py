@@ -106,10 +106,15 @@ def _weighted_share(tests) -> tuple[float, float]:
     return passed, total
 
 
+def hidden_correctness(judged: JudgeReport) -> list:
+    """The hidden tests of the correctness group: what the correctness component (and its weighting) counts."""
+    return [t for t in judged.tests if t.visibility == "hidden" and t.group == "correctness"]
+
+
 def _correctness(judged: JudgeReport) -> tuple[float, list[str]]:
     if judged.verdict is Verdict.POLICY_VIOLATION:
         return 0.0, ["the code was refused by the policy check and never ran"]
-    tests = [t for t in judged.tests if t.visibility == "hidden" and t.group == "correctness"]
+    tests = hidden_correctness(judged)
     passed, total = _weighted_share(tests)
     if not total:
         return 0.0, ["no hidden correctness tests"]

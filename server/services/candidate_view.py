@@ -78,11 +78,13 @@ PHASES = {"queued": (0.0, "Waiting for a judge"), "tests": (0.1, "Running the te
 
 
 def progress_view(progress: Progress | None, state: SubmissionStatus, kind: str) -> dict:
-    """A judging's progress as the candidate's stream shows it.
+    """A judging's progress as the candidate's stream and status address show it.
 
     A run (public tests only) moves test by test; a submit moves by phase
     only, so when its events arrive says nothing about any one hidden test.
     """
+    if state in (SubmissionStatus.DONE, SubmissionStatus.ERROR):
+        return {"phase": state.value, "fraction": 1.0, "message": "finished"}
     if progress is None or progress.phase not in (*PHASES, "delayed"):
         return {"phase": state.value, "fraction": 0.0, "message": PHASES["queued"][1]}
     if kind == "run" or progress.phase == "delayed":  # a delay (the engine away) is about no test

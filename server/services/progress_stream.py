@@ -1,9 +1,9 @@
-"""A submission's judging progress, as one JSON snapshot or as a capped, short-lived Server-Sent Events stream.
+"""A submission's judging progress as a capped, short-lived Server-Sent Events stream.
 
 A stream holds one of the server's request threads while it waits, so this
 process serves only a few per attempt and a fraction of its threads in all,
 each for at most a short lifetime; the browser's EventSource reconnects when
-one ends, and a refused browser polls the snapshot instead. The caps are per
+one ends, and a refused browser polls the status address instead. The caps are per
 process: several processes each keep their own.
 """
 
@@ -17,7 +17,6 @@ from sqlmodel import Session
 
 from server.models import Submission, SubmissionStatus
 from server.services.candidate_view import progress_view
-from server.services.judge_queue import Progress
 
 HEARTBEAT_SECONDS = 5.0  # a stream whose browser left fails on its next write, freeing its thread and slot
 RECONNECT_MS = 1000  # how soon the browser reconnects once a stream reaches its lifetime
@@ -69,13 +68,6 @@ class StreamSlots:
         return release
 
 
-def snapshot(progress: Progress | None, status: SubmissionStatus, kind: str) -> dict:
-    """Where a submission is, as the candidate may see it (``progress_view``): ``{"phase", "fraction", "message"}``."""
-    if status in FINISHED:
-        return {"phase": status.value, "fraction": 1.0, "message": "finished"}
-    return progress_view(progress, status, kind)
-
-
 def events(queue, engine, submission_id: int, kind: str, lifetime: float) -> Iterator[str]:
     """The SSE stream until judging ends or ``lifetime`` passes.
 
@@ -88,7 +80,7 @@ def events(queue, engine, submission_id: int, kind: str, lifetime: float) -> Ite
     sent, quiet_since = None, time.monotonic()
     while True:
         status, progress = _status(engine, submission_id), queue.progress(submission_id)
-        current = snapshot(progress, status, kind)
+        current = progress_view(progress, status, kind)
         now = time.monotonic()
         if current != sent:
             yield _event("progress", current)

@@ -22,7 +22,7 @@ from server.models import EVENT_KINDS, Event, ProblemVersion, Submission, Submis
 from server.policy import check_policy
 from server.security import limiter
 from server.services import attempts, progress_stream
-from server.services.candidate_view import submission_view
+from server.services.candidate_view import progress_view, submission_view
 from server.services.drafts import save_draft
 from server.services.judge_queue import code_hash
 from server.services.problem_store import load_version
@@ -90,10 +90,6 @@ def _context(token, version_id):
     return session, attempt, version
 
 
-def _body() -> dict:
-    return json_object()  # a 400 saying what is wrong and where (server.json_body)
-
-
 def _text(body: dict, key: str, limit: int) -> str:
     value = body.get(key, "")
     if not isinstance(value, str):
@@ -114,7 +110,7 @@ def _code_and_notes(body: dict) -> tuple[str, str]:
 def draft(token, version_id):
     session, attempt, version = _context(token, version_id)
     attempts.require_open(attempt)
-    code, notes = _code_and_notes(_body())
+    code, notes = _code_and_notes(json_object())
     save_draft(session, attempt, version.id, code, notes, current_app.config["DRAFT_HISTORY_BYTES"])
     return jsonify(saved_at=utcnow().isoformat(), seconds_left=attempts.seconds_left(attempt))
 
@@ -122,7 +118,7 @@ def draft(token, version_id):
 @bp.route("/problems/<int:version_id>/lint", methods=("POST",))
 def lint(token, version_id):
     _, _, version = _context(token, version_id)
-    code, _ = _code_and_notes(_body())
+    code, _ = _code_and_notes(json_object())
     package = load_version(get_db(), version, Path(current_app.instance_path))
     violations = check_policy(code, package.spec.imports.allowed)
     return jsonify(violations=[violation.as_json() for violation in violations])
@@ -133,7 +129,7 @@ def lint(token, version_id):
 def judge(token, version_id, kind):
     session, attempt, version = _context(token, version_id)
     attempts.require_open(attempt)
-    code, notes = _code_and_notes(_body())
+    code, notes = _code_and_notes(json_object())
     digest = code_hash(kind, version.id, code, notes if kind == "submit" else "")
     same = session.exec(select(Submission).where(Submission.attempt_id == attempt.id, Submission.code_hash == digest,
                                                  Submission.status != SubmissionStatus.ERROR)).first()
@@ -171,7 +167,7 @@ def status(token, submission_id):
     """Progress now, without waiting: what a browser refused a stream polls."""
     _, _, found, _ = _own_submission(token, submission_id)
     queue = current_app.extensions["techscreen.judge"]
-    return jsonify(progress_stream.snapshot(queue.progress(submission_id), found.status, found.kind))
+    return jsonify(progress_view(queue.progress(submission_id), found.status, found.kind))
 
 
 @bp.route("/submissions/<int:submission_id>/progress")
@@ -196,7 +192,7 @@ def event(token):
     session = get_db()
     _, attempt, screen = attempts.invite_for(session, token)
     attempts.require_open(attempt)
-    body = _body()
+    body = json_object()
     kind = body.get("kind")
     if kind not in EVENT_KINDS or kind in ("started", "finished", "run", "submit"):
         raise BadRequest(f"unknown event kind {kind!r}")
