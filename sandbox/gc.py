@@ -8,7 +8,8 @@ import docker
 
 from sandbox import image
 from sandbox.container import remove_container
-from sandbox.engine import engine_errors
+from sandbox.engine import connect, engine_errors
+from sandbox.errors import SandboxError
 from sandbox.settings import SandboxSettings
 
 
@@ -47,6 +48,23 @@ def _owner_gone(labels: dict) -> bool:
     except PermissionError:  # alive, another user's
         pass
     return False
+
+
+def remove_orphans(settings: SandboxSettings, log) -> int:
+    """Remove the orphaned job containers (a judge starting up clears what a killed one left); an unreachable
+    engine is only logged through ``log(message)``, since judging will say so itself. Returns how many."""
+    try:
+        client = connect(settings)
+        try:
+            removed = remove_all(client, orphaned_containers(client, settings))
+        finally:
+            client.close()
+    except SandboxError as error:
+        log(f"could not look for orphaned sandbox containers: {error}")
+        return 0
+    if removed:
+        log(f"removed {removed} sandbox containers left by a killed judge")
+    return removed
 
 
 def remove_all(client: docker.DockerClient, container_ids: list[str]) -> int:

@@ -6,8 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from sandbox import SandboxSettings, engine, gc
-from sandbox.errors import SandboxError
+from sandbox import SandboxSettings, gc
 from server import body_limits, config, db, error_responses, security
 from server.ids import IdConverter
 from server.json_body import StrictJSONProvider, StrictRequest
@@ -46,12 +45,22 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _start_workers(app: Flask, instance: Path) -> None:
-    """The judge queue and the validation pool; each takes up what a previous process left unfinished."""
-    if app.config["RECOVER_WORK"]:
-        _remove_orphaned_containers(app)
+    """The judge queue and the validation pool, in this process or sent to a cluster's workers
+    (``BROKER_URL``); each takes up what a previous process left unfinished."""
     database = db.engine_of(app)
-    workers = {"submissions": ("techscreen.judge", JudgeQueue(database, instance, app.config["JUDGE_WORKERS"])),
-               "validations": ("techscreen.validations", Validations(database))}
+    if app.config["BROKER_URL"]:
+        from server.cluster import celery_app
+        from server.cluster.dispatch import ClusterJudgeQueue, ClusterValidations
+
+        celery_app.configure(app.config["BROKER_URL"], SandboxSettings.from_environment().job_wall_seconds)
+        judges, validations = ClusterJudgeQueue(database, app.config["BROKER_URL"]), ClusterValidations(database)
+    else:
+        if app.config["RECOVER_WORK"]:
+            gc.remove_orphans(SandboxSettings.from_environment(), app.logger.warning)
+        judges = JudgeQueue(database, instance, app.config["JUDGE_WORKERS"])
+        validations = Validations(database)
+    app.extensions["techscreen.progress"] = judges.board
+    workers = {"submissions": ("techscreen.judge", judges), "validations": ("techscreen.validations", validations)}
     for what, (key, pool) in workers.items():
         app.extensions[key] = pool
         if app.config["RECOVER_WORK"]:
@@ -59,22 +68,6 @@ def _start_workers(app: Flask, instance: Path) -> None:
             if recovered:
                 app.logger.info("re-queued %d %s left by a previous run", recovered, what)
         atexit.register(pool.shutdown)
-
-
-def _remove_orphaned_containers(app: Flask) -> None:
-    """Job containers a killed earlier process left behind; a dead engine is only logged (judging says it later)."""
-    settings = SandboxSettings.from_environment()
-    try:
-        client = engine.connect(settings)
-        try:
-            removed = gc.remove_all(client, gc.orphaned_containers(client, settings))
-        finally:
-            client.close()
-    except SandboxError as error:
-        app.logger.warning("could not look for orphaned sandbox containers: %s", error)
-        return
-    if removed:
-        app.logger.info("removed %d sandbox containers left by a previous run", removed)
 
 
 def stop_workers(app: Flask) -> None:

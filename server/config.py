@@ -21,6 +21,7 @@ def secret_key(instance: Path) -> str:
 
 def from_environment(instance: Path) -> dict:
     """Settings for ``create_app``; each may be overridden by the test config."""
+    broker_url = os.environ.get("TECHSCREEN_BROKER_URL", "")
     return {
         "SECRET_KEY": os.environ.get("TECHSCREEN_SECRET_KEY") or secret_key(instance),
         "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{instance / 'techscreen.db'}",
@@ -45,7 +46,15 @@ def from_environment(instance: Path) -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("TECHSCREEN_SECURE_COOKIES") == "1",
         "MAX_CONTENT_LENGTH": 512 * 1024,  # every page but those declaring their own (server/body_limits.py)
-        "RATELIMIT_STORAGE_URI": os.environ.get("TECHSCREEN_RATELIMIT_STORAGE", "memory://"),
+        # Shared by every web process of a cluster (its Redis), so per-attempt limits hold across them.
+        "RATELIMIT_STORAGE_URI": os.environ.get("TECHSCREEN_RATELIMIT_STORAGE") or broker_url or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
         "RECOVER_WORK": True,  # re-queue submissions and validations a previous process left unfinished
+        # A cluster (server.cluster): the Celery broker (Redis) when judging runs on workers, empty to judge in
+        # this process. A worker's lease on a job lapses after LEASE_SECONDS without a heartbeat; each worker
+        # sweeps every SWEEP_SECONDS for jobs lost or never sent, sending again one unsent for RESEND_SECONDS.
+        "BROKER_URL": broker_url,
+        "LEASE_SECONDS": float(os.environ.get("TECHSCREEN_LEASE_SECONDS", "60")),
+        "SWEEP_SECONDS": float(os.environ.get("TECHSCREEN_SWEEP_SECONDS", "30")),
+        "RESEND_SECONDS": float(os.environ.get("TECHSCREEN_RESEND_SECONDS", "300")),
     }

@@ -138,7 +138,7 @@ class ValidationRun(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     problem_id: str = Field(foreign_key="authoredproblem.problem_id", index=True)
     files_hash: str  # the working copy checked (set again when the run starts)
-    status: ValidationStatus = ValidationStatus.QUEUED
+    status: ValidationStatus = Field(default=ValidationStatus.QUEUED, index=True)
     phase: str = "queued"
     fraction: float = 0.0
     message: str = ""  # "passed", "failed", why the run could not finish, or why it is delayed
@@ -146,6 +146,11 @@ class ValidationRun(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
     started_at: dt.datetime | None = None
     finished_at: dt.datetime | None = None
+    # A judge's hold on the job (server.services.leases): who, when it last said it is alive, and when the
+    # job was last handed to the broker (a cluster's sweep sends again what was lost).
+    claimed_by: str | None = None
+    heartbeat_at: dt.datetime | None = None
+    sent_at: dt.datetime | None = None
 
 
 class Screen(SQLModel, table=True):
@@ -218,7 +223,7 @@ class Submission(SQLModel, table=True):
     code: str = Field(sa_column=Column(Text, nullable=False))
     notes: str = Field(sa_column=Column(Text, nullable=False))
     code_hash: str = Field(index=True)
-    status: SubmissionStatus = SubmissionStatus.QUEUED
+    status: SubmissionStatus = Field(default=SubmissionStatus.QUEUED, index=True)
     verdict: str | None = None
     passed: int | None = None
     total: int | None = None
@@ -229,6 +234,11 @@ class Submission(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
     started_at: dt.datetime | None = None
     finished_at: dt.datetime | None = None
+    # A judge's hold on the job (server.services.leases): who, when it last said it is alive, and when the
+    # job was last handed to the broker (a cluster's sweep sends again what was lost).
+    claimed_by: str | None = None
+    heartbeat_at: dt.datetime | None = None
+    sent_at: dt.datetime | None = None
 
 
 class Event(SQLModel, table=True):

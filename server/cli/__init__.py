@@ -18,6 +18,7 @@ from server.cli.web_commands import (
     token_group,
     user_group,
 )
+from server.cli.worker_command import worker_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -34,3 +35,4 @@ main.add_command(screen_group)
 main.add_command(invite_group)
 main.add_command(token_group)
 main.add_command(demo_command)
+main.add_command(worker_command)

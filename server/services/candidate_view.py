@@ -12,7 +12,7 @@ where the screen allows it (``Screen.candidate_feedback``).
 
 from server.models import CandidateFeedback, Submission, SubmissionStatus
 from server.problems.package import ProblemPackage
-from server.services.judge_queue import Progress
+from server.services.progress_board import Progress
 
 PUBLIC_INPUT_KEYS = ("args", "kwargs", "init", "calls", "stdin")
 

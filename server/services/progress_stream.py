@@ -68,7 +68,7 @@ class StreamSlots:
         return release
 
 
-def events(queue, engine, submission_id: int, kind: str, lifetime: float) -> Iterator[str]:
+def events(board, engine, submission_id: int, kind: str, lifetime: float) -> Iterator[str]:
     """The SSE stream until judging ends or ``lifetime`` passes.
 
     An event goes out only when what the candidate sees changes, and a heartbeat
@@ -79,7 +79,7 @@ def events(queue, engine, submission_id: int, kind: str, lifetime: float) -> Ite
     ends = time.monotonic() + lifetime
     sent, quiet_since = None, time.monotonic()
     while True:
-        status, progress = _status(engine, submission_id), queue.progress(submission_id)
+        status, progress = _status(engine, submission_id), board.get(submission_id)
         current = progress_view(progress, status, kind)
         now = time.monotonic()
         if current != sent:
@@ -91,7 +91,7 @@ def events(queue, engine, submission_id: int, kind: str, lifetime: float) -> Ite
         left = ends - now
         if status in FINISHED or left <= 0:
             return
-        queue.wait_for_change(submission_id, progress, max(0.0, min(HEARTBEAT_SECONDS - (now - quiet_since), left)))
+        board.wait_for_change(submission_id, progress, max(0.0, min(HEARTBEAT_SECONDS - (now - quiet_since), left)))
 
 
 def _status(engine, submission_id: int) -> SubmissionStatus:

@@ -21,6 +21,7 @@ from server.errors import ProblemFormatError
 from server.models import AuthoredProblem, ValidationRun, ValidationStatus, utcnow
 from server.problems.check import CheckReport, check_package
 from server.problems.tree import tree_hash
+from server.services import leases
 from server.services.authoring import materialised
 from server.services.scheduling import retry_delay
 
@@ -50,8 +51,78 @@ def runs(session: Session, problem_id: str, limit: int = 20) -> list[ValidationR
                              .order_by(ValidationRun.id.desc()).limit(limit)))
 
 
+def run_validation(engine, run_id: int, lease_seconds: float = leases.LEASE_SECONDS) -> bool:
+    """Claim one queued run and check its problem's working copy; False when another judge has it or it is done.
+
+    Raises:
+        EngineUnavailable: The engine could not finish the check; the run is queued again (phase delayed).
+    """
+    holder = leases.new_holder()
+    if not leases.claim(engine, ValidationRun, run_id, holder, lease_seconds):
+        return False
+    with leases.beating(engine, ValidationRun, run_id, holder, lease_seconds):
+        try:
+            _check(engine, run_id, holder)
+        except EngineUnavailable:
+            leases.release(engine, ValidationRun, run_id, holder)
+            _update(engine, run_id, phase="delayed", fraction=0.0, message=DELAYED)
+            raise
+        except SandboxError as error:
+            _finish(engine, run_id, holder, ValidationStatus.ERROR, f"the sandbox is not usable: {error}")
+        except Exception as error:  # a judge must survive anything a check raises, and say so
+            log.exception("validation run %s failed", run_id)
+            _finish(engine, run_id, holder, ValidationStatus.ERROR, f"internal error: {type(error).__name__}: {error}")
+    return True
+
+
+def _update(engine, run_id: int, **values) -> None:
+    with Session(engine) as session:
+        run = session.get(ValidationRun, run_id)
+        for key, value in values.items():
+            setattr(run, key, value)
+        session.add(run)
+        session.commit()
+
+
+def _check(engine, run_id: int, holder: str) -> None:
+    with Session(engine, expire_on_commit=False) as session:
+        run = session.get(ValidationRun, run_id)
+        problem = session.get(AuthoredProblem, run.problem_id)
+        files = dict(problem.files)
+        files_hash = tree_hash(files)
+        run.phase, run.files_hash, run.message = "starting", files_hash, ""
+        session.add(run)
+        session.commit()
+    try:
+        with materialised(problem.problem_id, files) as root:
+            report = check_package(root, progress=lambda phase, fraction: _update(
+                engine, run_id, phase=phase, fraction=fraction))
+    except ProblemFormatError as error:  # a path outside the package: nothing was written, nothing run
+        report = CheckReport(problem.problem_id, tuple(error.issues))
+    result = {**report.as_json(), "package": problem.problem_id}
+    with Session(engine) as session:
+        if leases.holds(session, ValidationRun, run_id, holder) is None:
+            return  # judged again elsewhere after this judge's lease lapsed
+        problem = session.get(AuthoredProblem, problem.problem_id)
+        problem.check_report, problem.checked_hash = result, files_hash
+        session.add(problem)
+        session.commit()
+    _finish(engine, run_id, holder, ValidationStatus.DONE, "passed" if result["ok"] else "failed")
+
+
+def _finish(engine, run_id: int, holder: str, status: ValidationStatus, message: str) -> None:
+    with Session(engine) as session:
+        run = leases.holds(session, ValidationRun, run_id, holder)
+        if run is None:
+            return
+        run.status, run.phase, run.fraction, run.message, run.finished_at = status, status.value, 1.0, message, utcnow()
+        session.add(run)
+        session.commit()
+
+
 class Validations:
-    """A bounded pool that runs ``check_package`` for the ``ValidationRun`` rows it is given."""
+    """A bounded pool that runs ``run_validation`` for the ``ValidationRun`` rows it is given (the embedded
+    default; ``server.cluster`` sends them to workers instead)."""
 
     def __init__(self, engine, workers: int = 1):
         self._engine = engine
@@ -68,7 +139,7 @@ class Validations:
                                 requested_by=user_id)
             session.add(run)
             session.commit()
-        self._pool.submit(self._work, run.id)
+        self._send(run.id)
         return run
 
     def recover(self) -> int:
@@ -78,40 +149,30 @@ class Validations:
                                  .order_by(ValidationRun.id)).all()
             for run in stuck:
                 run.status, run.phase, run.fraction = ValidationStatus.QUEUED, "queued", 0.0
+                run.claimed_by, run.heartbeat_at = None, None
                 session.add(run)
             session.commit()
             ids = [run.id for run in stuck]
         for run_id in ids:
-            self._pool.submit(self._work, run_id)
+            self._send(run_id)
         return len(ids)
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
 
-    def _update(self, run_id: int, **values) -> None:
-        with Session(self._engine) as session:
-            run = session.get(ValidationRun, run_id)
-            for key, value in values.items():
-                setattr(run, key, value)
-            session.add(run)
-            session.commit()
+    def _send(self, run_id: int) -> None:
+        self._pool.submit(self._work, run_id)
 
     def _work(self, run_id: int, failures: int = 0) -> None:
         try:
-            self._check(run_id)
+            run_validation(self._engine, run_id)
         except EngineUnavailable as error:
             self._retry_later(run_id, failures + 1, error)
-        except SandboxError as error:
-            self._finish(run_id, ValidationStatus.ERROR, f"the sandbox is not usable: {error}")
-        except Exception as error:  # the worker must survive anything a check raises, and say so
-            log.exception("validation run %s failed", run_id)
-            self._finish(run_id, ValidationStatus.ERROR, f"internal error: {type(error).__name__}: {error}")
 
     def _retry_later(self, run_id: int, failures: int, error: EngineUnavailable) -> None:
         delay = retry_delay(failures)
         log.warning("validation run %s delayed %.0f s (the engine failed it %d times in a row): %s",
                     run_id, delay, failures, str(error))
-        self._update(run_id, status=ValidationStatus.QUEUED, phase="delayed", fraction=0.0, message=DELAYED)
         timer = threading.Timer(delay, self._resume, (run_id, failures))
         timer.daemon = True
         timer.start()
@@ -121,34 +182,3 @@ class Validations:
             self._pool.submit(self._work, run_id, failures)
         except RuntimeError:  # shut down: the row stays queued for the next start to recover
             pass
-
-    def _check(self, run_id: int) -> None:
-        with Session(self._engine, expire_on_commit=False) as session:
-            run = session.get(ValidationRun, run_id)
-            if run is None or run.status not in UNFINISHED:
-                return
-            problem = session.get(AuthoredProblem, run.problem_id)
-            files = dict(problem.files)
-            files_hash = tree_hash(files)
-            run.status, run.phase, run.files_hash, run.started_at = (ValidationStatus.RUNNING, "starting",
-                                                                     files_hash, utcnow())
-            run.message = ""
-            session.add(run)
-            session.commit()
-        try:
-            with materialised(problem.problem_id, files) as root:
-                report = check_package(root, progress=lambda phase, fraction: self._update(
-                    run_id, phase=phase, fraction=fraction))
-        except ProblemFormatError as error:  # a path outside the package: nothing was written, nothing run
-            report = CheckReport(problem.problem_id, tuple(error.issues))
-        result = {**report.as_json(), "package": problem.problem_id}
-        with Session(self._engine) as session:
-            problem = session.get(AuthoredProblem, problem.problem_id)
-            problem.check_report, problem.checked_hash = result, files_hash
-            session.add(problem)
-            session.commit()
-        self._finish(run_id, ValidationStatus.DONE, "passed" if result["ok"] else "failed")
-
-    def _finish(self, run_id: int, status: ValidationStatus, message: str) -> None:
-        self._update(run_id, status=status, phase=status.value, fraction=1.0, message=message,
-                     finished_at=utcnow())

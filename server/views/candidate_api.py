@@ -24,7 +24,7 @@ from server.security import limiter
 from server.services import attempts, progress_stream
 from server.services.candidate_view import progress_view, submission_view
 from server.services.drafts import save_draft
-from server.services.judge_queue import code_hash
+from server.services.judging import code_hash
 from server.services.problem_store import load_version
 from server.views.auth import STAFF_AS_CANDIDATE
 
@@ -166,8 +166,8 @@ def submission(token, submission_id):
 def status(token, submission_id):
     """Progress now, without waiting: what a browser refused a stream polls."""
     _, _, found, _ = _own_submission(token, submission_id)
-    queue = current_app.extensions["techscreen.judge"]
-    return jsonify(progress_view(queue.progress(submission_id), found.status, found.kind))
+    board = current_app.extensions["techscreen.progress"]
+    return jsonify(progress_view(board.get(submission_id), found.status, found.kind))
 
 
 @bp.route("/submissions/<int:submission_id>/progress")
@@ -178,7 +178,7 @@ def progress(token, submission_id):
     config = current_app.config
     release = current_app.extensions["techscreen.progress_streams"].take(
         attempt.id, config["PROGRESS_STREAMS_PER_ATTEMPT"], progress_stream.total_cap(config))
-    response = Response(progress_stream.events(current_app.extensions["techscreen.judge"], engine_of(current_app),
+    response = Response(progress_stream.events(current_app.extensions["techscreen.progress"], engine_of(current_app),
                                                submission_id, found.kind, config["PROGRESS_STREAM_SECONDS"]),
                         mimetype="text/event-stream", headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
     response.call_on_close(release)

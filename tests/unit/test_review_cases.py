@@ -12,7 +12,7 @@ from server.models import CandidateFeedback, Submission, SubmissionStatus
 from server.problems.bank import load
 from server.review.cases import case_rows
 from server.services.candidate_view import submission_view
-from server.services.judge_queue import MAX_KEPT_JSON, _with_case_details
+from server.services.judging import MAX_KEPT_JSON, _with_case_details
 
 GENERATED = "perf_random_200k"  # cosine-similarity: generated, no expected in hidden.json
 OLD_TEXT = "(the reference solution's result on the generated input)"

@@ -17,7 +17,7 @@ from server.db import get_db
 from server.models import Submission, SubmissionStatus
 from server.problems.bank import load
 from server.services.authoring import create_problem
-from server.services.judge_queue import DELAYED
+from server.services.judging import DELAYED
 from server.services.staff import add_user
 from tests.web.conftest import PASSWORD, login, wait_done
 
@@ -51,8 +51,8 @@ def wait_until(condition, what, patience=PATIENCE):
 
 def settled_phase(app, submission_id):
     """The submission's phase once it has left the judge: delayed, done or error."""
-    queue = app.extensions["techscreen.judge"]
-    return wait_until(lambda: (p := queue.progress(submission_id)) and p.phase in ("delayed", "done", "error")
+    board = app.extensions["techscreen.progress"]
+    return wait_until(lambda: (p := board.get(submission_id)) and p.phase in ("delayed", "done", "error")
                       and p.phase, f"submission {submission_id} to leave the judge")
 
 

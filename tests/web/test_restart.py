@@ -16,7 +16,7 @@ from server.models import Attempt, Submission, SubmissionStatus, ValidationRun, 
 from server.problems.bank import load
 from server.services.attempts import start
 from server.services.authoring import create_problem
-from server.services.judge_queue import code_hash
+from server.services.judging import code_hash
 from server.services.staff import add_screen, add_user
 from tests.web.conftest import PASSWORD, login, wait_done
 

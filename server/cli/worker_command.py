@@ -1,0 +1,40 @@
+"""``techscreen worker``: a judge host of a cluster, taking jobs from the broker until stopped.
+
+Needs ``TECHSCREEN_BROKER_URL`` and a ``DATABASE_URL`` every host reaches, a
+Docker engine and the sandbox image (``techscreen sandbox build``). SIGTERM
+drains it: the jobs it runs finish, the rest stay in the broker for others.
+"""
+
+import socket
+
+import click
+from celery import signals
+
+from sandbox import SandboxSettings, gc
+from server.cluster.celery_app import QUEUES, configure
+from server.cluster.sweep import Sweeper
+
+
+@click.command("worker")
+@click.option("--concurrency", type=int, default=1, show_default=True,
+              help="Jobs judged at once (one process each); about one per core this host gives to judging.")
+@click.option("--queues", default=",".join(QUEUES), show_default=True,
+              help="Queues to take jobs from, first ones first.")
+@click.option("--name", default=None, help="The worker's name [default: worker-PID@HOST].")
+def worker_command(concurrency, queues, name):
+    """Judge submissions and Validate runs sent by the web tier."""
+    from server.cluster.worker_context import judge_context, settings
+
+    values = settings()
+    if not values["BROKER_URL"]:
+        raise click.UsageError("TECHSCREEN_BROKER_URL is not set: a worker takes its jobs from the broker "
+                               "(e.g. redis://127.0.0.1:6379/0)")
+    gc.remove_orphans(SandboxSettings.from_environment(), lambda message: click.echo(message, err=True))
+    app = configure(values["BROKER_URL"], SandboxSettings.from_environment().job_wall_seconds)
+    sweeper = Sweeper(judge_context().engine, values["SWEEP_SECONDS"], values["LEASE_SECONDS"],
+                      values["RESEND_SECONDS"])
+    signals.worker_ready.connect(lambda **_: sweeper.start(), weak=False)
+    signals.worker_shutdown.connect(lambda **_: sweeper.stop(), weak=False)
+    app.worker_main(["worker", "--loglevel", "INFO", "--concurrency", str(concurrency), "--queues", queues,
+                     "--hostname", name or f"worker-%p@{socket.gethostname()}", "--without-gossip",
+                     "--without-mingle"])
