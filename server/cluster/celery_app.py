@@ -31,7 +31,5 @@ def configure(broker_url: str, job_seconds: float) -> Celery:
         task_serializer="json",
         accept_content=["json"],
         worker_prefetch_multiplier=1,
-        worker_hijack_root_logger=False,
-        worker_redirect_stdouts=False,
     )
     return celery
