@@ -13,6 +13,7 @@ from server.cli.sandbox_commands import sandbox_group
 from server.cli.web_commands import (
     demo_command,
     invite_group,
+    migrate_command,
     screen_group,
     serve_command,
     token_group,
@@ -36,3 +37,4 @@ main.add_command(invite_group)
 main.add_command(token_group)
 main.add_command(demo_command)
 main.add_command(worker_command)
+main.add_command(migrate_command)

@@ -154,6 +154,16 @@ def token_revoke(token_id):
     click.echo(f"revoked token {token.id} {token.name!r}")
 
 
+@click.command("migrate")
+def migrate_command():
+    """Bring the database to the current schema and record the problem bank's versions.
+
+    Every start of the web tier does this; a cluster runs it once, before its web processes start.
+    """
+    with _staff_app():
+        click.echo("database migrated; problem bank recorded")
+
+
 @click.command("demo")
 def demo_command():
     """Make the demo admin (a fresh password each time), a screen of the seed problems and an invite."""

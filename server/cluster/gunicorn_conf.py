@@ -1,23 +1,25 @@
 """gunicorn settings for a cluster's web tier: ``gunicorn -c python:server.cluster.gunicorn_conf server.wsgi:app``.
 
-The app is built once, before the processes fork, so migrations and the
-problem-bank sync run once; each process then opens its own database
-connections. Each process serves ``TECHSCREEN_THREADS`` requests at once
-(threads; a progress stream holds one for its short lifetime).
+Each web process is a gevent worker: a request, and a progress stream
+waiting for Redis, costs a greenlet rather than a thread, so a process holds
+hundreds of streams. The master migrates the database and records the
+problem bank once, in a child process, before the web processes start (they
+would otherwise race to do it).
 """
 
 import os
+import subprocess
+import sys
 
-preload_app = True
-worker_class = "gthread"
+worker_class = "gevent"
 workers = int(os.environ.get("TECHSCREEN_WEB_PROCESSES", "2"))
-threads = int(os.environ.get("TECHSCREEN_THREADS", "16"))
+worker_connections = int(os.environ.get("TECHSCREEN_WEB_CONNECTIONS", "1000"))
 timeout = 120
 graceful_timeout = 30
+control_socket_disable = True  # several clusters may run on one host (tests, benches); none uses gunicornc
+# Half the connections may be progress streams; the rest stay for pages and autosaves.
+raw_env = [f"TECHSCREEN_PROGRESS_STREAMS={os.environ.get('TECHSCREEN_PROGRESS_STREAMS') or worker_connections // 2}"]
 
 
-def post_fork(server, worker):
-    """Connections opened before the fork belong to the parent: this process opens its own."""
-    from server.db import engine_of
-
-    engine_of(server.app.wsgi()).dispose(close=False)
+def on_starting(server):
+    subprocess.run([sys.executable, "-m", "server.cli", "migrate"], check=True)
