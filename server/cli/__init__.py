@@ -7,6 +7,7 @@ verdict), 2 for bad usage or a bad problem package, 1 for a system error
 
 import click
 
+from server.cli.cluster_command import cluster_command
 from server.cli.judge_command import judge_command
 from server.cli.problem_commands import problem_group
 from server.cli.sandbox_commands import sandbox_group
@@ -38,3 +39,4 @@ main.add_command(token_group)
 main.add_command(demo_command)
 main.add_command(worker_command)
 main.add_command(migrate_command)
+main.add_command(cluster_command)

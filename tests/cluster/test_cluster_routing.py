@@ -1,0 +1,52 @@
+"""Where the cluster's jobs go: Submits ahead of Runs, and away from a worker whose engine is gone."""
+
+import itertools
+import time
+
+from tests.cluster.conftest import Candidate
+from tests.cluster.test_cluster import SOLUTION, wait_all_finished
+
+
+def follow_progress(candidate: Candidate, submission_id: int, timeout: float = 120) -> str:
+    """The progress streams' text until judging ends, reconnecting as a browser does."""
+    text, ends = "", time.monotonic() + timeout
+    while time.monotonic() < ends:
+        with candidate.http.get(candidate.api(f"/submissions/{submission_id}/progress"), stream=True,
+                                timeout=60) as stream:
+            assert stream.headers["Content-Type"].startswith("text/event-stream"), stream.text[:300]
+            text += stream.text
+        if '"phase": "done"' in text or '"phase": "error"' in text:
+            return text
+    raise AssertionError(f"judging did not finish: {text[-500:]}")
+
+
+def test_a_submit_goes_ahead_of_runs_queued_before_it(cluster, invites, cluster_environment):
+    first, second = Candidate(cluster.url, invites[0]), Candidate(cluster.url, invites[1])
+    runs = [first.submit(f"{SOLUTION}\n# run {n}\n", kind="run") for n in range(3)]
+    submit = second.submit(SOLUTION)
+    cluster.start_worker("w1")
+    rows = {row.id: row for row in wait_all_finished(cluster_environment["DATABASE_URL"], [*runs, submit], 120)}
+    assert all(row.verdict == "accepted" for row in rows.values()), rows
+    assert rows[submit].started_at < min(rows[run].started_at for run in runs)
+    ordered = sorted(runs, key=lambda run: rows[run].started_at)
+    assert all(rows[a].finished_at <= rows[b].started_at for a, b in itertools.pairwise(ordered)), \
+        "two jobs of one attempt ran at once"
+
+
+def test_a_worker_without_an_engine_hands_the_job_to_another(cluster, invites, cluster_environment, tmp_path):
+    candidate = Candidate(cluster.url, invites[0])
+    cluster.environment["DOCKER_HOST"] = f"unix://{tmp_path}/no-engine.sock"
+    cluster.start_worker("engineless")
+    del cluster.environment["DOCKER_HOST"]
+    submission = candidate.submit(SOLUTION)
+    deadline = time.monotonic() + 60
+    while "handed back" not in cluster.log("engineless") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert candidate.status(submission)["phase"] == "delayed"
+    cluster.start_worker("healthy")
+    progress = follow_progress(candidate, submission)
+    assert '"phase": "done"' in progress
+    [row] = wait_all_finished(cluster_environment["DATABASE_URL"], [submission], 60)
+    assert row.verdict == "accepted"
+    assert f"judged submission {submission}:" in cluster.log("healthy")
+    assert "judged submission" not in cluster.log("engineless")
