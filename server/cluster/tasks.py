@@ -9,6 +9,7 @@ another worker and itself waits out the back-off before taking more work.
 import logging
 import time
 
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from sandbox.errors import EngineUnavailable
@@ -24,7 +25,12 @@ from server.services.validation import run_validation
 log = logging.getLogger(__name__)
 
 
-@celery.task(name=JUDGE_TASK)
+# A database that does not answer (restarting, failing over) is waited for: the task runs again later.
+WAIT_FOR_DATABASE = {"autoretry_for": (OperationalError,), "retry_backoff": 2, "retry_backoff_max": 60,
+                     "retry_jitter": True, "max_retries": None}
+
+
+@celery.task(name=JUDGE_TASK, **WAIT_FOR_DATABASE)
 def judge_task(submission_id: int, failures: int = 0) -> str:
     context = judge_context()
     try:
@@ -38,7 +44,7 @@ def judge_task(submission_id: int, failures: int = 0) -> str:
     return outcome.value
 
 
-@celery.task(name=VALIDATE_TASK)
+@celery.task(name=VALIDATE_TASK, **WAIT_FOR_DATABASE)
 def validate_task(run_id: int, failures: int = 0) -> str:
     context = judge_context()
     try:
