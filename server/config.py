@@ -49,6 +49,8 @@ def from_environment(instance: Path) -> dict:
         # Shared by every web process of a cluster (its Redis), so per-attempt limits hold across them.
         "RATELIMIT_STORAGE_URI": os.environ.get("TECHSCREEN_RATELIMIT_STORAGE") or broker_url or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
+        # While that Redis is away, each process counts in its own memory: limits still hold, requests still work.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "RECOVER_WORK": True,  # re-queue submissions and validations a previous process left unfinished
         # A cluster (server.cluster): the Celery broker (Redis) when judging runs on workers, empty to judge in
         # this process. A worker's lease on a job lapses after LEASE_SECONDS without a heartbeat; each worker

@@ -1,6 +1,6 @@
 """A real cluster for the tests: a private Redis, the web tier as 2 gunicorn processes, workers as processes.
 
-The database is a file SQLite or PostgreSQL (``cluster_database``). Leases
+The database is a private PostgreSQL server (a test may restart it). Leases
 and sweeps are short here, so a killed worker's job is taken up within
 seconds instead of a minute.
 """
@@ -15,6 +15,7 @@ from server.cluster.local import LocalCluster, RedisServer
 from server.db import get_db
 from server.services.attempts import create_invite
 from server.services.staff import add_screen
+from tests.cluster.postgres_server import PostgresServer
 from tests.conftest import FIXTURE_PROBLEMS
 
 SECRET = "cluster-test-secret-key-" + "x" * 24
@@ -29,10 +30,18 @@ def redis_server(tmp_path):
 
 
 @pytest.fixture
-def cluster_environment(tmp_path, redis_server, docker_client, monkeypatch) -> dict:
+def postgres_server():
+    server = PostgresServer()
+    server.start()
+    yield server
+    server.remove()
+
+
+@pytest.fixture
+def cluster_environment(tmp_path, redis_server, postgres_server, docker_client, monkeypatch) -> dict:
     environment = {
         "TECHSCREEN_BROKER_URL": redis_server.url,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'techscreen.db'}",
+        "DATABASE_URL": postgres_server.url,
         "TECHSCREEN_INSTANCE": str(tmp_path / "instance"),
         "TECHSCREEN_SECRET_KEY": SECRET,
         "TECHSCREEN_PROBLEMS": str(FIXTURE_PROBLEMS),

@@ -59,3 +59,21 @@ def test_twenty_submits_are_judged_once_each_through_a_killed_worker_and_a_redis
     # Every candidate can read the verdict through the web tier.
     assert all(candidates[n % len(candidates)].status(submission)["phase"] == "done"
                for n, submission in enumerate(ids))
+
+
+def test_jobs_running_while_postgresql_restarts_are_each_judged_once(
+        cluster, postgres_server, invites, cluster_environment):
+    cluster.start_worker("w1")
+    cluster.start_worker("w2")
+    candidates = [Candidate(cluster.url, token) for token in invites[:3]]
+    ids = [candidate.submit(f"{SOLUTION}\n# before {n}\n") for n, candidate in enumerate(candidates)]
+    deadline = time.monotonic() + 60
+    while "techscreen.judge_submission" not in cluster.log("w1") + cluster.log("w2") and time.monotonic() < deadline:
+        time.sleep(0.1)
+    postgres_server.restart()
+    ids += [candidate.submit(f"{SOLUTION}\n# after {n}\n") for n, candidate in enumerate(candidates)]
+
+    rows = wait_all_finished(cluster_environment["DATABASE_URL"], ids, timeout=180)
+    assert {row.id: row.verdict for row in rows} == dict.fromkeys(ids, "accepted")
+    saved = judged_by(cluster, ["w1", "w2"])
+    assert sorted(saved) == sorted(ids), "each judged exactly once"

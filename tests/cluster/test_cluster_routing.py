@@ -50,3 +50,16 @@ def test_a_worker_without_an_engine_hands_the_job_to_another(cluster, invites, c
     assert row.verdict == "accepted"
     assert f"judged submission {submission}:" in cluster.log("healthy")
     assert "judged submission" not in cluster.log("engineless")
+
+
+def test_a_submit_made_while_redis_is_down_is_kept_and_judged_once_it_is_back(
+        cluster, redis_server, invites, cluster_environment):
+    cluster.start_worker("w1")
+    candidate = Candidate(cluster.url, invites[0])
+    redis_server.stop()
+    submission = candidate.submit(SOLUTION)  # the row is committed; the broker is not there to take the task
+    assert "could not send Submission" in cluster.log("web")
+    redis_server.start()
+    [row] = wait_all_finished(cluster_environment["DATABASE_URL"], [submission], 90)
+    assert row.verdict == "accepted"
+    assert "sweep sent 1 jobs again" in cluster.log("w1")
