@@ -1,10 +1,16 @@
-"""Where the cluster's jobs go: Submits ahead of Runs, and away from a worker whose engine is gone."""
+"""Where the cluster's jobs go: Submits ahead of Runs, away from a worker whose engine is gone, Validates to
+workers too; and what happens to a submit while the broker is away."""
 
 import itertools
 import time
 
+from server.app import create_app, stop_workers
+from server.db import get_db
+from server.services.staff import add_user
 from tests.cluster.conftest import Candidate
 from tests.cluster.test_cluster import SOLUTION, wait_all_finished
+from tests.web.conftest import PASSWORD, login
+from tests.web.test_authoring import create, validate
 
 
 def follow_progress(candidate: Candidate, submission_id: int, timeout: float = 120) -> str:
@@ -63,3 +69,20 @@ def test_a_submit_made_while_redis_is_down_is_kept_and_judged_once_it_is_back(
     [row] = wait_all_finished(cluster_environment["DATABASE_URL"], [submission], 90)
     assert row.verdict == "accepted"
     assert "sweep sent 1 jobs again" in cluster.log("w1")
+
+
+def test_validate_runs_on_a_worker(cluster, cluster_environment):
+    cluster.start_worker("w1")
+    app = create_app({"INSTANCE_PATH": cluster_environment["TECHSCREEN_INSTANCE"], "RECOVER_WORK": False,
+                      "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False})
+    try:
+        with app.app_context():
+            add_user(get_db(), "author@example.com", "Author", "author", PASSWORD)
+        client = app.test_client()
+        login(client, "author@example.com")
+        create(client)
+        status = validate(client)
+    finally:
+        stop_workers(app)
+    assert status["progress"]["status"] == "done", status
+    assert "techscreen.validate_problem" in cluster.log("w1")
