@@ -242,7 +242,8 @@ class Submission(SQLModel, table=True):
 
 
 class Event(SQLModel, table=True):
-    """Something that happened in an attempt: started, run, submit, paste, focus, finished."""
+    """Something that happened in an attempt: started, run, submit, finished, and what the browser reports
+    (``BROWSER_EVENT_KINDS``: pastes, focus, pages opened and left; see ``review.integrity``)."""
 
     id: int | None = Field(default=None, primary_key=True)
     attempt_id: int = Field(foreign_key="attempt.id", index=True)
@@ -302,4 +303,5 @@ class ApiToken(SQLModel, table=True):
 
 API_SCOPES = ("screens:read", "invites:write", "results:read")
 
-EVENT_KINDS = ("started", "run", "submit", "paste", "focus_lost", "focus_regained", "finished")
+# What the candidate's browser reports (the server records started, run, submit and finished itself).
+BROWSER_EVENT_KINDS = ("paste", "focus_lost", "focus_regained", "page_opened", "page_left")

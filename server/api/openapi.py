@@ -29,6 +29,8 @@ STRING, INTEGER, NUMBER, BOOLEAN = {"type": "string"}, {"type": "integer"}, {"ty
 TIME = {"type": "string", "format": "date-time"}
 COUNT = {"type": "integer", "minimum": 0}
 ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+FINISHED_BAND = {**_nullable(STRING), "description": "Null until the attempt is finished: a band is a hiring "
+                 "recommendation, and while the candidate works the score is provisional."}
 
 INVITE = {"id": INTEGER, "screen_id": INTEGER, "attempt_id": INTEGER,
           "state": {"type": "string", "enum": [state.value for state in AttemptState]},
@@ -59,7 +61,7 @@ SCHEMAS = {
         "description": "The candidate's link: send it to them. Given only here: techscreen keeps a hash of it."}}),
     "FinalSubmission": _object({
         "id": INTEGER, "verdict": STRING, "passed": INTEGER, "total": INTEGER, "score": _nullable(NUMBER),
-        "band": _nullable(STRING), "submitted_at": TIME}),
+        "band": FINISHED_BAND, "submitted_at": TIME}),
     "ProblemResult": _object({
         "problem_id": STRING, "version": INTEGER, "title": STRING, "submits": COUNT, "runs": COUNT,
         "final_submission": _nullable(_ref("FinalSubmission"))}),
@@ -74,13 +76,13 @@ SCHEMAS = {
         "screen": _object({"id": INTEGER, "name": STRING}),
         "state": {"type": "string", "enum": [state.value for state in AttemptState]},
         "started_at": _nullable(TIME), "finished_at": _nullable(TIME),
-        "score": _nullable(NUMBER), "band": _nullable(STRING),
+        "score": _nullable(NUMBER), "band": FINISHED_BAND,
         "problems": {"type": "array", "items": _ref("ProblemResult")},
         "scorecards": _ref("Scorecards"), "similarity_flags": COUNT}),
     "TestCount": _object({"visibility": {"type": "string", "enum": ["public", "hidden"]}, "group": STRING,
                           "passed": COUNT, "total": COUNT}),
     "ScoreReport": _object({
-        "total": NUMBER, "band": STRING,
+        "total": NUMBER, "band": FINISHED_BAND,
         "components": {"type": "object", "additionalProperties": _object(
             {"score": NUMBER, "weight": NUMBER, "points": NUMBER})},
         "reasons": {"type": "array", "items": _object({"component": STRING, "points": NUMBER, "text": STRING})}}),

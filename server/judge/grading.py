@@ -6,6 +6,7 @@ from sandbox import RunOutcome
 from server.judge.checkers import REGISTRY, check_exception
 from server.judge.checkers.base import PASSED, show
 from server.judge.expected import Expectation
+from server.judge.report import Raised
 from server.judge.verdicts import Verdict
 from server.problems.schema import Case, CheckerSpec
 
@@ -24,11 +25,13 @@ _STATUS_VERDICTS = {
 
 @dataclasses.dataclass(frozen=True)
 class Graded:
-    """A test's verdict, a message saying why, and what the code produced."""
+    """A test's verdict, a message saying why, and what the code produced: its return, or the exception it
+    raised (a class case: the returns before it, and the exception)."""
 
     verdict: Verdict
     message: str = ""
     actual: object = None
+    raised: Raised | None = None
 
 
 def grade(case: Case, expectation: Expectation, outcome: RunOutcome, kind: str,
@@ -41,35 +44,31 @@ def grade(case: Case, expectation: Expectation, outcome: RunOutcome, kind: str,
         return Graded(Verdict.POLICY_VIOLATION, str(result["refused"])[:500])
     if "invalid" in result:
         return Graded(Verdict.WRONG_ANSWER, str(result["invalid"])[:300])
-    raised = result.get("raised")
+    raised = Raised.parse(result.get("raised"))
     returned = result.get("returned")
-    if isinstance(raised, dict) and "MemoryError" in (raised.get("builtin_types") or ()):
-        return Graded(Verdict.MEMORY_LIMIT_EXCEEDED, "MemoryError: the memory limit was reached", returned)
+    if raised is not None and "MemoryError" in (result["raised"].get("builtin_types") or ()):
+        return Graded(Verdict.MEMORY_LIMIT_EXCEEDED, "MemoryError: the memory limit was reached", returned, raised)
     if expectation.raises:
-        return _grade_raise(expectation, result, kind, checker)
-    if isinstance(raised, dict):
-        return Graded(Verdict.RUNTIME_ERROR, _describe_raise(raised), returned)
+        return _grade_raise(expectation, result, raised, kind, checker)
+    if raised is not None:
+        return Graded(Verdict.RUNTIME_ERROR, raised.summary, returned, raised)
     if "returned" not in result:
         return Graded(Verdict.RUNTIME_ERROR, "no value was returned", None)
     check = _compare(expectation.value, returned, kind, checker, case)
     return Graded(Verdict.ACCEPTED if check.ok else Verdict.WRONG_ANSWER, check.message, returned)
 
 
-def _grade_raise(expectation: Expectation, result: dict, kind: str, checker: CheckerSpec) -> Graded:
+def _grade_raise(expectation: Expectation, result: dict, raised: Raised | None, kind: str,
+                 checker: CheckerSpec) -> Graded:
     returned = result.get("returned")
     if kind == "class" and expectation.value:
         prefix = returned[:len(expectation.value)] if isinstance(returned, list) else returned
         check = REGISTRY[checker.type](expectation.value, prefix, checker)
         if not check.ok:
-            return Graded(Verdict.WRONG_ANSWER, f"before the expected {expectation.raises}: {check.message}", returned)
+            return Graded(Verdict.WRONG_ANSWER, f"before the expected {expectation.raises}: {check.message}",
+                          returned, raised)
     check = check_exception(expectation.raises, result)
-    return Graded(Verdict.ACCEPTED if check.ok else Verdict.WRONG_ANSWER, check.message, returned)
-
-
-def _describe_raise(raised: dict) -> str:
-    kind = str(raised.get("type", "an exception"))
-    message = str(raised.get("message", ""))[:300]
-    return f"{kind}: {message}" if message else kind
+    return Graded(Verdict.ACCEPTED if check.ok else Verdict.WRONG_ANSWER, check.message, returned, raised)
 
 
 def _compare(expected, actual, kind: str, checker: CheckerSpec, case: Case):

@@ -85,5 +85,6 @@ def _test_report(package, case, expectation, outcome) -> CaseReport:
     return CaseReport(
         name=case.name, visibility=case.visibility, group=case.test_group, weight=case.weight,
         verdict=graded.verdict, message=graded.message, time_ms=outcome.cpu_ms,
-        memory_kb=outcome.max_rss_kb, actual=graded.actual, stdout=outcome.stdout, stderr=outcome.stderr,
+        memory_kb=outcome.max_rss_kb, actual=graded.actual, raised=graded.raised, stdout=outcome.stdout,
+        stderr=outcome.stderr,
         reference=expectation if expected.needs_reference(case) else None)

@@ -6,10 +6,36 @@ from server.judge.expected import Expectation
 from server.judge.verdicts import Verdict
 from server.policy import Violation
 
+MESSAGE_CHARS = 300  # of an exception's message, as reports and pages show it
+
+
+@dataclasses.dataclass(frozen=True)
+class Raised:
+    """The exception a test's run ended with: what reviewers (and, for a public test, the candidate) see
+    instead of a value that was never returned."""
+
+    type: str
+    message: str = ""
+
+    @classmethod
+    def parse(cls, raised) -> "Raised | None":
+        """From a ``{"type", "message"}`` object (the runner's, untrusted, or a saved report's); None for none."""
+        if not isinstance(raised, dict):
+            return None
+        return cls(str(raised.get("type", "an exception"))[:100], str(raised.get("message", ""))[:MESSAGE_CHARS])
+
+    @property
+    def summary(self) -> str:
+        """``ValueError: window must be positive``, or the type alone when the message is empty."""
+        return f"{self.type}: {self.message}" if self.message else self.type
+
+    def as_json(self) -> dict:
+        return {"type": self.type, "message": self.message}
+
 
 @dataclasses.dataclass(frozen=True)
 class CaseReport:
-    """One test's result. ``actual``, ``stdout`` and ``stderr`` are for staff and public tests only.
+    """One test's result. ``actual``, ``raised``, ``stdout`` and ``stderr`` are for staff and public tests only.
 
     ``reference``: the expectation graded against, when the reference solution computed it (a generated
     case without ``expected``), kept for reviewers since the package does not hold it. Never in ``as_json``.
@@ -24,6 +50,7 @@ class CaseReport:
     time_ms: float | None = None
     memory_kb: int | None = None
     actual: object = None
+    raised: Raised | None = None  # the exception the run ended with (a class case may also have ``actual``)
     stdout: str = ""
     stderr: str = ""
     reference: Expectation | None = None

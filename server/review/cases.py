@@ -1,15 +1,17 @@
 """The reviewer's per-test table: every test with its input, expected and actual value, and a diff for failures.
 
 Reviewers may see hidden tests. Inputs and expected values come from the
-package of the version the submission was judged against; the actual value,
-stdout and stderr from the report's ``details``, and so does the expected
-value the reference solution computed for a generated case. Large values are
-cut, so one huge generated case cannot make the page unreadable.
+package of the version the submission was judged against; the actual value
+(or the exception raised), stdout and stderr from the report's ``details``,
+and so does the expected value the reference solution computed for a
+generated case. Large values are cut, so one huge generated case cannot make
+the page unreadable.
 """
 
 import dataclasses
 import json
 
+from server.judge.report import Raised
 from server.problems.package import ProblemPackage
 from server.review.diff import line_diff
 from server.services.candidate_view import PUBLIC_INPUT_KEYS
@@ -49,12 +51,10 @@ def case_rows(report: dict | None, package: ProblemPackage) -> list[CaseRow]:
         case = cases.get(test["name"])
         detail = details.get(test["name"], {})
         actual = detail.get("actual")
-        shown = f"({_too_large(detail['actual_omitted_chars'])})" if "actual_omitted_chars" in detail else (
-            "" if actual is None else _show(actual))
         expected = _expected_value(case, detail)
         comparable = test["verdict"] != "accepted" and actual is not None and expected is not _NO_VALUE
         rows.append(CaseRow(test["name"], test["visibility"], test["group"], test["verdict"], test.get("time_ms"),
-                            case.description if case else "", _input(case), _expected(case, detail), shown,
+                            case.description if case else "", _input(case), _expected(case, detail), _actual(detail),
                             detail.get("message") or test.get("message", ""), _cut(detail.get("stdout", "")),
                             _cut(detail.get("stderr", "")),
                             line_diff(_show(expected, 1), _show(actual, 1)) if comparable else []))
@@ -73,6 +73,17 @@ def _expected_value(case, detail: dict):
     if case is None or case.raises:
         return _NO_VALUE
     return case.expected if case.has_expected else detail.get("expected", _NO_VALUE)
+
+
+def _actual(detail: dict) -> str:
+    """What the code produced: its value, or ``raised ValueError: ...`` (after a class case's earlier returns)."""
+    if "actual_omitted_chars" in detail:
+        return f"({_too_large(detail['actual_omitted_chars'])})"
+    actual, raised = detail.get("actual"), Raised.parse(detail.get("raised"))
+    shown = "" if actual is None or (raised and actual == []) else _show(actual)
+    if raised is None:
+        return shown
+    return f"{shown}, then raised {raised.summary}" if shown else f"raised {raised.summary}"
 
 
 def _input(case) -> str:

@@ -4,7 +4,8 @@ Screen, problem, verdict, similarity-flag and reviewed filters are ``EXISTS``
 subqueries over the final submits, flags and scorecards. The band filter and
 the score sort join ``results.attempt_totals``, the SQL form of the total
 ``results.attempt_result`` computes, so the dashboard agrees with every other
-page and only the attempts of one page are turned into results.
+page and only the attempts of one page are turned into results. Only a
+finished attempt has a band, so the band filter never picks one in progress.
 """
 
 import dataclasses
@@ -13,6 +14,7 @@ from sqlmodel import Session, and_, col, exists, func, or_, select
 
 from server.models import (
     Attempt,
+    AttemptState,
     Invite,
     ProblemVersion,
     Scorecard,
@@ -82,9 +84,11 @@ def dashboard(session: Session, filters: Filters, page_size: int | None = None) 
 
 
 def _in_band(total, band: str):
-    """``total`` gets ``band`` from ``band_for``: it reaches the band's threshold and no earlier band's."""
+    """The attempt is finished and ``total`` gets ``band`` from ``band_for``: it reaches the band's threshold and
+    no earlier band's."""
     index = BAND_NAMES.index(band)
-    return and_(total >= BANDS[index][0], *(total < threshold for threshold, _ in BANDS[:index]))
+    return and_(Attempt.state == AttemptState.FINISHED, total >= BANDS[index][0],
+                *(total < threshold for threshold, _ in BANDS[:index]))
 
 
 def _conditions(session: Session, filters: Filters) -> list:

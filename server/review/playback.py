@@ -1,7 +1,8 @@
 """Playback of one problem in an attempt: the autosaved drafts and the runs and submits, in time order.
 
 A snapshot is what the candidate had at a moment (code and notes); the
-events (runs, submits, pastes, focus losses) are marked at their times.
+events (runs, submits, pastes, focus lost and regained, the page opened and
+left) are marked at their times.
 The diff between two snapshots is ``diff.line_diff``, on the server.
 """
 
@@ -11,7 +12,7 @@ from sqlmodel import Session, select
 
 from server.models import Draft, Event, Submission
 
-MARKED_EVENTS = ("run", "submit", "paste", "focus_lost", "focus_regained")
+MARKED_EVENTS = ("run", "submit", "paste", "focus_lost", "focus_regained", "page_opened", "page_left")
 
 
 @dataclasses.dataclass(frozen=True)

@@ -23,18 +23,19 @@ def attempt_report(session: Session, attempt: Attempt) -> dict:
     close_if_due(session, attempt)
     result = attempt_result(session, attempt)
     document = result.as_json()
-    document["problems"] = [_problem(problem) for problem in result.problems]
+    document["problems"] = [_problem(problem, result.finished) for problem in result.problems]
     return document
 
 
-def _problem(problem: ProblemResult) -> dict:
+def _problem(problem: ProblemResult, finished: bool) -> dict:
     document = problem.as_json()
     if problem.final is not None:
-        document["final_submission"] = {**document["final_submission"], **_assessment(problem.final)}
+        document["final_submission"] = {**document["final_submission"], **_assessment(problem.final, finished)}
     return document
 
 
-def _assessment(submission: Submission) -> dict:
+def _assessment(submission: Submission, finished: bool) -> dict:
+    """The final submit's assessment; its band only once the attempt is finished (``results``)."""
     report = submission.report or {}
     tests = report.get("tests", [])
     counts: dict[tuple[str, str], dict] = {}
@@ -49,7 +50,7 @@ def _assessment(submission: Submission) -> dict:
         "tests": list(counts.values()),
         "policy_violations": len(report.get("policy", {}).get("violations", [])),
         "scoring": None if not score else {
-            "total": score["total"], "band": score["band"], "components": score["components"],
+            "total": score["total"], "band": score["band"] if finished else None, "components": score["components"],
             "reasons": score["reasons"]},
         "complexity": None if not complexity else {key: complexity.get(key) for key in COMPLEXITY_KEYS},
         "narration": None if not notes else {

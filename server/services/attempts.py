@@ -105,12 +105,12 @@ def close_if_due(session: Session, attempt: Attempt) -> None:
         session.commit()
 
 
-def close_due(session: Session, screen: Screen) -> None:
-    """Close every attempt at ``screen`` whose deadline passed, so a listing shows them finished."""
-    due = session.exec(select(Attempt).join(Invite, Invite.id == Attempt.invite_id)
-                       .where(Invite.screen_id == screen.id, Attempt.state == AttemptState.IN_PROGRESS,
-                              Attempt.deadline <= utcnow())).all()
-    for attempt in due:
+def close_due(session: Session, screen: Screen | None = None) -> None:
+    """Close every attempt (at ``screen``) whose deadline passed, so a listing shows them finished."""
+    query = select(Attempt).where(Attempt.state == AttemptState.IN_PROGRESS, Attempt.deadline <= utcnow())
+    if screen is not None:
+        query = query.join(Invite, Invite.id == Attempt.invite_id).where(Invite.screen_id == screen.id)
+    for attempt in session.exec(query).all():
         close_if_due(session, attempt)
 
 

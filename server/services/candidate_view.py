@@ -61,13 +61,14 @@ def hidden_counts(tests: list[dict]) -> dict:
 
 
 def _public_row(test: dict, case, details: dict) -> dict:
-    """A public test as the candidate sees it: the case, their actual value, message and stdout."""
+    """A public test as the candidate sees it: the case, their actual value (or the exception raised), message
+    and stdout."""
     row = {"name": test["name"], "visibility": "public", "group": test["group"], "verdict": test["verdict"],
            "time_ms": test["time_ms"]}
     if case is not None:
         detail = details.get(test["name"], {})
-        row.update(public_case(case), actual=detail.get("actual"), message=detail.get("message", ""),
-                   stdout=detail.get("stdout", ""))
+        row.update(public_case(case), actual=detail.get("actual"), raised=detail.get("raised"),
+                   message=detail.get("message", ""), stdout=detail.get("stdout", ""))
         if "actual_omitted_chars" in detail:
             row["actual_omitted_chars"] = detail["actual_omitted_chars"]
     return row

@@ -158,10 +158,10 @@ def _fail(context: JudgeContext, submission_id: int, holder: str, message: str) 
 
 
 def _with_case_details(document: dict, report) -> dict:
-    """The JSON report plus each test's actual value, stdout, stderr and the reference's expected value
-    (staff only; filtered for candidates)."""
+    """The JSON report plus each test's actual value, the exception it raised, stdout, stderr and the reference's
+    expected value (staff only; filtered for candidates)."""
     details = {test.name: {**_kept("actual", test.actual), "stdout": test.stdout, "stderr": test.stderr,
-                           "message": test.message,
+                           "message": test.message, **({"raised": test.raised.as_json()} if test.raised else {}),
                            **(_kept("expected", test.reference.value) if test.reference else {})}
                for test in report.tests}
     return {**document, "details": details}

@@ -3,7 +3,10 @@
 One place computes them, so the reviewer's pages, the printable report, the CSV
 and JSON exports and the integration API all agree. A problem is scored on the
 candidate's last judged submit (as Codility scores the final solution); a
-problem never submitted counts 0 towards the attempt's total.
+problem never submitted counts 0 towards the attempt's total. Bands are a
+hiring recommendation, so only a finished attempt (the candidate finished, or
+its deadline passed) has them: while the candidate is still working the total
+is provisional and no band is given, the attempt's or any problem's.
 """
 
 import dataclasses
@@ -14,6 +17,7 @@ from sqlmodel import Session, col, func, or_, select
 from server.models import (
     RUBRIC,
     Attempt,
+    AttemptState,
     Invite,
     ProblemVersion,
     Scorecard,
@@ -27,12 +31,14 @@ from server.scoring.score import band_for
 
 @dataclasses.dataclass(frozen=True)
 class ProblemResult:
-    """One problem of the attempt: its pinned version, the final submit (if any) and how many were made."""
+    """One problem of the attempt: its pinned version, the final submit (if any) and how many were made;
+    ``band`` is the final submit's, once the attempt is finished."""
 
     version: ProblemVersion
     final: Submission | None
     submits: int
     runs: int
+    band: str | None
 
     def as_json(self) -> dict:
         final = self.final
@@ -40,7 +46,7 @@ class ProblemResult:
                 "submits": self.submits, "runs": self.runs,
                 "final_submission": None if final is None else {
                     "id": final.id, "verdict": final.verdict, "passed": final.passed, "total": final.total,
-                    "score": final.score, "band": final.band,
+                    "score": final.score, "band": self.band,
                     "submitted_at": final.created_at.isoformat()}}
 
 
@@ -64,10 +70,15 @@ class AttemptResult:
     attempt: Attempt
     screen: Screen
     problems: tuple[ProblemResult, ...]
-    total: float | None  # None until something was judged
-    band: str | None
+    total: float | None  # None until something was judged; provisional until the attempt is finished
+    band: str | None  # None until the attempt is finished
     scorecards: ScorecardSummary
     similarity_flags: int
+
+    @property
+    def finished(self) -> bool:
+        """The candidate finished, or the deadline passed: the total stands and the bands are given."""
+        return self.attempt.state == AttemptState.FINISHED
 
     @property
     def reviewed(self) -> bool:
@@ -94,15 +105,20 @@ def attempt_result(session: Session, attempt: Attempt) -> AttemptResult:
     counts = dict(((version, kind), count) for version, kind, count in session.exec(
         select(Submission.problem_version_id, Submission.kind, func.count())
         .where(Submission.attempt_id == attempt.id).group_by(Submission.problem_version_id, Submission.kind)))
-    problems = tuple(ProblemResult(session.get(ProblemVersion, version_id), finals.get(version_id),
-                                   counts.get((version_id, "submit"), 0), counts.get((version_id, "run"), 0))
-                     for version_id in screen.problems)
+    finished = attempt.state == AttemptState.FINISHED
+    problems = []
+    for version_id in screen.problems:
+        final = finals.get(version_id)
+        problems.append(ProblemResult(session.get(ProblemVersion, version_id), final,
+                                      counts.get((version_id, "submit"), 0), counts.get((version_id, "run"), 0),
+                                      final.band if finished and final is not None else None))
     judged = [problem.final for problem in problems if problem.final is not None]
     total = sum(final.score or 0.0 for final in judged) / len(problems) if judged else None
     final_ids = [submission.id for submission in judged]
     flags = len(session.exec(select(SimilarityFlag.id).where(or_(SimilarityFlag.submission_a.in_(final_ids),
                                                                  SimilarityFlag.submission_b.in_(final_ids)))).all())
-    return AttemptResult(invite, attempt, screen, problems, total, None if total is None else band_for(total),
+    return AttemptResult(invite, attempt, screen, tuple(problems), total,
+                         band_for(total) if finished and total is not None else None,
                          summarise_scorecards(_submitted_scorecards(session, attempt)), flags)
 
 

@@ -7,6 +7,7 @@ refused. Autosaves, runs, submits and events are rate-limited per attempt
 hidden tests' data never reaches the browser.
 """
 
+import re
 import time
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from server.db import engine_of, get_db
 from server.errors import SubmissionRejected
 from server.json_body import json_object
 from server.judge.judge import validate_code
-from server.models import EVENT_KINDS, Event, ProblemVersion, Submission, SubmissionStatus, utcnow
+from server.models import BROWSER_EVENT_KINDS, Event, ProblemVersion, Submission, SubmissionStatus, utcnow
 from server.policy import check_policy
 from server.security import limiter
 from server.services import attempts, progress_stream
@@ -32,6 +33,7 @@ bp = Blueprint("candidate_api", __name__, url_prefix="/api/candidate/<token>")
 
 MAX_NOTES = 32 * 1024
 STREAM_RETRY_SECONDS = 10  # Retry-After of a refused progress stream; the browser polls meanwhile
+PAGE_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")  # the id a workspace page draws for itself when it loads
 
 
 def _attempt_key() -> str:
@@ -188,20 +190,32 @@ def progress(token, submission_id):
 @bp.route("/events", methods=("POST",))
 @limiter.limit(lambda: current_app.config["EVENT_RATE_LIMIT"], key_func=_attempt_key)
 def event(token):
-    """A paste or focus change while the attempt is open; at most ``EVENTS_PER_ATTEMPT`` are kept."""
+    """A paste, a focus change, or a page opened or left, while the attempt is open; at most
+    ``EVENTS_PER_ATTEMPT`` are kept."""
     session = get_db()
     _, attempt, screen = attempts.invite_for(session, token)
     attempts.require_open(attempt)
     body = json_object()
     kind = body.get("kind")
-    if kind not in EVENT_KINDS or kind in ("started", "finished", "run", "submit"):
+    if kind not in BROWSER_EVENT_KINDS:
         raise BadRequest(f"unknown event kind {kind!r}")
     version_id = body.get("problem")
     if version_id is not None:
         attempts.problem_in_screen(session, screen, version_id)
-    detail = {key: body[key] for key in ("chars", "lines") if isinstance(body.get(key), int)}
+    detail = _event_detail(body)
     most = current_app.config["EVENTS_PER_ATTEMPT"]
     if session.exec(select(func.count()).select_from(Event).where(Event.attempt_id == attempt.id)).one() >= most:
         return jsonify(error="too_many_events", message=f"This attempt has recorded its maximum of {most} events."), 429
     attempts.record_event(session, attempt, kind, version_id, detail)
     return jsonify(recorded=True), 201
+
+
+def _event_detail(body: dict) -> dict:
+    """What an event keeps besides its kind: a paste's size, the page that sent it and, for a page opened,
+    whether it had focus (``review.integrity`` follows focus from page to page). Anything else is dropped."""
+    detail = {key: body[key] for key in ("chars", "lines") if isinstance(body.get(key), int)}
+    if isinstance(body.get("page"), str) and PAGE_ID.fullmatch(body["page"]):
+        detail["page"] = body["page"]
+    if isinstance(body.get("focused"), bool):
+        detail["focused"] = body["focused"]
+    return detail

@@ -1,7 +1,9 @@
 """The reviewer's pages: dashboard, attempt, submission, playback, similarity, scorecards, report and exports.
 
 Reviewers and admins only (``staff_required(Role.REVIEWER)``). Every page
-takes an attempt's results from ``services.results``, so they all agree.
+takes an attempt's results from ``services.results``, so they all agree, and
+first closes the attempts whose deadline passed, so that a finished attempt
+never shows as in progress (without its band).
 """
 
 import json
@@ -48,6 +50,7 @@ from server.review.export import export_csv, export_json
 from server.review.flagging import THRESHOLD, flag_match
 from server.review.integrity import integrity
 from server.review.playback import timeline
+from server.services.attempts import close_due, close_if_due
 from server.services.problem_store import load_version
 from server.services.results import attempt_result, screen_results, summarise_scorecards
 from server.views.auth import staff_required
@@ -76,7 +79,9 @@ def _row_or_404(model, row_id: int):
 
 
 def _attempt_or_404(attempt_id: int) -> Attempt:
-    return _row_or_404(Attempt, attempt_id)
+    found = _row_or_404(Attempt, attempt_id)
+    close_if_due(get_db(), found)
+    return found
 
 
 def _invite_of(session, attempt_id: int) -> Invite:
@@ -100,6 +105,7 @@ def _filters() -> dashboard_query.Filters:
 def dashboard():
     session = get_db()
     filters = _filters()
+    close_due(session)
     found = dashboard_query.dashboard(session, filters)
     problems = sorted(set(session.exec(select(ProblemVersion.problem_id))))
     return render_template("review/dashboard.html", page=found, filters=filters,
@@ -175,7 +181,7 @@ def submission(submission_id):
     found = _row_or_404(Submission, submission_id)
     version = session.get(ProblemVersion, found.problem_version_id)
     package = load_version(session, version, _instance())
-    attempt_row = session.get(Attempt, found.attempt_id)
+    attempt_row = _attempt_or_404(found.attempt_id)
     report_json = found.report or {}
     signals = integrity(session, attempt_row).only(version.id)
     return render_template("review/submission.html", submission=found, version=version, package=package,
@@ -237,6 +243,7 @@ def _visible_attempts(results) -> set[int]:
 @bp.route("/screens/<int:screen_id>/results.csv")
 def results_csv(screen_id):
     screen = _row_or_404(Screen, screen_id)
+    close_due(get_db(), screen)
     results = screen_results(get_db(), screen)
     problem_ids = [get_db().get(ProblemVersion, version_id).problem_id for version_id in screen.problems]
     return Response(export_csv(results, problem_ids, _visible_attempts(results)), mimetype="text/csv",
@@ -246,6 +253,7 @@ def results_csv(screen_id):
 @bp.route("/screens/<int:screen_id>/results.json")
 def results_json(screen_id):
     screen = _row_or_404(Screen, screen_id)
+    close_due(get_db(), screen)
     results = screen_results(get_db(), screen)
     return Response(json.dumps(export_json(screen, results, _visible_attempts(results)), indent=1),
                     mimetype="application/json",

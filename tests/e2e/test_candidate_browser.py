@@ -45,6 +45,9 @@ def test_a_candidate_takes_the_screen(live_app, page, screenshots):
     page.click("#run")
     expect(page.locator("#verdict")).to_contain_text("accepted", timeout=TIMEOUT_MS)
     expect(page.locator("table.tests")).to_contain_text("example_basic")
+    mismatch = page.locator("table.tests tr", has_text="example_length_mismatch")
+    expect(mismatch).to_contain_text("raises ValueError")  # expected; and what the code did, never null:
+    expect(mismatch.locator("td").nth(3)).to_have_text("raised ValueError: length mismatch: 2 != 1")
     page.screenshot(path=screenshots / "run.png")
 
     page.click("#submit")

@@ -5,6 +5,7 @@ import pytest
 from sandbox import RunOutcome
 from server.judge.expected import Expectation
 from server.judge.grading import grade
+from server.judge.report import Raised
 from server.judge.verdicts import Verdict
 from server.problems.schema import Case, CheckerSpec
 
@@ -49,6 +50,22 @@ def test_expected_exceptions():
         is Verdict.ACCEPTED
     returned = grade(CASE, Expectation(None, "ValueError"), completed({"returned": 1}), "function", EXACT)
     assert returned.verdict is Verdict.WRONG_ANSWER and "expected ValueError to be raised" in returned.message
+
+
+def test_what_was_raised_is_kept_whether_the_test_expected_it_or_not():
+    value_error = {"raised": {"type": "ValueError", "builtin_types": ["ValueError", "Exception"],
+                              "message": "window must be positive", "traceback": "..."}}
+    expected = grade(CASE, Expectation(None, "ValueError"), completed(value_error), "function", EXACT)
+    unexpected = grade(CASE, Expectation(2), completed(value_error), "function", EXACT)
+    wrong_type = grade(CASE, Expectation(None, "KeyError"), completed(value_error), "function", EXACT)
+    for graded in (expected, unexpected, wrong_type):
+        assert graded.actual is None and graded.raised == Raised("ValueError", "window must be positive")
+    assert expected.verdict is Verdict.ACCEPTED and unexpected.verdict is Verdict.RUNTIME_ERROR
+    assert unexpected.message == graded.raised.summary == "ValueError: window must be positive"
+    assert grade(CASE, Expectation(2), completed({"returned": 2}), "function", EXACT).raised is None
+    untrusted = {"raised": {"type": "E" * 1000, "message": ["not", "text"]}}
+    shown = grade(CASE, Expectation(2), completed(untrusted), "function", EXACT).raised
+    assert len(shown.type) == 100 and shown.message == "['not', 'text']"
 
 
 def test_class_calls_are_checked_one_by_one_with_the_call_named():

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from server.judge.expected import Expectation
-from server.judge.report import CaseReport, JudgeReport
+from server.judge.report import CaseReport, JudgeReport, Raised
 from server.judge.verdicts import Verdict
 from server.models import CandidateFeedback, Submission, SubmissionStatus
 from server.problems.bank import load
@@ -80,3 +80,33 @@ def test_a_candidate_is_told_when_a_public_actual_was_too_large_to_keep(package)
                             status=SubmissionStatus.DONE, report=_with_case_details(report.as_json(), report))
     [row] = submission_view(submission, package, CandidateFeedback.VERDICT)["tests"]
     assert row["actual"] is None and row["actual_omitted_chars"] == len(json.dumps(huge))
+
+
+def test_a_raised_exception_is_shown_as_raised_not_as_null(package):
+    """The expected-exception example: the run raised, so there is no value; reviewers and (for a public test)
+    the candidate see what was raised."""
+    example = next(case for case in package.public_cases if case.raises)
+    test = CaseReport(name=example.name, visibility="public", group="example", weight=1.0, verdict=Verdict.ACCEPTED,
+                      raised=Raised("ValueError", "the vectors have different lengths"))
+    report = JudgeReport("cosine-similarity", "v", Verdict.ACCEPTED, (test,), policy_checked=True)
+    saved_report = _with_case_details(report.as_json(), report)
+    assert saved_report["details"][example.name]["raised"] == {"type": "ValueError",
+                                                               "message": "the vectors have different lengths"}
+    row = row_of(saved_report, package)
+    assert row.expected == "raises ValueError" and row.actual == "raised ValueError: the vectors have different lengths"
+    submission = Submission(attempt_id=1, problem_version_id=1, code="", notes="", code_hash="",
+                            status=SubmissionStatus.DONE, report=saved_report)
+    [public] = submission_view(submission, package, CandidateFeedback.VERDICT)["tests"]
+    assert public["actual"] is None and public["raised"] == saved_report["details"][example.name]["raised"]
+
+
+def test_a_class_case_shows_its_returns_before_the_exception():
+    moving = load("moving-average")
+    case = moving.public_cases[0]
+    details = {case.name: {"actual": [1.0, 5.5], "raised": {"type": "KeyError", "message": "'x'"}}}
+    report = {"tests": [{"name": case.name, "visibility": "public", "group": "example", "verdict": "runtime_error",
+                         "message": "KeyError: 'x'"}], "details": details}
+    [row] = case_rows(report, moving)
+    assert row.actual == "[1.0, 5.5], then raised KeyError: 'x'"
+    details[case.name]["actual"] = []  # raised in the constructor: no call returned
+    assert case_rows(report, moving)[0].actual == "raised KeyError: 'x'"

@@ -4,7 +4,8 @@ Four candidates at cosine-similarity (and moving-average, left unsubmitted):
 Ada writes her own solution (drafts, a paste, a focus loss, notes that
 overclaim O(1)); Bob submits Ada's code renamed and reformatted; Cy an
 independent accepted solution; Dee one that forgets the square roots of the
-norms. Judging runs on the real Docker engine, four submits in all.
+norms. Judging runs on the real Docker engine, four submits in all. Ada, Bob
+and Cy then finish; Dee is still working.
 """
 
 import dataclasses
@@ -29,6 +30,7 @@ DEE = (BANK / "wrong_answer" / "squared_norms.py").read_text()
 ADA_NOTES = ("## Approach\nScale each vector by its largest absolute value, then one pass computes the dot product "
              "and both norms, so nothing can overflow.\n\nTime O(1), space O(1).\n")
 REVIEWERS = ("reviewer@example.com", "second@example.com")
+STILL_WORKING = {"Dee"}  # the attempt in progress: a provisional total, no band
 
 
 @dataclasses.dataclass
@@ -76,6 +78,8 @@ def build(tmp_path_factory, docker_client) -> Scenario:
             submissions[name] = queued.get_json()["id"]
         for name, submission_id in submissions.items():
             assert wait_done(client, tokens[name], submission_id)["status"] == "done"
+        for name in (name for name in tokens if name not in STILL_WORKING):
+            assert client.post(f"/invite/{tokens[name]}/finish").status_code == 302
     with app.app_context():
         attempts = {name: get_db().get(Submission, submission_id).attempt_id
                     for name, submission_id in submissions.items()}

@@ -5,7 +5,7 @@ import datetime as dt
 from sqlmodel import select
 
 from server.db import get_db
-from server.models import Attempt, Invite, Submission
+from server.models import Attempt, Event, Invite, Submission
 from server.problems.bank import load
 from server.services.attempts import create_invite
 from server.services.staff import add_screen
@@ -70,6 +70,9 @@ def test_run_shows_public_inputs_expected_and_actual(client, invite):
     assert view["verdict"] == "accepted" and view["hidden"]["total"] == 0
     first = view["tests"][0]
     assert {"input", "actual", "name"} <= set(first) and "expected" in first["input"] or "raises" in first["input"]
+    mismatch = next(test for test in view["tests"] if test["name"] == "example_length_mismatch")
+    assert mismatch["input"]["raises"] == "ValueError" and mismatch["actual"] is None
+    assert mismatch["raised"] == {"type": "ValueError", "message": "length mismatch: 2 != 1"}  # what was raised
 
 
 def test_submit_judges_and_is_not_judged_twice(client, invite):
@@ -141,12 +144,21 @@ def test_a_candidate_cannot_reach_another_attempt(app, client, invite):
     assert client.post(api(other, f"/problems/{versions[0]}/draft"), json={"code": ""}).status_code == 404
 
 
-def test_paste_and_focus_events_are_recorded(client, invite):
+def test_paste_focus_and_page_events_are_recorded(app, client, invite):
     token, versions = started(client, invite)
     assert client.post(api(token, "/events"), json={"kind": "paste", "problem": versions[0], "chars": 120,
                                                     "lines": 4}).status_code == 201
     assert client.post(api(token, "/events"), json={"kind": "focus_lost"}).status_code == 201
     assert client.post(api(token, "/events"), json={"kind": "started"}).status_code == 400
+    for body in ({"kind": "page_opened", "page": "3f2a9c01d4e5b6a7", "focused": True},
+                 {"kind": "page_left", "page": "3f2a9c01d4e5b6a7", "focused": "yes"},
+                 {"kind": "page_left", "page": "<script>" * 10, "extra": 1}):
+        assert client.post(api(token, "/events"), json={**body, "problem": versions[0]}).status_code == 201
+    with app.app_context():
+        kept = [(e.kind, e.detail) for e in get_db().exec(select(Event).where(Event.kind.like("page_%"))
+                                                          .order_by(Event.id))]
+    assert kept == [("page_opened", {"page": "3f2a9c01d4e5b6a7", "focused": True}),
+                    ("page_left", {"page": "3f2a9c01d4e5b6a7"}), ("page_left", {})]  # only well-formed details
 
 
 def test_a_lasting_judge_fault_ends_in_a_clear_error_and_a_resubmit_works(client, invite, monkeypatch):

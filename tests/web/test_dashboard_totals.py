@@ -1,15 +1,19 @@
-"""Attempt totals in SQL (dashboard band filter and score sort, the Attempts page) agree with ``attempt_result``.
+"""Attempt totals in SQL (dashboard band filter and score sort, the Attempts page) agree with ``attempt_result``,
+and only finished attempts have bands.
 
 Rows are inserted; nothing is judged.
 """
+
+import re
 
 import pytest
 from sqlmodel import select
 
 from server.db import get_db
-from server.models import Attempt, Screen, Submission, SubmissionStatus
+from server.models import Attempt, AttemptState, Screen, Submission, SubmissionStatus, utcnow
 from server.review import dashboard as dashboard_module
 from server.review.dashboard import BAND_NAMES, Filters, dashboard
+from server.services.ats_report import attempt_report
 from server.services.attempts import create_invite
 from server.services.results import attempt_result, attempt_totals
 from server.views import admin
@@ -41,6 +45,8 @@ def attempts(app, invite):
         for name, (submissions, _) in CASES.items():
             created, _ = create_invite(session, screen, name, f"{name}@example.com", 3)
             attempt = session.exec(select(Attempt).where(Attempt.invite_id == created.id)).one()
+            attempt.state, attempt.started_at = AttemptState.FINISHED, utcnow()  # finished: bands are given
+            attempt.deadline = attempt.finished_at = attempt.started_at
             for number, (problem, score, kind, status) in enumerate(submissions):
                 session.add(Submission(attempt_id=attempt.id, problem_version_id=versions[problem], kind=kind,
                                        code="", notes="", code_hash=f"{name}-{number}", status=status,
@@ -107,3 +113,52 @@ def test_the_attempts_page_pages_and_shows_the_same_score(app, client, staff, at
         row = everything[everything.index(f"<td>{name}<br>"):]
         row = row[:row.index("</tr>")]
         assert ("—" if total is None else f"<td>{total:.1f}</td>") in row, name
+
+
+def test_only_a_finished_attempt_has_a_band(app, client, staff, invite):
+    """While the candidate works, the total is provisional and nothing shows a band; once the deadline passes
+    (or the candidate finishes) the band is there."""
+    token, versions = invite
+    assert client.post(f"/invite/{token}/start").status_code == 302
+    with app.app_context():
+        session = get_db()
+        attempt = session.exec(select(Attempt)).one()
+        session.add(Submission(attempt_id=attempt.id, problem_version_id=versions[0], kind="submit", code="",
+                               notes="", code_hash="final", status=DONE, verdict="accepted", score=99.6,
+                               band="strong hire", report={"score": {"total": 99.6, "band": "strong hire",
+                                                                     "components": {}, "reasons": []}}))
+        session.commit()
+        attempt_id = attempt.id
+        result = attempt_result(session, attempt)
+        report = attempt_report(session, attempt)
+        in_band = dashboard(session, Filters(band="no")).results
+    assert result.total == 49.8 and result.band is None and not result.finished
+    assert result.as_json()["band"] is None and result.as_json()["problems"][0]["final_submission"]["band"] is None
+    assert report["band"] is None and report["problems"][0]["final_submission"]["scoring"]["band"] is None
+    assert in_band == []
+    reviewer = app.test_client()
+    login(reviewer, staff["reviewer"])
+    listed = reviewer.get("/review/").data.decode()
+    assert "49.8 <span class=\"muted provisional\">provisional</span>" in listed and 'class="band ' not in listed
+    for page in (f"/review/attempts/{attempt_id}", f"/review/attempts/{attempt_id}/report"):
+        shown = reviewer.get(page).data.decode()
+        assert "provisional" in shown and 'class="band ' not in shown and "strong hire" not in shown, page
+
+    with app.app_context():  # the deadline passes: the dashboard closes the attempt and gives its band
+        session = get_db()
+        attempt = session.get(Attempt, attempt_id)
+        attempt.deadline = utcnow()
+        session.add(attempt)
+        session.commit()
+    listed = reviewer.get("/review/").data.decode()
+    assert '<span class="band band-no">no</span>' in listed and "provisional" not in listed
+    assert names_in_band(reviewer, "no") == ["Ada Candidate"]
+    shown = reviewer.get(f"/review/attempts/{attempt_id}").data.decode()
+    assert '<span class="band band-strong-hire">strong hire</span>' in shown  # the problem's band
+    with app.app_context():
+        assert attempt_report(get_db(), get_db().get(Attempt, attempt_id))["band"] == "no"
+
+
+def names_in_band(reviewer, band: str) -> list[str]:
+    page = reviewer.get("/review/", query_string={"band": band}).data.decode()
+    return re.findall(r'/review/attempts/\d+">([^<]+)</a>', page)

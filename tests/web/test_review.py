@@ -74,13 +74,26 @@ def test_dashboard_lists_filters_and_sorts(scenario, reviewer):
     assert by_score[-1] == "Dee"  # the wrong answer scores lowest
     assert names_on(reviewer.get("/review/?verdict=wrong_answer").data) == ["Dee"]
     assert sorted(names_on(reviewer.get("/review/?flagged=1").data)) == ["Ada", "Bob"]
-    # moving-average is unsubmitted and counts 0, so every attempt's total is below 50
-    assert sorted(names_on(reviewer.get("/review/?band=no").data)) == ["Ada", "Bob", "Cy", "Dee"]
+    # moving-average is unsubmitted and counts 0, so every attempt's total is below 50; Dee's is in progress
+    assert sorted(names_on(reviewer.get("/review/?band=no").data)) == ["Ada", "Bob", "Cy"]
     assert names_on(reviewer.get("/review/?band=hire").data) == []
     assert names_on(reviewer.get("/review/?problem=moving-average&verdict=accepted").data) == []
     assert sorted(names_on(reviewer.get("/review/?problem=cosine-similarity").data)) == ["Ada", "Bob", "Cy", "Dee"]
     assert names_on(reviewer.get("/review/?screen=999").data) == []
     assert b"not reviewed" in reviewer.get("/review/?reviewed=no").data
+
+
+def test_an_attempt_in_progress_has_a_provisional_total_and_no_band(scenario, reviewer):
+    rows = reviewer.get("/review/").data.decode().split("<tr>")
+    dee = next(row for row in rows if ">Dee</a>" in row)
+    ada = next(row for row in rows if ">Ada</a>" in row)
+    assert "in progress" in dee and "provisional" in dee and 'class="band ' not in dee
+    assert 'class="band band-no"' in ada and "provisional" not in ada
+    for page in (f"/review/attempts/{scenario.attempts['Dee']}", f"/review/submissions/{scenario.submissions['Dee']}"):
+        shown = reviewer.get(page).data.decode()
+        assert "provisional" in shown and 'class="band ' not in shown, page
+    exported = reviewer.get(f"/review/screens/{scenario.screen_id}/results.json").get_json()["attempts"]
+    assert [a["band"] for a in exported if a["candidate"]["name"] == "Dee"] == [None]
 
 
 def test_dashboard_pages_keep_the_filter(scenario, reviewer):
@@ -130,6 +143,14 @@ def test_submission_page_shows_hidden_tests_with_expected_and_actual(scenario, r
     failed = next(t for t in report["tests"] if t["verdict"] != "accepted" and t["visibility"] == "hidden")
     actual = report["details"][failed["name"]]["actual"]
     assert failed["name"] in page and json.dumps(actual)[:8] in page
+
+
+def test_an_exception_the_test_expected_is_shown_as_raised(scenario, reviewer):
+    page = reviewer.get(f"/review/submissions/{scenario.submissions['Ada']}").data.decode()
+    row = page[page.index(">example_length_mismatch<"):]
+    row = row[:row.index("</tr>")]
+    assert "raises ValueError" in row  # expected
+    assert '<div class="mono value">raised ValueError: the vectors have different lengths</div>' in row
 
 
 def test_a_wrong_answer_on_a_generated_case_shows_the_reference_value_and_a_diff(app, client, invite, staff):

@@ -7,6 +7,7 @@ from sqlmodel import select
 from server.db import get_db
 from server.models import (
     Attempt,
+    AttemptState,
     AuthoredProblem,
     Decision,
     ProblemFiles,
@@ -78,8 +79,14 @@ def test_an_attempt_is_scored_on_each_problem_s_last_judged_submit(app, invite):
     assert [p.final.id if p.final else None for p in result.problems] == [final.id, None]
     assert [(p.submits, p.runs) for p in result.problems] == [(3, 1), (0, 0)]
     assert result.total == 45.0  # the unsubmitted problem counts 0
-    assert result.band == "no"
+    assert result.band is None  # not finished: no band yet
     assert result.as_json()["problems"][0]["final_submission"]["score"] == 90.0
+    with app.app_context():
+        session = get_db()
+        attempt = session.exec(select(Attempt)).one()
+        attempt.state = AttemptState.FINISHED
+        finished = attempt_result(session, attempt)
+    assert finished.band == "no" and finished.as_json()["problems"][0]["final_submission"]["band"] == "hire"
 
 
 def test_only_submitted_scorecards_count_towards_the_summary(app, invite, staff):

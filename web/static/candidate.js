@@ -1,5 +1,5 @@
 // The candidate's workspace: editors, autosave, lint as you type, run/submit with live progress
-// (a stream, or polling when the server refuses one), the countdown, and paste/focus events.
+// (a stream, or polling when the server refuses one), the countdown, and paste, focus and page events.
 // Talks only to /api/candidate/<token>/...
 (function () {
   "use strict";
@@ -14,9 +14,11 @@
   const AUTOSAVE_MS = 4000, LINT_MS = 600, POLL_MS = 2000;
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-  async function post(path, body) {
+  // keepalive: the request outlives the page (a page_left is sent as the page goes away). Not sendBeacon,
+  // which cannot send the CSRF header.
+  async function post(path, body, keepalive = false) {
     const response = await fetch(api + path, {
-      method: "POST", credentials: "same-origin",
+      method: "POST", credentials: "same-origin", keepalive,
       headers: {"Content-Type": "application/json", "X-CSRFToken": csrf},
       body: JSON.stringify(body),
     });
@@ -101,6 +103,14 @@
     row.appendChild(td);
   }
 
+  // What the code produced: its value, or "raised ValueError: ..." (after a class case's earlier returns).
+  function actualText(t) {
+    if ("actual_omitted_chars" in t) return `(${t.actual_omitted_chars} characters of JSON: too large to show)`;
+    if (!t.raised) return JSON.stringify(t.actual);
+    const raised = `raised ${t.raised.type}${t.raised.message ? ": " + t.raised.message : ""}`;
+    return Array.isArray(t.actual) && t.actual.length ? `${JSON.stringify(t.actual)}, then ${raised}` : raised;
+  }
+
   function show(view) {
     const box = $("results");
     box.replaceChildren();
@@ -142,8 +152,8 @@
         cell(row, t.name);
         cell(row, JSON.stringify(input), "mono");
         cell(row, t.input.raises ? `raises ${t.input.raises}` : JSON.stringify(t.input.expected), "mono");
-        const actual = "actual_omitted_chars" in t ? `(${t.actual_omitted_chars} characters of JSON: too large to show)` : JSON.stringify(t.actual);
-        cell(row, t.message && t.verdict !== "accepted" ? `${actual} (${t.message})` : actual, "mono");
+        const actual = actualText(t);  // a message that only repeats it (a runtime error's) is not shown twice
+        cell(row, t.message && t.verdict !== "accepted" && !actual.endsWith(t.message) ? `${actual} (${t.message})` : actual, "mono");
         cell(row, t.verdict.replace(/_/g, " "), "verdict " + t.verdict);
       });
       box.appendChild(table);
@@ -206,9 +216,13 @@
   $("run").addEventListener("click", () => judge("run"));
   $("submit").addEventListener("click", () => judge("submit"));
 
+  // Integrity events. Each load of this page names itself (page), so the reviewer's summary can follow focus
+  // from page to page: switching away (focus lost, then regained) reads apart from leaving the page (closed,
+  // reloaded or left for another page), and moving between the candidate's own tabs or problems is no time away.
+  const pageId = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, "0")).join("");
   function event(kind, extra) {
     if (readOnly) return;
-    post("/events", Object.assign({kind, problem}, extra || {}));
+    post("/events", Object.assign({kind, problem, page: pageId}, extra || {}), true).catch(() => {});
   }
   root.addEventListener("paste", (e) => {
     const text = (e.clipboardData && e.clipboardData.getData("text")) || "";
@@ -216,6 +230,8 @@
   }, true);
   window.addEventListener("blur", () => { save(); event("focus_lost"); });
   window.addEventListener("focus", () => event("focus_regained"));
+  window.addEventListener("pageshow", () => event("page_opened", {focused: document.hasFocus()}));
+  window.addEventListener("pagehide", () => event("page_left"));
   document.addEventListener("visibilitychange", () => { if (document.hidden) save(); });
   setInterval(save, AUTOSAVE_MS);
 
