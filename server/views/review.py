@@ -4,7 +4,6 @@ Reviewers and admins only (``staff_required(Role.REVIEWER)``). Every page
 takes an attempt's results from ``services.results``, so they all agree.
 """
 
-import json
 from pathlib import Path
 
 from flask import (
@@ -22,6 +21,7 @@ from flask import (
 )
 from sqlmodel import col, or_, select
 
+from server import json_out
 from server.db import get_db
 from server.error_responses import json_view
 from server.ids import parse_id
@@ -247,6 +247,6 @@ def results_csv(screen_id):
 def results_json(screen_id):
     screen = _row_or_404(Screen, screen_id)
     results = screen_results(get_db(), screen)
-    return Response(json.dumps(export_json(screen, results, _visible_attempts(results)), indent=1),
+    return Response(json_out.dumps(export_json(screen, results, _visible_attempts(results)), indent=1),
                     mimetype="application/json",
                     headers={"Content-Disposition": f'attachment; filename="screen-{screen.id}-results.json"'})
