@@ -7,7 +7,8 @@ recurses once per level of nesting (so 100,000 nested arrays raise
 nested deeper than ``MAX_DEPTH``, which no request of ours needs. The app
 parses every body through ``StrictJSONProvider`` and ``StrictRequest``, so a
 view's ``request.get_json()`` either returns clean data or raises a 400 whose
-description is the reason.
+description is the reason. The same provider writes the app's JSON strictly
+(``server.json_out``).
 """
 
 import json
@@ -16,6 +17,8 @@ from flask import request
 from flask.json.provider import DefaultJSONProvider
 from flask.wrappers import Request
 from werkzeug.exceptions import BadRequest
+
+from server import json_out
 
 MAX_DEPTH = 64
 
@@ -103,10 +106,14 @@ def json_object() -> dict:
 
 
 class StrictJSONProvider(DefaultJSONProvider):
-    """The app's JSON: responses as Flask makes them, request bodies through ``loads``."""
+    """The app's JSON: request bodies through ``loads``; responses and templates' ``tojson`` as Flask writes them,
+    but strict, with non-finite floats tagged (``json_out.dumps``)."""
 
     def loads(self, s, **kwargs):
         return loads(s)
+
+    def dumps(self, obj, **kwargs):
+        return json_out.dumps(obj, dump=super().dumps, **kwargs)
 
 
 class StrictRequest(Request):

@@ -1,12 +1,12 @@
 """Shared pieces of the CLI: exit codes and turning errors into them."""
 
 import contextlib
-import json
 import sys
 
 import click
 
 from sandbox import SandboxError
+from server import json_out
 from server.errors import ProblemFormatError, ProblemNotFound, SubmissionRejected
 from server.judge.expected import ReferenceFailed
 from server.scoring.quality import QualityCheckError
@@ -17,7 +17,7 @@ EXIT_OK, EXIT_SYSTEM, EXIT_USAGE = 0, 1, 2
 
 
 def emit_json(document) -> None:
-    click.echo(json.dumps(document, indent=2, allow_nan=True))
+    click.echo(json_out.dumps(document, indent=2))
 
 
 @contextlib.contextmanager

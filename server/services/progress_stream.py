@@ -8,13 +8,13 @@ process: several processes each keep their own.
 """
 
 import collections
-import json
 import threading
 import time
 from collections.abc import Callable, Iterator
 
 from sqlmodel import Session
 
+from server import json_out
 from server.models import Submission, SubmissionStatus
 from server.services.candidate_view import progress_view
 
@@ -100,4 +100,4 @@ def _status(engine, submission_id: int) -> SubmissionStatus:
 
 
 def _event(name: str, data: dict) -> str:
-    return f"event: {name}\ndata: {json.dumps(data)}\n\n"
+    return f"event: {name}\ndata: {json_out.dumps(data)}\n\n"

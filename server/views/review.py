@@ -6,7 +6,6 @@ first closes the attempts whose deadline passed, so that a finished attempt
 never shows as in progress (without its band).
 """
 
-import json
 from pathlib import Path
 
 from flask import (
@@ -24,6 +23,7 @@ from flask import (
 )
 from sqlmodel import col, or_, select
 
+from server import json_out
 from server.db import get_db
 from server.error_responses import json_view
 from server.ids import parse_id
@@ -255,6 +255,6 @@ def results_json(screen_id):
     screen = _row_or_404(Screen, screen_id)
     close_due(get_db(), screen)
     results = screen_results(get_db(), screen)
-    return Response(json.dumps(export_json(screen, results, _visible_attempts(results)), indent=1),
+    return Response(json_out.dumps(export_json(screen, results, _visible_attempts(results)), indent=1),
                     mimetype="application/json",
                     headers={"Content-Disposition": f'attachment; filename="screen-{screen.id}-results.json"'})

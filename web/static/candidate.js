@@ -14,17 +14,34 @@
   const AUTOSAVE_MS = 4000, LINT_MS = 600, POLL_MS = 2000;
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+  // Every call to the server goes through here and never throws: a request that fails, or an answer that is
+  // not a JSON object, comes back as {ok: false} with a message for the candidate, so no answer can leave
+  // the page waiting.
+  async function request(path, options) {
+    let response;
+    try {
+      response = await fetch(api + path, Object.assign({credentials: "same-origin"}, options));
+    } catch (error) {
+      return {ok: false, status: 0, data: {message: "The server could not be reached. Check your connection and try again."}};
+    }
+    let data;
+    try { data = await response.json(); } catch (error) { data = null; }
+    if (data === null || typeof data !== "object") {
+      return {ok: false, status: response.status,
+        data: {message: `The server's answer could not be read (HTTP ${response.status}). Your code is saved; try again.`}};
+    }
+    return {ok: response.ok, status: response.status, data};
+  }
   // keepalive: the request outlives the page (a page_left is sent as the page goes away). Not sendBeacon,
   // which cannot send the CSRF header.
-  async function post(path, body, keepalive = false) {
-    const response = await fetch(api + path, {
-      method: "POST", credentials: "same-origin", keepalive,
-      headers: {"Content-Type": "application/json", "X-CSRFToken": csrf},
-      body: JSON.stringify(body),
-    });
-    let data = {};
-    try { data = await response.json(); } catch (error) { data = {message: `HTTP ${response.status}`}; }
-    return {ok: response.ok, status: response.status, data};
+  const post = (path, body, keepalive = false) => request(path, {method: "POST", keepalive,
+    headers: {"Content-Type": "application/json", "X-CSRFToken": csrf}, body: JSON.stringify(body)});
+
+  // A value as compact JSON for people, with the floats JSON cannot hold (the server sends them as
+  // {"$float": "NaN" | "Infinity" | "-Infinity"}, server/json_out.py) written NaN, Infinity, -Infinity.
+  function valueText(value) {
+    const text = JSON.stringify(value);
+    return text === undefined ? "" : text.replace(/\{"\$float":"(NaN|-?Infinity)"\}/g, "$1");
   }
 
   // saveAfter: when the server refused an autosave as too frequent, no save before this time (ms).
@@ -106,9 +123,9 @@
   // What the code produced: its value, or "raised ValueError: ..." (after a class case's earlier returns).
   function actualText(t) {
     if ("actual_omitted_chars" in t) return `(${t.actual_omitted_chars} characters of JSON: too large to show)`;
-    if (!t.raised) return JSON.stringify(t.actual);
+    if (!t.raised) return valueText(t.actual);
     const raised = `raised ${t.raised.type}${t.raised.message ? ": " + t.raised.message : ""}`;
-    return Array.isArray(t.actual) && t.actual.length ? `${JSON.stringify(t.actual)}, then ${raised}` : raised;
+    return Array.isArray(t.actual) && t.actual.length ? `${valueText(t.actual)}, then ${raised}` : raised;
   }
 
   function show(view) {
@@ -150,8 +167,8 @@
         const row = table.insertRow();
         const input = Object.assign({}, t.input); delete input.expected; delete input.raises;
         cell(row, t.name);
-        cell(row, JSON.stringify(input), "mono");
-        cell(row, t.input.raises ? `raises ${t.input.raises}` : JSON.stringify(t.input.expected), "mono");
+        cell(row, valueText(input), "mono");
+        cell(row, t.input.raises ? `raises ${t.input.raises}` : valueText(t.input.expected), "mono");
         const actual = actualText(t);  // a message that only repeats it (a runtime error's) is not shown twice
         cell(row, t.message && t.verdict !== "accepted" && !actual.endsWith(t.message) ? `${actual} (${t.message})` : actual, "mono");
         cell(row, t.verdict.replace(/_/g, " "), "verdict " + t.verdict);
@@ -162,32 +179,42 @@
 
   // Follows a submission's progress on the server's event stream. The server ends a stream after a short
   // while (EventSource reconnects by itself) and refuses one over its caps (the EventSource closes):
-  // then this polls the status address instead.
+  // then this polls the status address instead. An event or answer that cannot be read ends the wait
+  // with a message, and Run and Submit usable again.
   function track(id) {
     const bar = $("progress");
     bar.hidden = false;
     let finished = false;
+    function end(render) {  // once: the result, or why there is none
+      finished = true;
+      events.close();
+      bar.hidden = true;
+      try { render(); } catch (error) { showMessage("The result could not be shown. Your code is saved; try again.", "error"); }
+      setBusy(false);
+    }
+    const fail = (message) => { if (!finished) end(() => showMessage(message, "error")); };
     async function update(progress) {
+      if (finished) return;
       bar.querySelector(".bar").style.width = `${Math.round(progress.fraction * 100)}%`;
       bar.querySelector(".label").textContent = progress.message;
-      if (finished || (progress.phase !== "done" && progress.phase !== "error")) return;
+      if (progress.phase !== "done" && progress.phase !== "error") return;
       finished = true;
-      const response = await fetch(`${api}/submissions/${id}`, {credentials: "same-origin"});
-      show(await response.json());
-      bar.hidden = true;
-      setBusy(false);
+      const result = await request(`/submissions/${id}`);
+      end(result.ok ? () => show(result.data) : () => showMessage(result.data.message, "error"));
     }
     async function poll() {
       while (!finished) {
-        const response = await fetch(`${api}/submissions/${id}/status`, {credentials: "same-origin"}).catch(() => null);
-        if (response && response.status === 404) return;
-        if (response && response.ok) await update(await response.json());
+        const result = await request(`/submissions/${id}/status`);
+        if (result.ok) await update(result.data);
+        else fail(result.data.message);
         if (!finished) await sleep(POLL_MS);
       }
     }
     const events = new EventSource(`${api}/submissions/${id}/progress`);
     events.addEventListener("progress", (event) => {
-      const progress = JSON.parse(event.data);
+      let progress = null;
+      try { progress = JSON.parse(event.data); } catch (error) { /* read below as not an object */ }
+      if (progress === null || typeof progress !== "object") { events.close(); poll(); return; }
       if (progress.phase === "done" || progress.phase === "error") events.close();
       update(progress);
     });
@@ -205,8 +232,10 @@
     setBusy(true);
     await save();
     const result = await post(`/problems/${problem}/${kind}`, payload());
-    if (result.ok) { sessionStorage.setItem(`ts-pending-${token}-${problem}`, result.data.id); track(result.data.id); }
-    else {
+    if (result.ok && Number.isInteger(result.data.id)) {
+      sessionStorage.setItem(`ts-pending-${token}-${problem}`, result.data.id);
+      track(result.data.id);
+    } else {
       setBusy(false);
       if (result.status === 409) lockDown(result.data.message);
       else showMessage(result.data.message || `HTTP ${result.status}`, "error");
@@ -257,6 +286,6 @@
   });
 
   const pending = sessionStorage.getItem(`ts-pending-${token}-${problem}`) || root.dataset.lastSubmission;
-  if (pending) { setBusy(true); track(pending); }
+  if (/^\d+$/.test(pending || "")) { setBusy(true); track(pending); }
   if (!readOnly) scheduleLint();
 })();
