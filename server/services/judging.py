@@ -77,7 +77,7 @@ def judge_submission(context: JudgeContext, submission_id: int) -> Outcome:
         return Outcome.NOT_CLAIMED
     with leases.beating(context.engine, Submission, submission_id, holder, context.lease_seconds):
         try:
-            report = _judge(context, submission_id)
+            report = _judge(context, submission_id, holder)
         except EngineUnavailable:
             leases.release(context.engine, Submission, submission_id, holder)
             context.board.post(submission_id, Progress("delayed", 0.0, DELAYED))
@@ -90,7 +90,7 @@ def judge_submission(context: JudgeContext, submission_id: int) -> Outcome:
         return _save(context, submission_id, holder, report)
 
 
-def _judge(context: JudgeContext, submission_id: int):
+def _judge(context: JudgeContext, submission_id: int, holder: str):
     with Session(context.engine, expire_on_commit=False) as session:
         submission = session.get(Submission, submission_id)
         package = load_version(session, session.get(ProblemVersion, submission.problem_version_id),
@@ -105,6 +105,7 @@ def _judge(context: JudgeContext, submission_id: int):
                        on_result=lambda done: post(submission_id, Progress(
                            "tests", 0.1 + 0.5 * min(done, count) / count, f"Test {min(done, count)} of {count}")))
         if submission.kind == "submit":
+            _save_tests(context, submission_id, holder, report)
             post(submission_id, Progress("complexity", 0.6, "Measuring time complexity and scoring"))
             report = dataclasses.replace(report, assessment=assess(package, submission.code, report,
                                                                     submission.notes, client=client))
@@ -115,17 +116,13 @@ def _judge(context: JudgeContext, submission_id: int):
 
 
 def _save(context: JudgeContext, submission_id: int, holder: str, report) -> Outcome:
-    document = report.as_json()
     with Session(context.engine) as session:
         submission = leases.holds(session, Submission, submission_id, holder)
         if submission is None:
             log.warning("submission %s was judged again elsewhere after this judge's lease lapsed; "
                         "this result is dropped", submission_id)
             return Outcome.LOST
-        submission.report = _with_case_details(document, report)
-        submission.verdict, submission.passed, submission.total = document["verdict"], report.passed, report.total
-        if document.get("score"):
-            submission.score, submission.band = document["score"]["total"], document["score"]["band"]
+        document = _write_report(submission, report)
         submission.status, submission.finished_at = SubmissionStatus.DONE, utcnow()
         session.add(submission)
         session.commit()
@@ -134,6 +131,28 @@ def _save(context: JudgeContext, submission_id: int, holder: str, report) -> Out
             _flag_similar(session, submission_id, context.instance)
     context.board.post(submission_id, Progress("done", 1.0, f"Verdict: {document['verdict']}"))
     return Outcome.SAVED
+
+
+def _save_tests(context: JudgeContext, submission_id: int, holder: str, report) -> None:
+    """A submit's test results, saved while its complexity is measured: the candidate sees the verdict now, and
+    the score follows (the row stays running until the whole report is saved)."""
+    with Session(context.engine) as session:
+        submission = leases.holds(session, Submission, submission_id, holder)
+        if submission is None:
+            return
+        _write_report(submission, report)
+        session.add(submission)
+        session.commit()
+
+
+def _write_report(submission: Submission, report) -> dict:
+    """The report and the columns read from it onto the row; returns the report's JSON."""
+    document = report.as_json()
+    submission.report = _with_case_details(document, report)
+    submission.verdict, submission.passed, submission.total = document["verdict"], report.passed, report.total
+    if document.get("score"):
+        submission.score, submission.band = document["score"]["total"], document["score"]["band"]
+    return document
 
 
 def _flag_similar(session: Session, submission_id: int, instance: Path) -> None:

@@ -52,6 +52,11 @@ def test_a_candidate_takes_the_screen(live_app, page, screenshots):
 
     page.click("#submit")
     expect(page.locator("#progress")).to_be_visible()
+    # The tests' verdict first, while complexity is measured; then the rest.
+    expect(page.locator("#score-pending")).to_be_visible(timeout=TIMEOUT_MS)
+    expect(page.locator("#verdict")).to_contain_text("Submission: accepted")
+    expect(page.locator("#progress")).to_be_visible()
+    expect(page.locator("#score-pending")).to_have_count(0, timeout=TIMEOUT_MS)
     expect(page.locator("#hidden-counts")).to_contain_text("Hidden tests:", timeout=TIMEOUT_MS)
     expect(page.locator("#hidden-counts")).to_contain_text("correctness")
     expect(page.locator("#verdict")).to_contain_text("Submission:")

@@ -184,7 +184,7 @@
   function track(id) {
     const bar = $("progress");
     bar.hidden = false;
-    let finished = false;
+    let finished = false, testsShown = false;
     function end(render) {  // once: the result, or why there is none
       finished = true;
       events.close();
@@ -197,10 +197,21 @@
       if (finished) return;
       bar.querySelector(".bar").style.width = `${Math.round(progress.fraction * 100)}%`;
       bar.querySelector(".label").textContent = progress.message;
+      if (progress.phase === "complexity" && !testsShown) showTests();
       if (progress.phase !== "done" && progress.phase !== "error") return;
       finished = true;
       const result = await request(`/submissions/${id}`);
       end(result.ok ? () => show(result.data) : () => showMessage(result.data.message, "error"));
+    }
+    async function showTests() {  // a submit's tests have ended: their verdict now, the score when it is ready
+      testsShown = true;
+      const early = await request(`/submissions/${id}`);
+      if (finished || !early.ok || !early.data.verdict) return;
+      show(early.data);
+      const note = document.createElement("p");
+      note.id = "score-pending";
+      note.textContent = "Measuring time complexity and scoring; the rest follows in a moment.";
+      $("results").appendChild(note);
     }
     async function poll() {
       while (!finished) {
