@@ -4,6 +4,8 @@ workers too; and what happens to a submit while the broker is away."""
 import itertools
 import time
 
+import redis
+
 from server.app import create_app, stop_workers
 from server.db import get_db
 from server.services.staff import add_user
@@ -86,3 +88,14 @@ def test_validate_runs_on_a_worker(cluster, cluster_environment):
         stop_workers(app)
     assert status["progress"]["status"] == "done", status
     assert "techscreen.validate_problem" in cluster.log("w1")
+
+
+def test_an_attempts_limits_hold_across_the_web_processes(cluster, invites, redis_server):
+    """30 autosaves a minute per attempt and problem, counted in Redis: the 31st is refused whichever process
+    serves it (each on a new connection, so both processes take some)."""
+    candidate = Candidate(cluster.url, invites[0])
+    statuses = [candidate.http.post(candidate.api(f"/problems/{candidate.version}/draft"), timeout=30,
+                                    json={"code": f"# {n}", "notes": ""}, headers={"Connection": "close"}).status_code
+                for n in range(31)]
+    assert statuses[:30] == [200] * 30 and statuses[30] == 429
+    assert redis.Redis.from_url(redis_server.url).keys("LIMITS*"), "the limits are not counted in Redis"
