@@ -114,7 +114,7 @@ def beating(engine, model, row_id: int, holder: str, lease_seconds: float = LEAS
         yield
     finally:
         stop.set()
-        thread.join()
+        thread.join(timeout=10)  # a beat stuck on an unanswering database must not hold up the job's end
 
 
 def next_in_attempt(session: Session, attempt_id: int) -> Submission | None:
