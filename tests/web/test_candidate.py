@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pytest
 from sqlmodel import select
 
 from server.db import get_db
@@ -62,6 +63,7 @@ def test_lint_reports_policy_violations_with_lines(client, invite):
     assert [v["line"] for v in found["violations"]] == [2] and "os" in found["violations"][0]["message"]
 
 
+@pytest.mark.sqlite_only
 def test_run_shows_public_inputs_expected_and_actual(client, invite):
     token, versions = started(client, invite)
     queued = client.post(api(token, f"/problems/{versions[0]}/run"), json={"code": SOLUTION, "notes": ""})
@@ -87,6 +89,7 @@ def test_submit_judges_and_is_not_judged_twice(client, invite):
     assert again.status_code == 200 and again.get_json() == {"id": queued["id"], "repeated": True}
 
 
+@pytest.mark.sqlite_only
 def test_wrong_code_gets_its_verdict(client, invite):
     token, versions = started(client, invite)
     queued = client.post(api(token, f"/problems/{versions[0]}/submit"),
@@ -149,6 +152,7 @@ def test_paste_and_focus_events_are_recorded(client, invite):
     assert client.post(api(token, "/events"), json={"kind": "started"}).status_code == 400
 
 
+@pytest.mark.sqlite_only
 def test_a_lasting_judge_fault_ends_in_a_clear_error_and_a_resubmit_works(client, invite, monkeypatch):
     """A fault that waiting cannot cure (here the sandbox image is missing) ends the submission in an error;
     an engine that is only away delays it instead (tests/web/test_engine_outage.py)."""
