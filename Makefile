@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test setup venv docker sandbox system-packages browser clean
+.PHONY: run test cluster setup venv docker sandbox system-packages browser services clean
 
 run: setup
 	$(BIN)/techscreen problem list
@@ -17,7 +17,11 @@ run: setup
 	@echo "serving techscreen; Ctrl-C stops it"
 	TECHSCREEN_PUBLIC_URL=http://$(HOST):$(PORT) $(BIN)/techscreen serve --host $(HOST) --port $(PORT)
 
-test: setup browser
+# A cluster on this machine for a try-out: Redis, PostgreSQL, 2 web processes and 2 judge workers (docs/deployment.md).
+cluster: setup services
+	$(BIN)/techscreen cluster --host $(HOST) --port $(PORT) --web-processes 2 --workers 2
+
+test: setup browser services
 	$(BIN)/ruff check .
 	$(BIN)/pytest -n 2 --dist loadgroup
 
@@ -39,6 +43,11 @@ browser:
 
 docker:
 	scripts/ensure-docker.sh
+
+# PostgreSQL and Redis on loopback, for the tests (the web tests run on SQLite and PostgreSQL); `make run` needs neither.
+services:
+	scripts/ensure-postgres.sh
+	scripts/ensure-redis.sh
 
 sandbox: venv docker system-packages
 	$(BIN)/techscreen sandbox build

@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask
 
 from sandbox import SandboxSettings, gc
-from server import body_limits, config, db, error_responses, security
+from server import body_limits, config, db, error_responses, nul_characters, security
 from server.ids import IdConverter
 from server.json_body import StrictJSONProvider, StrictRequest
 from server.services.judge_queue import JudgeQueue
@@ -31,6 +31,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     body_limits.init_app(app)  # first: CSRF protection reads the body
+    nul_characters.init_app(app)
     security.init_app(app)
     db.init_app(app)
     with app.app_context():

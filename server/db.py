@@ -12,14 +12,18 @@ from flask import current_app, g
 from sqlalchemy import event
 from sqlmodel import Session, create_engine
 
+from server import stored_json
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def make_engine(url: str):
-    """An engine for ``url``; SQLite gets WAL and a busy timeout so the judge threads and requests share it."""
+    """An engine for ``url``, its JSON columns written by ``stored_json``; SQLite gets WAL and a busy timeout so
+    the judge threads and requests share it."""
+    json_text = {"json_serializer": stored_json.dumps, "json_deserializer": stored_json.loads}
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        return create_engine(url, pool_pre_ping=True, **json_text)
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **json_text)
 
     @event.listens_for(engine, "connect")
     def _sqlite_pragmas(connection, _record):

@@ -1,17 +1,19 @@
-"""Row ids from URLs, query strings and forms: whole numbers within the database's integer range.
+"""Row ids from URLs, query strings and forms: whole numbers within the schema's integer range.
 
-SQLite and PostgreSQL keep ids in signed 64-bit integers. A larger number
-cannot name a row, and handing one to the driver raises ``OverflowError``,
-so such ids are refused before any query: a route does not match (404), a
-parameter is reported as not an id.
+Id columns are INTEGER: signed 32-bit on PostgreSQL (64-bit on SQLite, but
+its ids count up from 1 as PostgreSQL's do). A larger number cannot name a
+row, and handing one to the database fails the query (PostgreSQL: "integer
+out of range"; the driver's ``OverflowError`` past 64 bits), so such ids are
+refused before any query: a route does not match (404), a parameter is
+reported as not an id.
 """
 
 import re
 
 from werkzeug.routing import IntegerConverter
 
-MAX_ID = 2 ** 63 - 1
-_DIGITS = re.compile(r"[0-9]{1,19}")
+MAX_ID = 2 ** 31 - 1
+_DIGITS = re.compile(r"[0-9]{1,10}")
 
 
 class IdConverter(IntegerConverter):

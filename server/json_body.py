@@ -2,8 +2,9 @@
 
 Python's ``json`` accepts ``"\\ud800"`` (a lone surrogate: not valid Unicode,
 so it fails later, when SQLite or the HTML sanitizer encodes the text) and
+``"\\u0000"`` (NUL, which PostgreSQL's text cannot hold), and
 recurses once per level of nesting (so 100,000 nested arrays raise
-``RecursionError``). Here both are refused while parsing, as is anything
+``RecursionError``). Here all three are refused while parsing, as is anything
 nested deeper than ``MAX_DEPTH``, which no request of ours needs. The app
 parses every body through ``StrictJSONProvider`` and ``StrictRequest``, so a
 view's ``request.get_json()`` either returns clean data or raises a 400 whose
@@ -21,6 +22,7 @@ from werkzeug.exceptions import BadRequest
 from server import json_out
 
 MAX_DEPTH = 64
+NUL = "\x00"
 
 
 class JsonBodyError(ValueError):
@@ -65,6 +67,9 @@ def _check(value) -> None:
 
 
 def _check_text(text: str, path: str, what: str = "") -> None:
+    if NUL in text:  # PostgreSQL's text cannot hold it, and no field of ours has a use for it
+        raise JsonBodyError(f"{what}{_where(path)} contains a NUL character (\\u0000, at character "
+                            f"{text.index(NUL)}): text must not contain NUL")
     if text.isascii():
         return
     try:

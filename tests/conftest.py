@@ -1,4 +1,4 @@
-"""Shared fixtures. Docker-backed fixtures fail, never skip, when the engine is missing."""
+"""Shared fixtures. Docker- and PostgreSQL-backed fixtures fail, never skip, when the engine or server is missing."""
 
 import os
 import shutil
@@ -10,6 +10,7 @@ import pytest
 from sandbox import SandboxError, SandboxSettings, build, engine
 from sandbox.image import LABEL
 from server.problems.package import load_package
+from tests import databases
 from tests.engine_proxy import EngineProxy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,3 +64,36 @@ def fixture_problems() -> Path:
 @pytest.fixture(scope="session")
 def add_two():
     return load_package(FIXTURE_PROBLEMS / "add-two")
+
+
+def pytest_generate_tests(metafunc):
+    """A test on a ``database`` runs on SQLite and on PostgreSQL; one marked ``sqlite_only`` on SQLite alone."""
+    if "database" in metafunc.fixturenames:
+        kinds = ["sqlite"] if metafunc.definition.get_closest_marker("sqlite_only") else list(databases.DATABASES)
+        metafunc.parametrize("database", kinds, indirect=True)
+
+
+@pytest.fixture
+def database(request) -> str:
+    """Which database the test runs on: ``sqlite`` or ``postgresql`` (see pytest_generate_tests)."""
+    return request.param
+
+
+@pytest.fixture
+def database_url(request, database, tmp_path) -> str:
+    """A new database for the test at the migrations' head (a new SQLite file is migrated by the app opening it)."""
+    return databases.database_url(request, database, tmp_path, migrated=True)
+
+
+@pytest.fixture
+def empty_database_url(request, database, tmp_path) -> str:
+    """A new database for the test with no tables at all."""
+    return databases.database_url(request, database, tmp_path, migrated=False)
+
+
+@pytest.fixture(scope="session")
+def postgres_databases(worker_id):
+    """This process's test databases on the machine's PostgreSQL (tests.databases)."""
+    postgres = databases.connect_postgres(worker_id)
+    yield postgres
+    postgres.close()

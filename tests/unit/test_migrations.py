@@ -1,8 +1,10 @@
-"""The Alembic migrations build exactly the schema the models describe, and go down and up again."""
+"""The Alembic migrations build exactly the schema the models describe, and go down and up again, on SQLite and
+on PostgreSQL."""
 
 import datetime as dt
 import hashlib
 
+import pytest
 import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -32,14 +34,19 @@ def schema_drift(engine) -> list:
                                 SQLModel.metadata)
 
 
-def test_the_migrated_schema_is_the_models_schema(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'fresh.db'}")
+@pytest.fixture
+def engine(empty_database_url):
+    engine = make_engine(empty_database_url)
+    yield engine
+    engine.dispose()
+
+
+def test_the_migrated_schema_is_the_models_schema(engine):
     upgrade(engine)
     assert schema_drift(engine) == []
 
 
-def test_every_migration_goes_down_and_up_again(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'round.db'}")
+def test_every_migration_goes_down_and_up_again(engine):
     upgrade(engine)
     migrate(engine, command.downgrade, "base")
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
@@ -47,10 +54,9 @@ def test_every_migration_goes_down_and_up_again(tmp_path):
     assert schema_drift(engine) == []
 
 
-def test_a_database_with_attempts_migrates_and_its_invite_links_keep_opening_by_hash(tmp_path):
+def test_a_database_with_attempts_migrates_and_its_invite_links_keep_opening_by_hash(engine):
     """From 0002, with an invite and its attempt: the batch migrations that copy the invite table succeed with
     foreign keys enforced, and the existing link still opens, though only its hash is kept."""
-    engine = make_engine(f"sqlite:///{tmp_path / 'invites.db'}")
     migrate(engine, command.upgrade, "0002")
     now, token = dt.datetime.now(dt.UTC), "Om87S0NnK7LwuerDy-s1I5-927j6KGi9"
     dates = (sa.column("expires_at", UTCDateTime()), sa.column("created_at", UTCDateTime()))

@@ -1,7 +1,10 @@
 """Fixtures for the web app, built on ``app``, ``client`` and ``runner`` as in Flask's tutorial.
 
-The app uses a fresh instance folder and SQLite file per test and the real
-judge queue (real Docker engine, real image).
+The app uses a fresh instance folder and database per test and the real
+judge queue (real Docker engine, real image). Each test runs on SQLite and on
+PostgreSQL (``database``, tests/conftest.py); those that judge through Docker
+are costly, so most of them are marked ``sqlite_only``, and a representative
+few (the judge queue's fairness, restarts, a candidate's submit) run on both.
 """
 
 import re
@@ -9,7 +12,7 @@ import re
 import pytest
 
 from server.app import create_app, stop_workers
-from server.db import get_db
+from server.db import engine_of, get_db
 from server.services.attempts import create_invite
 from server.services.staff import add_screen, add_user
 
@@ -17,12 +20,13 @@ PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
-def make_app(tmp_path, docker_client):
+def make_app(tmp_path, docker_client, database_url):
+    """``make(**config)``: an app on the test's database; apps made twice in a test share it, as a restart does."""
     apps = []
 
     def make(**overrides):
-        config = {"TESTING": True, "INSTANCE_PATH": str(tmp_path / "instance"), "WTF_CSRF_ENABLED": False,
-                  "RATELIMIT_ENABLED": False, "JUDGE_WORKERS": 1, **overrides}
+        config = {"TESTING": True, "INSTANCE_PATH": str(tmp_path / "instance"), "DATABASE_URL": database_url,
+                  "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False, "JUDGE_WORKERS": 1, **overrides}
         app = create_app(config)
         apps.append(app)
         return app
@@ -30,6 +34,7 @@ def make_app(tmp_path, docker_client):
     yield make
     for app in apps:
         stop_workers(app)
+        engine_of(app).dispose()
 
 
 @pytest.fixture
@@ -63,6 +68,11 @@ def invite(app):
         screen = add_screen(get_db(), "Screen", 30, ["cosine-similarity", "moving-average"])
         _, token = create_invite(get_db(), screen, "Ada Candidate", "ada@example.com", 3)
         return token, list(screen.problems)
+
+
+def cli_environment(app) -> dict:
+    """The environment for a ``techscreen`` command on the app's instance folder and database."""
+    return {"TECHSCREEN_INSTANCE": app.instance_path, "DATABASE_URL": app.config["DATABASE_URL"]}
 
 
 def login(client, email):

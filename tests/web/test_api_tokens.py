@@ -19,7 +19,7 @@ from server.services.api_tokens import (
 )
 from server.services.staff import add_user
 from tests.web.api_support import bearer
-from tests.web.conftest import PASSWORD, csrf_token, login
+from tests.web.conftest import PASSWORD, cli_environment, csrf_token, login
 
 
 def test_only_the_hash_and_a_prefix_are_stored(app):
@@ -125,7 +125,7 @@ def test_revoking_and_creating_need_the_csrf_token(make_app):
 
 
 def test_token_commands(runner, app):
-    env = {"TECHSCREEN_INSTANCE": app.instance_path}
+    env = cli_environment(app)
     created = runner.invoke(main, ["token", "create", "--name", "SmartRecruiters", "--scope", "screens:read",
                                    "--scope", "invites:write"], env=env)
     assert created.exit_code == 0, created.output
@@ -143,7 +143,7 @@ def test_token_commands(runner, app):
 
 
 def test_token_commands_refuse_bad_input_with_exit_2(runner, app):
-    env = {"TECHSCREEN_INSTANCE": app.instance_path}
+    env = cli_environment(app)
     bad_scope = runner.invoke(main, ["token", "create", "--name", "X", "--scope", "admin"], env=env)
     assert bad_scope.exit_code == 2 and "admin" in bad_scope.output
     missing = runner.invoke(main, ["token", "revoke", "42"], env=env)

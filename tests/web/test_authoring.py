@@ -175,6 +175,7 @@ def test_publish_needs_a_passing_validate_of_the_files_as_they_are(app, author):
         add_screen(get_db(), "Too early", 30, [PROBLEM])
 
 
+@pytest.mark.sqlite_only
 def test_a_failing_validate_names_the_failing_test_and_the_misjudged_submission(app, author):
     create(author)
     files = files_of(app)
@@ -193,6 +194,7 @@ def test_a_failing_validate_names_the_failing_test_and_the_misjudged_submission(
     assert b"the last Validate failed" in refused.data and versions_of(app) == []
 
 
+@pytest.mark.sqlite_only
 def test_validate_publish_edit_and_publish_again_keeps_earlier_screens_on_their_version(app, author, staff):
     create(author)
     status = validate(author)

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pytest
 from sqlmodel import select
 
 from server.db import get_db
@@ -62,6 +63,7 @@ def test_lint_reports_policy_violations_with_lines(client, invite):
     assert [v["line"] for v in found["violations"]] == [2] and "os" in found["violations"][0]["message"]
 
 
+@pytest.mark.sqlite_only
 def test_run_shows_public_inputs_expected_and_actual(client, invite):
     token, versions = started(client, invite)
     queued = client.post(api(token, f"/problems/{versions[0]}/run"), json={"code": SOLUTION, "notes": ""})
@@ -90,6 +92,7 @@ def test_submit_judges_and_is_not_judged_twice(client, invite):
     assert again.status_code == 200 and again.get_json() == {"id": queued["id"], "repeated": True}
 
 
+@pytest.mark.sqlite_only
 def test_wrong_code_gets_its_verdict(client, invite):
     token, versions = started(client, invite)
     queued = client.post(api(token, f"/problems/{versions[0]}/submit"),
@@ -161,6 +164,7 @@ def test_paste_focus_and_page_events_are_recorded(app, client, invite):
                     ("page_left", {"page": "3f2a9c01d4e5b6a7"}), ("page_left", {})]  # only well-formed details
 
 
+@pytest.mark.sqlite_only
 def test_a_lasting_judge_fault_ends_in_a_clear_error_and_a_resubmit_works(client, invite, monkeypatch):
     """A fault that waiting cannot cure (here the sandbox image is missing) ends the submission in an error;
     an engine that is only away delays it instead (tests/web/test_engine_outage.py)."""

@@ -25,6 +25,7 @@ def keys_in(value) -> set[str]:
     return set()
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("feedback", list(CandidateFeedback))
 def test_candidates_see_what_the_screen_allows_and_never_a_recommendation(app, client, feedback):
     with app.app_context():

@@ -3,10 +3,11 @@
 import re
 
 from server.cli import main
+from tests.web.conftest import cli_environment
 
 
 def test_user_screen_and_invite_from_the_cli(runner, app):
-    env = {"TECHSCREEN_INSTANCE": app.instance_path}
+    env = cli_environment(app)
     result = runner.invoke(main, ["user", "add", "cli@example.com", "--role", "author", "--password",
                                   "a long password"], env=env)
     assert result.exit_code == 0, result.output
@@ -22,12 +23,12 @@ def test_user_screen_and_invite_from_the_cli(runner, app):
 
 
 def test_bad_input_is_a_usage_error(runner, app):
-    env = {"TECHSCREEN_INSTANCE": app.instance_path}
+    env = cli_environment(app)
     result = runner.invoke(main, ["screen", "add", "X", "--minutes", "30", "--problem", "no-such-problem"], env=env)
     assert result.exit_code == 2 and "no problem 'no-such-problem'" in result.output
 
 
 def test_demo_prints_a_login_and_an_invite(runner, app):
-    result = runner.invoke(main, ["demo"], env={"TECHSCREEN_INSTANCE": app.instance_path})
+    result = runner.invoke(main, ["demo"], env=cli_environment(app))
     assert result.exit_code == 0, result.output
     assert "admin login:" in result.output and "/invite/" in result.output

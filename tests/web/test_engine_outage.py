@@ -28,6 +28,8 @@ SLOW_SOLUTION = SOLUTION + "\n\nWARM_UP = sum(i * i for i in range(2_000_000))\n
 PUBLIC_TESTS = 5
 PATIENCE = 60
 
+pytestmark = pytest.mark.sqlite_only  # each test judges through Docker (the judge queue runs on both in test_restart)
+
 
 def started(client, invite):
     token, versions = invite

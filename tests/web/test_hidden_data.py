@@ -8,6 +8,8 @@ inputs one submission at a time.
 import json
 import re
 
+import pytest
+
 from server.db import get_db
 from server.models import Submission
 from server.problems.bank import load
@@ -55,6 +57,7 @@ def per_test_hidden_data(value, where="response") -> list[str]:
     return found
 
 
+@pytest.mark.sqlite_only
 def test_every_candidate_endpoint_keeps_hidden_data_hidden(app, client, invite):
     token, versions = invite
     # A submission that prints its inputs and fails, so stdout and actual values would carry hidden data.

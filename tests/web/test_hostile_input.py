@@ -11,7 +11,7 @@ from server.services.staff import add_user
 from tests.web.api_support import bearer, issue_token
 from tests.web.conftest import PASSWORD, login, wait_done
 
-BEYOND = 2 ** 63  # one more than the largest id SQLite and PostgreSQL can hold
+BEYOND = 2 ** 31  # one more than the largest id the schema holds (INTEGER: 32 bits on PostgreSQL)
 SURROGATE = '"\\ud800"'  # a lone surrogate, as JSON sends it
 DEEP = "[" * 100_000 + "]" * 100_000
 PROBLEM = "count-things"
@@ -70,6 +70,34 @@ def test_a_lone_surrogate_is_refused_naming_the_field(client, everyone):
              'files["statement.md"]': f"/author/{PROBLEM}/save"}
     for field, url in named.items():
         assert f"the field {field} " in message_of(post_raw(client, url, bodies[url], everyone))
+
+
+def test_a_nul_character_in_json_is_refused_naming_the_field(client, everyone):
+    """PostgreSQL's text cannot hold NUL; no field has a use for it, so it is refused, as a lone surrogate is."""
+    bodies = {url: '{"code": "", "notes": "a\\u0000b"}' for url in candidate_urls(everyone)}
+    bodies[candidate_urls(everyone)[-1]] = '{"kind": "paste\\u0000"}'
+    bodies["/api/v1/invites"] = '{"screen_id": 1, "candidate_name": "Ada\\u0000", "candidate_email": "a@b.co"}'
+    bodies["/author/preview"] = '{"markdown": "# Title\\u0000"}'
+    bodies[f"/author/{PROBLEM}/save"] = '{"files": {"statement.md\\u0000": ""}}'
+    fields = ["the field notes"] * 3 + ["the field kind", "the field candidate_name", "the field markdown",
+                                        "a key of the field files"]
+    for (url, body), field in zip(bodies.items(), fields, strict=True):
+        response = post_raw(client, url, body, everyone)
+        assert response.status_code == 400, (url, response.data[:300])
+        assert f"{field} contains a NUL character" in message_of(response), (url, message_of(response))
+
+
+def test_a_nul_character_in_a_form_field_query_parameter_or_path_is_refused(app, client, everyone):
+    signing_in = app.test_client().post("/auth/login", data={"email": "admin@example.com\x00", "password": "x"})
+    assert signing_in.status_code == 400
+    assert "The form field email contains a NUL character" in signing_in.get_data(True)
+    invite = client.post("/admin/invites", data={"screen": "1", "name": "Ada\x00", "email": "ada@example.com"})
+    assert invite.status_code == 400 and "The form field name contains a NUL" in invite.get_data(True)
+    dashboard = client.get("/review/?problem=cosine%00")
+    assert dashboard.status_code == 400 and "The query parameter problem contains a NUL" in dashboard.get_data(True)
+    assert client.get(f"/author/{PROBLEM}%00/").status_code == 404
+    assert client.get("/api/v1/screens?x%00=1", headers=everyone["headers"]).status_code == 400
+    assert client.get("/admin/").status_code == 200  # the session is fine
 
 
 def test_json_nested_100000_deep_is_refused(client, everyone):
@@ -175,6 +203,7 @@ def test_bodies_that_are_fine_still_pass(client, everyone):
     assert preview.status_code == 200 and "😀" in preview.get_json()["html"]
 
 
+@pytest.mark.sqlite_only
 def test_a_20000_term_expression_is_a_policy_violation_in_lint_and_as_the_verdict(client, invite):
     token, versions = invite
     client.post(f"/invite/{token}/start")

@@ -77,6 +77,7 @@ def judged_app(app):
     return app, bearer(issue_token(app)), ids
 
 
+@pytest.mark.sqlite_only
 def test_the_responses_to_real_resources_match_their_schemas(judged_app):
     app, headers, ids = judged_app
     schema = schemathesis.openapi.from_wsgi(f"{PREFIX}/openapi.json", app)
@@ -96,6 +97,7 @@ def test_the_responses_to_real_resources_match_their_schemas(judged_app):
     assert final["complexity"]["correctness_failed"] > 0  # a wrong answer is measured all the same
 
 
+@pytest.mark.sqlite_only
 def test_schemathesis_finds_no_mismatch(judged_app):
     """Valid and invalid requests to every operation (a token with every scope): answers conform to the document.
 

@@ -11,7 +11,7 @@ import pytest
 from sqlmodel import select
 
 from server.app import stop_workers
-from server.db import get_db
+from server.db import engine_of, get_db
 from server.models import (
     Attempt,
     Event,
@@ -26,17 +26,21 @@ from server.review.dashboard import Filters, dashboard
 from server.review.flagging import flag_submission
 from server.review.integrity import signals
 from server.services.attempts import create_invite
+from tests.databases import DATABASES, database_url
 from tests.web.conftest import PASSWORD, login, wait_done
 from tests.web.review_scenario import ADA, REVIEWERS, build
 
 pytestmark = pytest.mark.xdist_group("review")
 
 
-@pytest.fixture(scope="module")
-def scenario(tmp_path_factory, docker_client):
-    built = build(tmp_path_factory, docker_client)
+@pytest.fixture(scope="module", params=DATABASES)
+def scenario(request, tmp_path_factory, docker_client):
+    """The screen judged once per module and database: the reviewer's queries are the app's most varied SQL."""
+    folder = tmp_path_factory.mktemp("review")
+    built = build(folder, database_url(request, request.param, folder, migrated=True))
     yield built
     stop_workers(built.app)
+    engine_of(built.app).dispose()
 
 
 def signed_in(scenario, email):
@@ -153,6 +157,7 @@ def test_an_exception_the_test_expected_is_shown_as_raised(scenario, reviewer):
     assert '<div class="mono value">raised ValueError: the vectors have different lengths</div>' in row
 
 
+@pytest.mark.sqlite_only
 def test_a_wrong_answer_on_a_generated_case_shows_the_reference_value_and_a_diff(app, client, invite, staff):
     token, versions = invite
     assert client.post(f"/invite/{token}/start").status_code == 302
@@ -333,6 +338,7 @@ def test_report_page_is_print_friendly(scenario, reviewer):
     assert "data-print>Print</button>" in page  # page-actions.js prints (no inline handler: see the CSP)
 
 
+@pytest.mark.sqlite_only
 def test_a_failure_in_flagging_never_loses_the_verdict(app, client, invite, monkeypatch, caplog):
     def broken(*_args):
         raise RuntimeError("flagging broke")

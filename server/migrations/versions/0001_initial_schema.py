@@ -171,3 +171,5 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_problemversion_problem_id'))
 
     op.drop_table('problemversion')
+    for name in ('role', 'attemptstate', 'submissionstatus'):  # PostgreSQL's enum types outlive their tables
+        sa.Enum(name=name).drop(op.get_bind(), checkfirst=True)

@@ -114,3 +114,5 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_apitoken_prefix'))
 
     op.drop_table('apitoken')
+    for name in ('problemstate', 'decision'):  # PostgreSQL's enum types outlive their tables
+        sa.Enum(name=name).drop(op.get_bind(), checkfirst=True)

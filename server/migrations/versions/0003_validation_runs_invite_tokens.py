@@ -51,3 +51,5 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_validationrun_problem_id'))
 
     op.drop_table('validationrun')
+    for name in ('validationstatus',):  # PostgreSQL's enum types outlive their tables
+        sa.Enum(name=name).drop(op.get_bind(), checkfirst=True)
