@@ -7,6 +7,7 @@ Create Date: 2026-12-04 10:00:00.000000
 """
 
 import sqlalchemy as sa
+import sqlmodel
 from alembic import op
 
 revision = '0007'
@@ -21,8 +22,8 @@ def upgrade():
     for table in TABLES:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.add_column(sa.Column('claimed_by', sa.String(), nullable=True))
-            batch_op.add_column(sa.Column('heartbeat_at', sa.DateTime(), nullable=True))
-            batch_op.add_column(sa.Column('sent_at', sa.DateTime(), nullable=True))
+            batch_op.add_column(sa.Column('heartbeat_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
+            batch_op.add_column(sa.Column('sent_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
             batch_op.create_index(f'ix_{table}_status', ['status'])
 
 
