@@ -43,12 +43,12 @@ class Scenario:
     attempts: dict[str, int]
 
 
-def build(folder: Path, database_url: str) -> Scenario:
-    """The screen judged in an app whose instance is in ``folder``, on the database at ``database_url``."""
+def build(tmp_path_factory, docker_client) -> Scenario:
+    folder = tmp_path_factory.mktemp("review")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("TECHSCREEN_CACHE_DIR", str(folder / "cache"))
-        app = create_app({"TESTING": True, "INSTANCE_PATH": str(folder / "instance"), "DATABASE_URL": database_url,
-                          "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False, "JUDGE_WORKERS": 1})
+        app = create_app({"TESTING": True, "INSTANCE_PATH": str(folder / "instance"), "WTF_CSRF_ENABLED": False,
+                          "RATELIMIT_ENABLED": False, "JUDGE_WORKERS": 1})
         with app.app_context():
             session = get_db()
             add_user(session, "admin@example.com", "Admin", "admin", PASSWORD)

@@ -11,7 +11,7 @@ import pytest
 from sqlmodel import select
 
 from server.app import stop_workers
-from server.db import engine_of, get_db
+from server.db import get_db
 from server.models import (
     Attempt,
     Event,
@@ -26,21 +26,18 @@ from server.review.dashboard import Filters, dashboard
 from server.review.flagging import flag_submission
 from server.review.integrity import signals
 from server.services.attempts import create_invite
-from tests.databases import DATABASES, database_url
 from tests.web.conftest import PASSWORD, login, wait_done
 from tests.web.review_scenario import ADA, REVIEWERS, build
 
 pytestmark = pytest.mark.xdist_group("review")
 
 
-@pytest.fixture(scope="module", params=DATABASES)
-def scenario(request, tmp_path_factory, docker_client):
-    """The screen judged once per module and database: the reviewer's queries are the app's most varied SQL."""
-    folder = tmp_path_factory.mktemp("review")
-    built = build(folder, database_url(request, request.param, folder, migrated=True))
+@pytest.fixture(scope="module")
+def scenario(tmp_path_factory, docker_client):
+    """Judged once, on SQLite: four submits through Docker cost too much to judge again on PostgreSQL."""
+    built = build(tmp_path_factory, docker_client)
     yield built
     stop_workers(built.app)
-    engine_of(built.app).dispose()
 
 
 def signed_in(scenario, email):
