@@ -20,7 +20,11 @@ their problem page every 20 s and follow a submit of their own on a progress
 stream, as the browser does (reconnecting when a stream ends, polling the
 status when one is refused, submitting again once judged), while one worker
 judges. Over ``--seconds`` it prints the p50 and p99 of autosaves and pages
-with their ratio to the baseline, the streams held and refused, and errors.
+with their ratio to the baseline, the streams held and refused, and errors;
+then the CPU the web tier ran, and how long it waited runnable for a CPU
+(schedstat): when it waits, the machine was short of CPU (other processes,
+the judge's containers) and the request times show that, not the web tier's
+own cost, which the baseline gives per request.
 
     .venv/bin/python bench/throughput.py [--candidates 200] [--seconds 60] [--submits 10] [--database-url URL]
 """
@@ -241,13 +245,13 @@ def idle_baseline(cluster: LocalCluster, token: str, repeat: int = 20) -> dict[s
     """One candidate alone on the cluster: the median autosave and page, and the web tier's CPU per request, in
     seconds."""
     candidate, samples = Candidate(cluster.url, token), []
-    web_cpu = group_cpu_seconds(cluster.processes["web"].pid)
+    ran, _ = group_schedule(cluster.processes["web"].pid)
     for _ in range(repeat):
         timed(samples, "autosave", candidate.autosave)
         timed(samples, "page", candidate.load_page)
         time.sleep(0.2)
     baseline = {kind: statistics.median(s.seconds for s in samples if s.kind == kind) for kind in ("autosave", "page")}
-    baseline["cpu"] = (group_cpu_seconds(cluster.processes["web"].pid) - web_cpu) / len(samples)
+    baseline["cpu"] = (group_schedule(cluster.processes["web"].pid)[0] - ran) / len(samples)
     print(f"idle baseline, one candidate alone: autosave p50 {baseline['autosave'] * 1000:.1f} ms, page p50 "
           f"{baseline['page'] * 1000:.1f} ms; the web tier spends {baseline['cpu'] * 1000:.1f} ms of CPU a request")
     return baseline
@@ -260,8 +264,8 @@ class Crowd:
         self.candidates, self.samples = candidates, []
         self.stop = threading.Event()
         self._lock = threading.Lock()
-        self.held = 0
-        self.counts = collections.Counter()  # streams opened, refused, failed; status polls; submits judged
+        self.held, self._threads = 0, []
+        self.counts = collections.Counter()  # streams opened, refused, failed; status polls
 
     def start(self) -> None:
         """Each candidate submits, then works in two threads: its page (autosaves, reloads) and its stream."""
@@ -307,7 +311,6 @@ class Crowd:
             try:
                 phase, cut = self._stream(candidate, submission, cut), math.inf
                 if phase in ("done", "error") and not self.stop.is_set():
-                    self._count("submits judged")
                     candidate.progress.get(f"{candidate.api}/submissions/{submission}", timeout=TIMEOUT)
                     submission = candidate.submit(f"again after {submission}")
                     continue
@@ -355,15 +358,17 @@ class Crowd:
             self.held += change
 
 
-def group_cpu_seconds(leader: int) -> float:
-    """CPU time the live processes of ``leader``'s process group have used (from /proc)."""
-    ticks = 0
+def group_schedule(leader: int) -> tuple[float, float]:
+    """Seconds the threads of ``leader``'s process group have run on a CPU, and waited runnable for one (from
+    /proc: a process group's member, then its threads' schedstat)."""
+    ran = waited = 0
     for stat in Path("/proc").glob("[0-9]*/stat"):
-        with contextlib.suppress(OSError):
-            fields = stat.read_text().rsplit(")", 1)[1].split()  # after the command: state, ppid, pgrp, ...
-            if int(fields[2]) == leader:
-                ticks += int(fields[11]) + int(fields[12])  # utime, stime
-    return ticks / os.sysconf("SC_CLK_TCK")
+        with contextlib.suppress(OSError, ValueError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[2]) == leader:  # after the command: state, ppid, pgrp
+                for task in (stat.parent / "task").glob("*/schedstat"):
+                    run, wait, _ = task.read_text().split()
+                    ran, waited = ran + int(run), waited + int(wait)
+    return ran / 1e9, waited / 1e9
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -379,10 +384,11 @@ def load(cluster: LocalCluster, tokens: list[str], seconds: float, baseline: dic
     crowd.start()
     time.sleep(WARMUP_SECONDS)
     web, judged = cluster.processes["web"].pid, len(judged_by(cluster, worker))
-    start, client_cpu, web_cpu = time.monotonic(), time.process_time(), group_cpu_seconds(web)
+    start, client_cpu, (web_ran, web_waited) = time.monotonic(), time.process_time(), group_schedule(web)
     held = crowd.streams_held(seconds)
     end = time.monotonic()
-    client_cpu, web_cpu = time.process_time() - client_cpu, group_cpu_seconds(web) - web_cpu
+    ran, waited = group_schedule(web)
+    client_cpu, web_ran, web_waited = time.process_time() - client_cpu, ran - web_ran, waited - web_waited
     judged = len(judged_by(cluster, worker)) - judged
     crowd.finish()
     print(f"{'request':9} {'count':>6} {'idle p50':>9} {'p50':>8} {'ratio':>6} {'p99':>8} {'ratio':>6}  errors")
@@ -397,10 +403,12 @@ def load(cluster: LocalCluster, tokens: list[str], seconds: float, baseline: dic
     print(f"streams held: mean {statistics.mean(held):.0f}, min {min(held)} of {len(tokens)} candidates; "
           f"opened {counts['streams opened']}, refused {counts['streams refused']} "
           f"(status polls {counts['status polls']}), failed {counts['streams failed']}")
-    requests_per_second = sum(start <= s.at < end for s in crowd.samples) / (end - start)
+    window = end - start
+    requests_per_second = sum(start <= s.at < end for s in crowd.samples) / window
     print(f"meanwhile: {judged} submits judged; {requests_per_second:.0f} autosaves and pages a second (at the idle "
-          f"CPU cost, {requests_per_second * baseline['cpu']:.2f} cores); the web tier used "
-          f"{web_cpu / (end - start):.2f} cores, this client {client_cpu / (end - start):.2f}")
+          f"CPU cost, {requests_per_second * baseline['cpu']:.2f} cores); this client used {client_cpu / window:.2f} "
+          f"cores; the web tier ran {web_ran / window:.2f} CPU-seconds a second and waited "
+          f"{web_waited / window:.2f} for a CPU")
 
 
 def main() -> None:
