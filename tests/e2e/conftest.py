@@ -16,12 +16,15 @@ CHROMIUM = "/usr/bin/chromium"
 @pytest.fixture
 def live_app(tmp_path, docker_client):
     app = create_app({"INSTANCE_PATH": str(tmp_path / "instance"), "JUDGE_WORKERS": 2, "SERVER_THREADS": 8})
-    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=app.config["SERVER_THREADS"])
+    # poll, not select: closing the server from this thread while its loop waits must not raise EBADF there
+    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=app.config["SERVER_THREADS"],
+                                    asyncore_use_poll=True)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     app.config["PUBLIC_URL"] = f"http://127.0.0.1:{server.effective_port}"
     yield app
     server.close()
+    thread.join(timeout=10)
     stop_workers(app)
 
 

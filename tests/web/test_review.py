@@ -340,7 +340,7 @@ def test_a_failure_in_flagging_never_loses_the_verdict(app, client, invite, monk
     def broken(*_args):
         raise RuntimeError("flagging broke")
 
-    monkeypatch.setattr("server.services.judge_queue.flag_submission", broken)
+    monkeypatch.setattr("server.services.judging.flag_submission", broken)
     token, versions = invite
     assert client.post(f"/invite/{token}/start").status_code == 302
     queued = client.post(f"/api/candidate/{token}/problems/{versions[0]}/submit",
