@@ -12,32 +12,21 @@ back as that float too. Rows written before, with bare words, still read.
 import json
 import math
 
-FLOAT_TAG = "$float"
+from server import json_out
+from server.json_out import FLOAT_TAG
+
 _NAMES = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
 
 
 def dumps(value) -> str:
-    """``value`` as JSON text; written once when every float is finite, as values almost always are."""
-    try:
-        return json.dumps(value, allow_nan=False)
-    except ValueError:
-        return json.dumps(_tagged(value), allow_nan=False)
+    """``value`` as JSON text, non-finite floats tagged (``server.json_out``: the same spelling as on the wire)."""
+    return json_out.dumps(value)
 
 
 def loads(text: str | bytes):
     """The value of JSON text (PostgreSQL's driver hands over bytes, SQLite's a string)."""
     tagged = (FLOAT_TAG.encode() if isinstance(text, bytes) else FLOAT_TAG) in text
     return json.loads(text, object_hook=_untagged) if tagged else json.loads(text)
-
-
-def _tagged(value):
-    if isinstance(value, float) and not math.isfinite(value):
-        return {FLOAT_TAG: "NaN" if math.isnan(value) else "Infinity" if value > 0 else "-Infinity"}
-    if isinstance(value, dict):
-        return {key: _tagged(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_tagged(item) for item in value]
-    return value
 
 
 def _untagged(document: dict):
