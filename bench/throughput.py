@@ -55,7 +55,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
 from sandbox import SandboxSettings, build, engine
-from server.app import create_app, stop_workers
+from server.app import close_app, create_app
 from server.cluster.local import LocalCluster, RedisServer
 from server.db import get_db, make_engine
 from server.models import Submission, SubmissionStatus
@@ -108,7 +108,7 @@ def make_invites(instance: str, count: int) -> list[str]:
             return [create_invite(get_db(), screen, f"Candidate {n}", f"c{n}@example.com", 3)[1]
                     for n in range(count)]
     finally:
-        stop_workers(app)
+        close_app(app)
 
 
 @functools.cache

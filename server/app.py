@@ -71,10 +71,13 @@ def _start_workers(app: Flask, instance: Path) -> None:
         atexit.register(pool.shutdown)
 
 
-def stop_workers(app: Flask) -> None:
-    """Stop taking work: what is running finishes in its thread, what is queued stays queued in the database."""
+def close_app(app: Flask) -> None:
+    """Stop taking work and close the database pool: what is running finishes in its thread (on connections of
+    its own), what is queued stays queued in the database. An app dropped without this leaves its pooled
+    PostgreSQL connections to the garbage collector, which closes them with a ResourceWarning."""
     for key in ("techscreen.judge", "techscreen.validations"):
         app.extensions[key].shutdown()
+    db.engine_of(app).dispose()
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -67,9 +67,12 @@ def add_two():
 
 
 def pytest_generate_tests(metafunc):
-    """A test on a ``database`` runs on SQLite and on PostgreSQL; one marked ``sqlite_only`` on SQLite alone."""
+    """A test on a ``database`` runs on SQLite and on PostgreSQL; one marked ``sqlite_only`` or
+    ``postgresql_only`` on that one alone."""
     if "database" in metafunc.fixturenames:
-        kinds = ["sqlite"] if metafunc.definition.get_closest_marker("sqlite_only") else list(databases.DATABASES)
+        kinds = [kind for kind in databases.DATABASES
+                 if not any(metafunc.definition.get_closest_marker(f"{other}_only")
+                            for other in databases.DATABASES if other != kind)]
         metafunc.parametrize("database", kinds, indirect=True)
 
 

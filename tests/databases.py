@@ -84,6 +84,12 @@ class PostgresDatabases:
             if not Path(f"/proc/{pid}").exists():
                 self.drop(name)
 
+    def connections(self, name: str) -> int:
+        """How many sessions are open on database ``name`` (other than the one asking)."""
+        with self.admin.connect() as connection:
+            return connection.execute(sa.text("SELECT count(*) FROM pg_stat_activity WHERE datname = :name "
+                                              "AND pid <> pg_backend_pid()"), {"name": name}).scalar_one()
+
     def close(self) -> None:
         if self.template is not None:
             self.drop(self.template)

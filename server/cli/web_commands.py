@@ -22,11 +22,14 @@ SEED_PROBLEMS = ("cosine-similarity", "moving-average", "log-anomalies")
 @contextlib.contextmanager
 def _staff_app():
     """An app that recovers no work (a short CLI process must not start judging or validating), bad input as exit 2."""
-    from server.app import create_app
+    from server.app import close_app, create_app
 
     app = create_app({"RECOVER_WORK": False})
-    with exit_codes(as_json=False), app.app_context():
-        yield app
+    try:
+        with exit_codes(as_json=False), app.app_context():
+            yield app
+    finally:
+        close_app(app)
 
 
 @click.command("serve")

@@ -10,7 +10,7 @@ import re
 import pytest
 import requests
 
-from server.app import create_app, stop_workers
+from server.app import close_app, create_app
 from server.cluster.local import LocalCluster, RedisServer
 from server.db import get_db
 from server.services.attempts import create_invite
@@ -64,7 +64,7 @@ def invites(cluster_environment, tmp_path):
             screen = add_screen(get_db(), "Cluster", 60, ["add-two"])
             return [create_invite(get_db(), screen, f"Candidate {n}", f"c{n}@example.com", 3)[1] for n in range(5)]
     finally:
-        stop_workers(app)
+        close_app(app)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import time
 
 import redis
 
-from server.app import create_app, stop_workers
+from server.app import close_app, create_app
 from server.db import get_db
 from server.services.staff import add_user
 from tests.cluster.conftest import Candidate
@@ -85,7 +85,7 @@ def test_validate_runs_on_a_worker(cluster, cluster_environment):
         create(client)
         status = validate(client)
     finally:
-        stop_workers(app)
+        close_app(app)
     assert status["progress"]["status"] == "done", status
     assert "techscreen.validate_problem" in cluster.log("w1")
 

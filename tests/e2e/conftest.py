@@ -8,7 +8,7 @@ import pytest
 import waitress
 from playwright.sync_api import sync_playwright
 
-from server.app import create_app, stop_workers
+from server.app import close_app, create_app
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -25,7 +25,7 @@ def live_app(tmp_path, docker_client):
     yield app
     server.close()
     thread.join(timeout=10)
-    stop_workers(app)
+    close_app(app)
 
 
 @pytest.fixture(scope="session")

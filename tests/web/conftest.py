@@ -11,8 +11,8 @@ import re
 
 import pytest
 
-from server.app import create_app, stop_workers
-from server.db import engine_of, get_db
+from server.app import close_app, create_app
+from server.db import get_db
 from server.services.attempts import create_invite
 from server.services.staff import add_screen, add_user
 
@@ -33,8 +33,7 @@ def make_app(tmp_path, docker_client, database_url):
 
     yield make
     for app in apps:
-        stop_workers(app)
-        engine_of(app).dispose()
+        close_app(app)
 
 
 @pytest.fixture

@@ -2,6 +2,10 @@
 
 import re
 
+import pytest
+from sqlalchemy.engine import make_url
+
+from server.app import close_app
 from server.cli import main
 from tests.web.conftest import cli_environment
 
@@ -32,3 +36,16 @@ def test_demo_prints_a_login_and_an_invite(runner, app):
     result = runner.invoke(main, ["demo"], env=cli_environment(app))
     assert result.exit_code == 0, result.output
     assert "admin login:" in result.output and "/invite/" in result.output
+
+
+@pytest.mark.postgresql_only
+def test_commands_and_a_closed_app_leave_no_database_connection_open(runner, app, postgres_databases):
+    """A pooled connection nobody closes is closed by the garbage collector, in whatever test is running then,
+    with a ResourceWarning (which fails that test)."""
+    env = cli_environment(app)
+    for command in (["user", "add", "pool@example.com", "--role", "author", "--password", "a long password"],
+                    ["demo"]):
+        assert runner.invoke(main, command, env=env).exit_code == 0
+    app.test_client().get("/auth/login")
+    close_app(app)
+    assert postgres_databases.connections(make_url(app.config["DATABASE_URL"]).database) == 0

@@ -10,7 +10,7 @@ import re
 import pytest
 from sqlmodel import select
 
-from server.app import stop_workers
+from server.app import close_app
 from server.db import get_db
 from server.models import (
     Attempt,
@@ -37,7 +37,7 @@ def scenario(tmp_path_factory, docker_client):
     """Judged once, on SQLite: four submits through Docker cost too much to judge again on PostgreSQL."""
     built = build(tmp_path_factory, docker_client)
     yield built
-    stop_workers(built.app)
+    close_app(built.app)
 
 
 def signed_in(scenario, email):
