@@ -13,7 +13,7 @@ import secrets
 
 import docker
 
-from sandbox import container, engine, frames, image
+from sandbox import container, engine, frames, image, pool
 from sandbox.errors import EngineUnavailable, JobRejected
 from sandbox.settings import SandboxSettings
 from sandbox.tsbox import wire
@@ -151,7 +151,7 @@ class JobResult:
 
 def run_job(job: Job, settings: SandboxSettings | None = None,
             client: docker.DockerClient | None = None, on_result=None) -> JobResult:
-    """Run every test of ``job`` in one fresh, hardened container.
+    """Run every test of ``job`` in one fresh, hardened container (from the warm pool when it has one).
 
     ``on_result(count)``, when given, is called as tests finish (for progress).
 
@@ -170,12 +170,15 @@ def run_job(job: Job, settings: SandboxSettings | None = None,
     payload = _payload(job, nonce, settings)
     max_body = GENERATOR_LIMITS["output_bytes"] if job.mode == "generate" else job.limits.output_kb * 1024 + 1
     per_test = max_body + 2 * settings.log_bytes + META_SLACK_BYTES
+    tag = image.require_image(client)
+    memory_mb = max(job.limits.memory_mb, GENERATOR_LIMITS["memory_mb"] if job.generator else 0)
+    warm_pool = pool.pool_for(settings)
     run = container.run_container(
-        client, image.require_image(client), payload,
-        memory_mb=max(job.limits.memory_mb, GENERATOR_LIMITS["memory_mb"] if job.generator else 0),
-        wall_seconds=_job_wall(job, settings),
+        client, tag, payload, memory_mb=memory_mb, wall_seconds=_job_wall(job, settings),
         output_cap=per_test * len(job.tests) + 65536,
-        settings=settings, on_stdout=frames.FrameCounter(nonce, on_result) if on_result else None)
+        settings=settings, on_stdout=frames.FrameCounter(nonce, on_result) if on_result else None,
+        end_frame=wire.end_frame(nonce), warm=warm_pool.take(client, tag, memory_mb) if warm_pool else None,
+        retire=warm_pool.retire if warm_pool else None)
     found, _ = frames.find_frames(run.stdout, nonce, max_body=max_body)
     if run.exit_code == 0 and wire.END_INDEX not in found:
         # The supervisor exits 0 only after its end frame: the stream from the engine broke, not the code.

@@ -19,6 +19,8 @@ class SandboxSettings:
         fsize_mb: Largest file a process may write.
         log_bytes: Captured stdout and stderr kept per test and stream.
         api_timeout_seconds: Timeout of each Docker API call.
+        warm_containers: Job containers kept created and started ahead of demand (``sandbox.pool``);
+            0 starts every job's container when the job comes.
     """
 
     docker_url: str | None = None
@@ -30,12 +32,20 @@ class SandboxSettings:
     fsize_mb: int = 8
     log_bytes: int = 4096
     api_timeout_seconds: float = 30.0
+    warm_containers: int = 2
 
     @classmethod
     def from_environment(cls) -> "SandboxSettings":
         """Read overrides from ``TECHSCREEN_*`` environment variables."""
         wall = os.environ.get("TECHSCREEN_JOB_WALL_SECONDS")
+        warm = os.environ.get("TECHSCREEN_WARM_CONTAINERS")
         return cls(
             docker_url=os.environ.get("DOCKER_HOST") or None,
             job_wall_seconds=float(wall) if wall else cls.job_wall_seconds,
+            warm_containers=int(warm) if warm else cls.warm_containers,
         )
+
+    def container_shape(self) -> tuple:
+        """What a job container is made with besides its memory: containers of one shape are interchangeable."""
+        return (self.docker_url, self.memory_overhead_mb, self.pids_limit, self.tmpfs_mb, self.nofile,
+                self.fsize_mb)

@@ -37,6 +37,7 @@ PYTHON = "/usr/bin/python3"
 WORK_ROOT = "/tmp"
 WORK_DIR = os.path.join(WORK_ROOT, "work")
 ZYGOTE_ANSWER_SECONDS = 30.0  # a fork takes milliseconds; this only catches a zygote that cannot answer
+ZYGOTES_PER_JOB = 2  # the candidate's code and the problem's generator
 MAX_JOB_BYTES = 64 * 1024 * 1024
 PR_SET_DUMPABLE = 4
 CHUNK = 65536
@@ -186,12 +187,11 @@ def _high_fd(fd):
     return fcntl.fcntl(fd, fcntl.F_DUPFD, 10)
 
 
-def _exec_zygote(env, limits, header_r, control_fd):
-    """In the forked child: address-space and core limits, descriptors, then exec the zygote."""
+def _exec_zygote(header_r, control_fd):
+    """In the forked child: no core files, the descriptors, then exec the zygote (it sets its address space
+    from its header)."""
     try:
         os.setsid()
-        address_space = limits["memory_mb"] * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         header_r, control_fd = _high_fd(header_r), _high_fd(control_fd)
         devnull = _high_fd(os.open("/dev/null", os.O_WRONLY))
@@ -200,13 +200,41 @@ def _exec_zygote(env, limits, header_r, control_fd):
         os.dup2(control_fd, wire.ZYGOTE_CONTROL_FD)
         os.closerange(wire.ZYGOTE_CONTROL_FD + 1, 65536)
         os.chdir("/")
+        env = dict(CHILD_ENV_BASE, HOME=WORK_DIR, TMPDIR=WORK_DIR)
         os.execve(PYTHON, [PYTHON, "-s", "-P", "-B", "-m", "tsbox.zygote"], env)
     finally:
         os._exit(127)
 
 
+def start_zygote_process():
+    """An exec'd zygote waiting for its header: ``(pid, control socket, header pipe)``.
+
+    The supervisor starts them before it reads its job (a warm container has them up while it waits), so
+    a job finds its interpreters started.
+    """
+    header_r, header_w = os.pipe()
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    pid = os.fork()
+    if pid == 0:
+        _exec_zygote(header_r, theirs.fileno())
+    os.close(header_r)
+    theirs.close()
+    return pid, ours, header_w
+
+
+def end_zygote_process(process):
+    pid, control, header_w = process
+    control.close()
+    os.close(header_w)
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
+
+
 class Zygote:
-    """The supervisor's end of one zygote: started when first needed, again after a test ended it."""
+    """The supervisor's end of one zygote: prepared before the job's first test, again after a test ended it."""
 
     def __init__(self, header, limits):
         self.header = dict(header, limits=limits, workdir=WORK_DIR)
@@ -214,13 +242,31 @@ class Zygote:
         self.pid = None
         self.control = None
 
+    def begin(self, process=None):
+        """Give the zygote ``process`` (default: a new one) its header; it prepares meanwhile."""
+        pid, self.control, header_w = process or start_zygote_process()
+        self.pid = pid
+        ZYGOTES[pid] = self
+        try:
+            with os.fdopen(header_w, "wb") as stream:
+                stream.write(json.dumps(self.header).encode("utf-8"))
+        except OSError:
+            self.stop()
+
+    def wait_ready(self):
+        """Wait until the zygote is prepared; one that cannot be is stopped (its tests cannot start)."""
+        if self.control is not None and self._read_line(self.limits["wall_seconds"],
+                                                        until=wire.ZYGOTE_READY) != wire.ZYGOTE_READY:
+            self.stop()
+
     def ensure(self):
-        """Start the zygote unless it runs; continue it should a test have stopped it."""
+        """Start the zygote again if a test ended it; continue it should a test have stopped it."""
         if self.pid is not None and os.waitpid(self.pid, os.WNOHANG)[0] == self.pid:
             ZYGOTES.pop(self.pid, None)
             self.gone()
         if self.pid is None:
-            self._start()
+            self.begin()
+            self.wait_ready()
         else:
             os.kill(self.pid, signal.SIGCONT)
 
@@ -253,26 +299,6 @@ class Zygote:
             except (ProcessLookupError, ChildProcessError):
                 pass
         self.gone()
-
-    def _start(self):
-        header_r, header_w = os.pipe()
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        env = dict(CHILD_ENV_BASE, HOME=WORK_DIR, TMPDIR=WORK_DIR)
-        pid = os.fork()
-        if pid == 0:
-            _exec_zygote(env, self.limits, header_r, theirs.fileno())
-        os.close(header_r)
-        theirs.close()
-        self.pid, self.control = pid, ours
-        ZYGOTES[pid] = self
-        try:
-            with os.fdopen(header_w, "wb") as stream:
-                stream.write(json.dumps(self.header).encode("utf-8"))
-            ready = self._read_line(self.limits["wall_seconds"], until=wire.ZYGOTE_READY)
-        except OSError:
-            ready = b""
-        if ready != wire.ZYGOTE_READY:
-            self.stop()
 
     def _read_line(self, seconds, until=b"\n"):
         """Bytes from the zygote up to ``until``, or what came before the time ran out or it closed."""
@@ -475,7 +501,10 @@ class TestRun:
 
 def write_frame(out_fd, nonce, index, meta, body):
     meta_bytes = json.dumps(meta, separators=(",", ":")).encode("utf-8")
-    data = wire.frame_header(nonce, index, len(meta_bytes), len(body)) + meta_bytes + body + b"\n"
+    write_all(out_fd, wire.frame_header(nonce, index, len(meta_bytes), len(body)) + meta_bytes + body + b"\n")
+
+
+def write_all(out_fd, data):
     view = memoryview(data)
     while view:
         view = view[os.write(out_fd, view):]
@@ -493,8 +522,8 @@ RUNNER_MODES = {"run": "call", "measure": "measure", "generate": "generate"}
 
 
 class JobZygotes:
-    """A job's two zygotes, each started when first needed: the candidate's code (guarded when the job
-    lists imports) and the problem's generator."""
+    """A job's zygotes: the candidate's code (guarded when the job lists imports), unless the job only
+    generates inputs, and the problem's generator, when the job has generated inputs."""
 
     def __init__(self, job):
         def header(mode, code):
@@ -502,8 +531,24 @@ class JobZygotes:
                     "event_cap": job.get("event_cap", 0),
                     "allowed_imports": None if mode == "generate" else job.get("allowed_imports")}
 
-        self.candidate = Zygote(header(RUNNER_MODES[job["mode"]], job["code"]), job["limits"])
-        self.generator = Zygote(header("generate", job["generator"]), job["generator_limits"])
+        self.candidate = self.generator = None
+        if job["mode"] != "generate":
+            self.candidate = Zygote(header(RUNNER_MODES[job["mode"]], job["code"]), job["limits"])
+        if job.get("generator") is not None:
+            self.generator = Zygote(header("generate", job["generator"]), job["generator_limits"])
+
+    def prepare(self, processes):
+        """Give each zygote one of the started ``processes`` (ending those left over) and wait until all are
+        prepared: none may still be busy once a test's clock runs."""
+        needed = [z for z in (self.candidate, self.generator) if z is not None]
+        for zygote, process in zip(needed, processes, strict=False):
+            zygote.begin(process)
+        for process in processes[len(needed):]:
+            end_zygote_process(process)
+        for zygote in needed:
+            if zygote.pid is None:
+                zygote.begin()
+            zygote.wait_ready()
 
 
 def run_one(job, test, zygotes):
@@ -567,10 +612,12 @@ def reset_between_runs():
 def main():
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     make_undumpable()
+    processes = [start_zygote_process() for _ in range(ZYGOTES_PER_JOB)]
     job = read_job()
     out_fd = sys.stdout.fileno()
     nonce = job["nonce"]
     zygotes = JobZygotes(job)
+    zygotes.prepare(processes)
     series_by_name = {}
     for index, test in enumerate(job["tests"]):
         series = None
@@ -591,7 +638,7 @@ def main():
         if series is not None:
             series.record(n, meta, body)
         write_frame(out_fd, nonce, str(index), meta, body)
-    write_frame(out_fd, nonce, wire.END_INDEX, {"status": "end"}, b"")
+    write_all(out_fd, wire.end_frame(nonce))
 
 
 if __name__ == "__main__":

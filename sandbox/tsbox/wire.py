@@ -21,6 +21,12 @@ ZYGOTE_CONTROL_FD = 3
 ZYGOTE_READY = b"R"
 
 
+def end_frame(nonce: str) -> bytes:
+    """The job's last frame, exactly as the supervisor writes it: the host stops reading there."""
+    meta = b'{"status":"end"}'
+    return frame_header(nonce, END_INDEX, len(meta), 0) + meta + b"\n"
+
+
 def frame_header(nonce: str, index: str, meta_len: int, body_len: int) -> bytes:
     """Return the header line that precedes a frame's meta and body."""
     return b"%s %s %s %d %d\n" % (

@@ -2,10 +2,12 @@
 
 Starting an interpreter, importing the sandbox's modules and NumPy costs tens
 of milliseconds, more than most tests themselves. So the supervisor execs one
-zygote per job and code (the candidate's, the problem's generator): it reads
-its header (mode, kind, entry point, code, limits) on stdin, imports the
-allowed modules the code imports and compiles the code (``runner.prepare``),
-makes itself non-dumpable and then forks one process per test.
+zygote per job and code (the candidate's, the problem's generator; started
+before the job arrives, they wait for it): it reads its header (mode, kind,
+entry point, code, limits) on stdin, takes the tests' address-space limit,
+imports the allowed modules the code imports and compiles the code
+(``runner.prepare``), makes itself non-dumpable and then forks one process
+per test.
 
 Candidate code never runs here: the module executes in each test's process,
 so every test starts from the same post-import state and nothing one test
@@ -95,6 +97,8 @@ def _spawn(fds, header, code, modules):
 
 def main():
     header = json.loads(_read_all(0))
+    address_space = header["limits"]["memory_mb"] * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
     code = runner.prepare(header)
     modules = set(sys.modules)
     import socket  # likewise
