@@ -49,6 +49,7 @@ class ContainerRun:
         exit_code: The container's exit code, when it exited by itself; 0 when the supervisor's end frame
             was read (it exits 0 right after; the container is not waited for).
         wall_seconds: Time from start to the end of output.
+        stopped: ``on_stdout`` said the caller had what it needed; the host killed the container.
     """
 
     stdout: bytes
@@ -58,6 +59,7 @@ class ContainerRun:
     oom_killed: bool
     exit_code: int | None
     wall_seconds: float
+    stopped: bool = False
 
 
 class _Demux:
@@ -131,7 +133,8 @@ def run_container(client: docker.DockerClient, image: str, job: bytes, *, memory
     the supervisor writes: once it is read the output is complete, and the container is not waited for.
     ``retire(job id, container id, attached)``, when given, removes the container after a job that ran to
     its end (in the background); otherwise, and whenever the job fails, it is removed before this returns.
-    ``on_stdout(stdout_so_far)``, when given, is called as output arrives (for progress).
+    ``on_stdout(stdout_so_far)``, when given, is called as output arrives (for progress); returning True
+    ends the job there.
 
     Raises:
         ImageMissing: The image is not there.
@@ -162,11 +165,16 @@ def _run_in(client, container_id, attached, job, wall_seconds, output_cap, setti
     api = client.api
     sock = getattr(attached, "_sock", attached)
     started = time.monotonic()
-    demux, deadline_hit = _exchange(sock, job, started + wall_seconds, output_cap, on_stdout, end_frame)
+    demux, deadline_hit, stopped = _exchange(sock, job, started + wall_seconds, output_cap, on_stdout,
+                                             end_frame)
     wall = time.monotonic() - started
     if end_frame is not None and demux.stdout.endswith(end_frame):
         return ContainerRun(stdout=bytes(demux.stdout), stderr=bytes(demux.stderr), deadline_hit=False,
                             output_capped=False, oom_killed=False, exit_code=0, wall_seconds=wall)
+    if stopped:  # the container is removed afterwards whatever it still does
+        return ContainerRun(stdout=bytes(demux.stdout), stderr=bytes(demux.stderr), deadline_hit=False,
+                            output_capped=False, oom_killed=False, exit_code=None, wall_seconds=wall,
+                            stopped=True)
     with engine_errors("stopping the sandbox container"):
         if deadline_hit or demux.capped:
             api.kill(container_id)
@@ -233,7 +241,8 @@ def close_attached(attached) -> None:
 
 def _exchange(sock: socket.socket, job: bytes, deadline: float, output_cap: int, on_stdout=None,
               end_frame: bytes | None = None):
-    """Send the job, half-close, and read until EOF, the end frame, the cap or the deadline."""
+    """Send the job, half-close, and read until EOF, the end frame, the cap, the deadline or ``on_stdout``
+    says stop; return the output, whether the deadline passed and whether ``on_stdout`` stopped it."""
     demux = _Demux(output_cap)
     pending = memoryview(job)
     sock.setblocking(False)
@@ -241,7 +250,7 @@ def _exchange(sock: socket.socket, job: bytes, deadline: float, output_cap: int,
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            return demux, True
+            return demux, True, False
         readable, writable, _ = select.select([sock], [sock] if writing else [], [], remaining)
         if writable:
             try:
@@ -259,11 +268,11 @@ def _exchange(sock: socket.socket, job: bytes, deadline: float, output_cap: int,
             except BlockingIOError:
                 continue
             except ConnectionResetError:
-                return demux, False
+                return demux, False, False
             if not data:
-                return demux, False
+                return demux, False, False
             demux.feed(data)
-            if on_stdout is not None:
-                on_stdout(demux.stdout)
+            if on_stdout is not None and on_stdout(demux.stdout):
+                return demux, False, True
             if demux.capped or (end_frame is not None and demux.stdout.endswith(end_frame)):
-                return demux, False
+                return demux, False, False
