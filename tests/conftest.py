@@ -36,10 +36,12 @@ def docker_client():
 
 
 def job_containers(docker_client, **filters) -> list[dict]:
-    """This process's job containers that a job has (had): the warm pool's own are left out."""
+    """This process's job containers that a job has (had): the warm pool's own are left out (those it held
+    before or after the listing: it may finish removing one, or start making one, meanwhile)."""
+    held = pool.held_job_ids()
     found = docker_client.api.containers(all=True, filters={
         "label": [f"{LABEL}=job", f"techscreen.host_pid={os.getpid()}"], **filters})
-    held = pool.held_job_ids()
+    held |= pool.held_job_ids()
     return [c for c in found if c["Labels"].get(JOB_ID_LABEL) not in held]
 
 
