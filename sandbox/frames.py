@@ -101,21 +101,22 @@ class FrameStream:
 
 
 class FrameCounter:
-    """Counts result frames of one job as its output grows, for "test i of n" progress.
+    """Counts result frames of one job as its output grows, for "test i of n" progress (the end frame
+    is not a result).
 
-    Scans only the bytes added since the last call (plus a marker's length of
-    overlap), so following a large output stays linear.
+    Scans only the bytes added since the last call (plus a header start's
+    length of overlap), so following a large output stays linear.
     """
 
     def __init__(self, nonce: str, report):
-        self.marker = wire.FRAME_MAGIC + b" " + nonce.encode("ascii") + b" "
+        self.result_start = re.compile(re.escape(wire.FRAME_MAGIC + b" " + nonce.encode("ascii") + b" ") + rb"\d")
+        self.overlap = len(wire.FRAME_MAGIC) + len(nonce) + 2
         self.report = report
         self.scanned = 0
         self.count = 0
 
     def __call__(self, stdout) -> None:
-        start = max(0, self.scanned - len(self.marker) + 1)
-        found = bytes(stdout[start:]).count(self.marker)
+        found = len(self.result_start.findall(stdout, max(0, self.scanned - self.overlap)))
         self.scanned = len(stdout)
         if found:
             self.count += found

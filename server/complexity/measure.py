@@ -1,8 +1,8 @@
 """Measure a submission's time complexity deterministically, inside the sandbox.
 
 For each input family of the problem's generator, sizes double from
-``min_n`` to ``max_n``. The families are dealt to as many sandbox jobs as the
-machine has cores (at most 4), which run at once, one container each; each
+``min_n`` to ``max_n``. The families are dealt to ``parallel_jobs`` sandbox
+jobs (the cores, at most 4), which run at once, one container each; each
 size runs in a fresh process with ``PYTHONHASHSEED`` fixed, where the entry
 point's work is counted (line and call events plus charged C-level costs, see
 ``sandbox/tsbox/meter.py``). A family stops at the first size over the work
@@ -20,7 +20,6 @@ size) is ``not_measured``, with the reason.
 import concurrent.futures
 import dataclasses
 import math
-import os
 import time
 
 from sandbox import CaseInput, Generate, Job, Limits, SandboxSettings, run_job
@@ -40,7 +39,6 @@ EXPONENTIAL_RATIO = 2 ** 3.5  # growth per doubling beyond any polynomial class 
 DEFAULT_BUDGET_SECONDS = 15.0
 DECISIVE_TIMED_POINTS = 3  # sizes with at least CPU_FLOOR_MS of CPU time before a family may end early
 DECISIVE_CONFIDENCE = 0.99
-PARALLEL_JOBS = max(1, min(len(os.sched_getaffinity(0)), 4))  # the families share this many containers
 
 
 @dataclasses.dataclass(frozen=True)
@@ -79,7 +77,8 @@ def measure(spec: MeasureSpec, code: str, *, budget_seconds: float = DEFAULT_BUD
     families = generator_families(spec.generator) or (None,)
     ladder = [spec.min_n << k for k in range(64) if spec.min_n << k <= spec.max_n]
     settings = settings or SandboxSettings.from_environment()
-    groups = [families[i::PARALLEL_JOBS] for i in range(min(PARALLEL_JOBS, len(families)))]
+    jobs = min(settings.parallel_jobs, len(families))
+    groups = [families[i::jobs] for i in range(jobs)]
     points = _in_parallel(spec, code, families, [[(f, n) for n in ladder for f in group] for group in groups],
                           budget_seconds, settings, client, decisive=True)
     extra = [(family, n) for family in families for n in _refinement(points, family, spec.min_n)]
