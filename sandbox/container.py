@@ -208,6 +208,14 @@ def remove_container(client: docker.DockerClient, container_id: str) -> None:
             pass
 
 
+def remove_job_containers(client: docker.DockerClient, job_id: str) -> None:
+    """Remove the container labelled ``job_id``, if any: one the engine made though its answer was lost."""
+    with engine_errors("looking for a sandbox container"):
+        found = client.api.containers(all=True, filters={"label": f"{JOB_ID_LABEL}={job_id}"})
+    for container in found:
+        remove_container(client, container["Id"])
+
+
 def _remove_or_abandon(client: docker.DockerClient, container_id: str) -> None:
     try:
         remove_container(client, container_id)

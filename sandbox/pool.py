@@ -211,7 +211,7 @@ class WarmPool:
                 self._making.discard(job_id)
                 if made.attached is not None and not self._closed:
                     self._idle.append(made)
-                elif made.container_id:
+                else:  # without an id (the engine's answer to the create was lost), found by its label
                     self._to_remove.append(made)
 
     def _remove(self, client: docker.DockerClient, removals: list[WarmContainer]) -> None:
@@ -220,7 +220,10 @@ class WarmPool:
                 container.close_attached(held.attached)
                 held.attached = None
             try:
-                container.remove_container(client, held.container_id)
+                if held.container_id:
+                    container.remove_container(client, held.container_id)
+                else:
+                    container.remove_job_containers(client, held.job_id)
             except SandboxError:
                 with self._lock:
                     self._to_remove += removals[index:]
