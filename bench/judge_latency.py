@@ -1,23 +1,23 @@
-"""How long one judge call takes, against a bare container started in the same run.
+"""How long a Submit takes, against a bare container started in the same run.
 
-Prints medians over a few repetitions and the ratio to the baseline (the
-cheapest possible container: create, start, `python3 -c pass`, wait, remove),
-so the figures stay comparable across machines and loads.
+For each seed problem's reference: the time to the test verdict (``judge``)
+and to the full report (the verdict, then complexity, notes, quality and score
+through ``assess``). Prints medians over a few repetitions and their ratios to
+the baseline (the cheapest possible container: create, start,
+`python3 -c pass`, wait, remove), so the figures stay comparable across
+machines and loads.
 
-    .venv/bin/python bench/judge_latency.py [--repeat 5]
+    .venv/bin/python bench/judge_latency.py [--repeat 5] [--only ID ...]
 """
 
 import argparse
 import statistics
 import time
-from pathlib import Path
 
 from sandbox import SandboxSettings, engine, image
 from server.judge.judge import judge
 from server.problems import bank
-from server.problems.package import load_package
-
-ROOT = Path(__file__).resolve().parents[1]
+from server.scoring.assess import assess
 
 
 def bare_container(client) -> None:
@@ -40,22 +40,37 @@ def median_seconds(action, repeat: int) -> float:
     return statistics.median(samples)
 
 
+def submit_seconds(package, client) -> tuple[float, float]:
+    """Seconds to the test verdict and to the full report of one Submit of the reference."""
+    started = time.perf_counter()
+    judged = judge(package, package.solution, client=client)
+    verdict = time.perf_counter() - started
+    assess(package, package.solution, judged, "", client=client)
+    return verdict, time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
-    repeat = parser.parse_args().repeat
+    parser.add_argument("--only", nargs="*", help="problem ids to run")
+    options = parser.parse_args()
     client = engine.connect(SandboxSettings.from_environment())
-    baseline = median_seconds(lambda: bare_container(client), repeat)
-    print(f"{'bare container (baseline)':44} {baseline * 1000:8.0f} ms   1.0x")
-    subjects = [("add-two fixture, 3 tests", load_package(ROOT / "tests/fixtures/problems/add-two"))]
-    subjects += [(f"{pid}, reference", bank.load(pid)) for pid in ("cosine-similarity", "moving-average",
-                                                                    "log-anomalies")]
-    for label, package in subjects:
+    baseline = median_seconds(lambda: bare_container(client), options.repeat)
+    print(f"bare container (baseline): {baseline * 1000:.0f} ms")
+    print(f"{'problem (tests)':32} {'verdict ms':>10} {'x floor':>7} {'ms/test':>7} {'report ms':>10} {'x floor':>7}")
+    worst_verdict = worst_report = 0.0
+    for problem_id, package in bank.list_packages():
+        if isinstance(package, Exception) or (options.only and problem_id not in options.only):
+            continue
         judge(package, package.solution, client=client)  # warm the reference cache
-        seconds = median_seconds(lambda package=package: judge(package, package.solution, client=client), repeat)
-        per_test = seconds / len(package.cases) * 1000
-        print(f"{label + f' ({len(package.cases)} tests)':44} {seconds * 1000:8.0f} ms "
-              f"{seconds / baseline:5.1f}x   {per_test:5.0f} ms/test")
+        samples = [submit_seconds(package, client) for _ in range(options.repeat)]
+        verdict = statistics.median(s[0] for s in samples)
+        report = statistics.median(s[1] for s in samples)
+        worst_verdict, worst_report = max(worst_verdict, verdict / baseline), max(worst_report, report / baseline)
+        label, per_test = f"{problem_id} ({len(package.cases)})", verdict / len(package.cases)
+        print(f"{label:32} {verdict * 1000:10.0f} {verdict / baseline:6.1f}x {per_test * 1000:7.0f} "
+              f"{report * 1000:10.0f} {report / baseline:6.1f}x", flush=True)
+    print(f"worst: verdict {worst_verdict:.1f}x, full report {worst_report:.1f}x the floor")
     client.close()
 
 

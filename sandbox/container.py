@@ -4,7 +4,10 @@ The job goes in on stdin through the attach stream; stdout and stderr come
 back through the same stream, demultiplexed here, with a byte cap. A host-side
 deadline kills the container whatever runs inside. The container is removed
 on every path out, Ctrl-C included; when the engine is away at that moment,
-the next job that reaches it removes the container first.
+the next job that reaches it removes the container first. The container is
+made for the job, or taken from the warm pool (``sandbox.pool``), which makes
+its containers with the same two functions, ``create_job_container`` and
+``attach_and_start``.
 """
 
 import dataclasses
@@ -27,6 +30,7 @@ HEADER = struct.Struct(">BxxxL")  # Docker's multiplexed stream: kind, 3 pad byt
 STDOUT, STDERR = 1, 2
 STDERR_KEEP = 16384
 CHUNK = 65536
+JOB_ID_LABEL = "techscreen.job"
 KILLED = 137  # 128 + SIGKILL: the supervisor is PID 1, so only something outside its container can kill it
 # Job containers whose removal failed because the engine was away; the next job removes them.
 _abandoned: set[str] = set()
@@ -42,8 +46,10 @@ class ContainerRun:
         deadline_hit: The host killed the container at the job's wall bound.
         output_capped: The host stopped reading at the byte cap and killed it.
         oom_killed: The engine reports the container's memory limit was hit.
-        exit_code: The container's exit code, when it exited by itself.
+        exit_code: The container's exit code, when it exited by itself; 0 when the supervisor's end frame
+            was read (it exits 0 right after; the container is not waited for).
         wall_seconds: Time from start to the end of output.
+        stopped: ``on_stdout`` said the caller had what it needed; the host killed the container.
     """
 
     stdout: bytes
@@ -53,6 +59,7 @@ class ContainerRun:
     oom_killed: bool
     exit_code: int | None
     wall_seconds: float
+    stopped: bool = False
 
 
 class _Demux:
@@ -82,12 +89,52 @@ class _Demux:
                     self.capped = True
 
 
+def create_job_container(client: docker.DockerClient, image: str, memory_mb: int, settings: SandboxSettings,
+                         job_id: str | None = None) -> str:
+    """Create (not start) a hardened job container, labelled with ``job_id`` (default: a new one) and this
+    host and process for ``sandbox gc``; return its id.
+
+    Raises:
+        ImageMissing: The image is not there.
+        EngineUnavailable, EngineRefused: As ``run_container``.
+    """
+    labels = {LABEL: "job", JOB_ID_LABEL: job_id or uuid.uuid4().hex, "techscreen.host_pid": str(os.getpid()),
+              "techscreen.host": socket.gethostname()}
+    with engine_errors("creating the sandbox container"):
+        try:
+            return client.api.create_container(
+                image=image, host_config=hardening.host_config(client.api, settings, memory_mb),
+                **hardening.create_options(settings, labels))["Id"]
+        except docker.errors.ImageNotFound as error:
+            raise ImageMissing(f"Sandbox image {image} is missing; run `techscreen sandbox build`.") from error
+
+
+def attach_and_start(client: docker.DockerClient, container_id: str):
+    """Attach to the container's stdin, stdout and stderr, then start it; its supervisor waits for the job on
+    stdin and writes nothing before it. Returns the attached connection."""
+    with engine_errors("starting the sandbox container"):
+        attached = client.api.attach_socket(container_id,
+                                            params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1})
+        try:
+            client.api.start(container_id)
+        except BaseException:
+            close_attached(attached)
+            raise
+    return attached
+
+
 def run_container(client: docker.DockerClient, image: str, job: bytes, *, memory_mb: int,
                   wall_seconds: float, output_cap: int, settings: SandboxSettings,
-                  on_stdout=None) -> ContainerRun:
+                  on_stdout=None, end_frame: bytes | None = None, warm=None, retire=None) -> ContainerRun:
     """Run ``job`` through the supervisor in a fresh container and return its output.
 
-    ``on_stdout(stdout_so_far)``, when given, is called as output arrives (for progress).
+    ``warm``, when given, is ``(job id, container id, attached connection)`` of a container started ahead
+    for this job (``sandbox.pool``); otherwise one is made now. ``end_frame``, when given, is the last thing
+    the supervisor writes: once it is read the output is complete, and the container is not waited for.
+    ``retire(job id, container id, attached)``, when given, removes the container after a job that ran to
+    its end (in the background); otherwise, and whenever the job fails, it is removed before this returns.
+    ``on_stdout(stdout_so_far)``, when given, is called as output arrives (for progress); returning True
+    ends the job there.
 
     Raises:
         ImageMissing: The image is not there.
@@ -95,45 +142,62 @@ def run_container(client: docker.DockerClient, image: str, job: bytes, *, memory
             container): run it again later. The container is removed, now or by the next job.
         EngineRefused: Docker refused a request.
     """
-    _remove_abandoned(client)
-    api = client.api
-    labels = {LABEL: "job", "techscreen.job": uuid.uuid4().hex, "techscreen.host_pid": str(os.getpid()),
-              "techscreen.host": socket.gethostname()}
-    container_id = attached = None
+    job_id, container_id, attached = warm if warm is not None else (uuid.uuid4().hex, None, None)
     try:
-        with engine_errors("creating the sandbox container"):
-            try:
-                container_id = api.create_container(
-                    image=image, host_config=hardening.host_config(api, settings, memory_mb),
-                    **hardening.create_options(settings, labels))["Id"]
-            except docker.errors.ImageNotFound as error:
-                raise ImageMissing(f"Sandbox image {image} is missing; run `techscreen sandbox build`.") from error
-            attached = api.attach_socket(container_id, params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1})
-            sock = getattr(attached, "_sock", attached)
-            api.start(container_id)
-        started = time.monotonic()
-        demux, deadline_hit = _exchange(sock, job, started + wall_seconds, output_cap, on_stdout)
-        wall = time.monotonic() - started
-        with engine_errors("stopping the sandbox container"):
-            if deadline_hit or demux.capped:
-                api.kill(container_id)
-            state = api.wait(container_id, timeout=settings.api_timeout_seconds)
-            oom = api.inspect_container(container_id)["State"].get("OOMKilled", False)
-        if state.get("StatusCode") == KILLED and not (deadline_hit or demux.capped or oom):
-            raise EngineUnavailable("the sandbox container was killed from outside the judge (the Docker engine "
-                                    "stopping or restarting?)")
-        return ContainerRun(
-            stdout=bytes(demux.stdout), stderr=bytes(demux.stderr), deadline_hit=deadline_hit,
-            output_capped=demux.capped, oom_killed=bool(oom),
-            exit_code=None if (deadline_hit or demux.capped) else state.get("StatusCode"),
-            wall_seconds=wall)
+        _remove_abandoned(client)
+        if container_id is None:
+            container_id = create_job_container(client, image, memory_mb, settings, job_id)
+            attached = attach_and_start(client, container_id)
+        run = _run_in(client, container_id, attached, job, wall_seconds, output_cap, settings, on_stdout,
+                      end_frame)
+    except BaseException:
+        _dispose(client, container_id, attached)
+        raise
+    if retire is not None:
+        retire(job_id, container_id, attached)
+    else:
+        _dispose(client, container_id, attached)
+    return run
+
+
+def _run_in(client, container_id, attached, job, wall_seconds, output_cap, settings, on_stdout,
+            end_frame) -> ContainerRun:
+    api = client.api
+    sock = getattr(attached, "_sock", attached)
+    started = time.monotonic()
+    demux, deadline_hit, stopped = _exchange(sock, job, started + wall_seconds, output_cap, on_stdout,
+                                             end_frame)
+    wall = time.monotonic() - started
+    if end_frame is not None and demux.stdout.endswith(end_frame):
+        return ContainerRun(stdout=bytes(demux.stdout), stderr=bytes(demux.stderr), deadline_hit=False,
+                            output_capped=False, oom_killed=False, exit_code=0, wall_seconds=wall)
+    if stopped:  # the container is removed afterwards whatever it still does
+        return ContainerRun(stdout=bytes(demux.stdout), stderr=bytes(demux.stderr), deadline_hit=False,
+                            output_capped=False, oom_killed=False, exit_code=None, wall_seconds=wall,
+                            stopped=True)
+    with engine_errors("stopping the sandbox container"):
+        if deadline_hit or demux.capped:
+            api.kill(container_id)
+        state = api.wait(container_id, timeout=settings.api_timeout_seconds)
+        oom = api.inspect_container(container_id)["State"].get("OOMKilled", False)
+    if state.get("StatusCode") == KILLED and not (deadline_hit or demux.capped or oom):
+        raise EngineUnavailable("the sandbox container was killed from outside the judge (the Docker engine "
+                                "stopping or restarting?)")
+    return ContainerRun(
+        stdout=bytes(demux.stdout), stderr=bytes(demux.stderr), deadline_hit=deadline_hit,
+        output_capped=demux.capped, oom_killed=bool(oom),
+        exit_code=None if (deadline_hit or demux.capped) else state.get("StatusCode"),
+        wall_seconds=wall)
+
+
+def _dispose(client: docker.DockerClient, container_id: str | None, attached) -> None:
+    """Close the connection and remove the container, now."""
+    try:
+        if attached is not None:
+            close_attached(attached)
     finally:
-        try:
-            if attached is not None:
-                _close_attached(attached)
-        finally:
-            if container_id is not None:
-                _remove_or_abandon(client, container_id)
+        if container_id is not None:
+            _remove_or_abandon(client, container_id)
 
 
 def remove_container(client: docker.DockerClient, container_id: str) -> None:
@@ -142,6 +206,14 @@ def remove_container(client: docker.DockerClient, container_id: str) -> None:
             client.api.remove_container(container_id, force=True)
         except docker.errors.NotFound:
             pass
+
+
+def remove_job_containers(client: docker.DockerClient, job_id: str) -> None:
+    """Remove the container labelled ``job_id``, if any: one the engine made though its answer was lost."""
+    with engine_errors("looking for a sandbox container"):
+        found = client.api.containers(all=True, filters={"label": f"{JOB_ID_LABEL}={job_id}"})
+    for container in found:
+        remove_container(client, container["Id"])
 
 
 def _remove_or_abandon(client: docker.DockerClient, container_id: str) -> None:
@@ -163,7 +235,7 @@ def _remove_abandoned(client: docker.DockerClient) -> None:
         _abandoned.discard(container_id)
 
 
-def _close_attached(attached) -> None:
+def close_attached(attached) -> None:
     """Close the hijacked attach connection: the HTTP response (and with it the socket's
     file wrapper), then the socket itself."""
     sock = getattr(attached, "_sock", None)
@@ -175,8 +247,10 @@ def _close_attached(attached) -> None:
         sock.close()
 
 
-def _exchange(sock: socket.socket, job: bytes, deadline: float, output_cap: int, on_stdout=None):
-    """Send the job, half-close, and read until EOF, the cap or the deadline."""
+def _exchange(sock: socket.socket, job: bytes, deadline: float, output_cap: int, on_stdout=None,
+              end_frame: bytes | None = None):
+    """Send the job, half-close, and read until EOF, the end frame, the cap, the deadline or ``on_stdout``
+    says stop; return the output, whether the deadline passed and whether ``on_stdout`` stopped it."""
     demux = _Demux(output_cap)
     pending = memoryview(job)
     sock.setblocking(False)
@@ -184,7 +258,7 @@ def _exchange(sock: socket.socket, job: bytes, deadline: float, output_cap: int,
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            return demux, True
+            return demux, True, False
         readable, writable, _ = select.select([sock], [sock] if writing else [], [], remaining)
         if writable:
             try:
@@ -202,11 +276,11 @@ def _exchange(sock: socket.socket, job: bytes, deadline: float, output_cap: int,
             except BlockingIOError:
                 continue
             except ConnectionResetError:
-                return demux, False
+                return demux, False, False
             if not data:
-                return demux, False
+                return demux, False, False
             demux.feed(data)
-            if on_stdout is not None:
-                on_stdout(demux.stdout)
-            if demux.capped:
-                return demux, False
+            if on_stdout is not None and on_stdout(demux.stdout):
+                return demux, False, True
+            if demux.capped or (end_frame is not None and demux.stdout.endswith(end_frame)):
+                return demux, False, False

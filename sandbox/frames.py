@@ -8,6 +8,7 @@ from sandbox.untrusted import UntrustedDataError, parse_json
 
 MAX_META_BYTES = 64 * 1024
 _HEADER = re.compile(rb"@@tsframe ([0-9a-f]{32}) (\d{1,6}|end) (\d{1,9}) (\d{1,10})\n")
+_HEADER_MAX_BYTES = 80
 
 
 @dataclasses.dataclass(frozen=True)
@@ -62,25 +63,60 @@ def _parse_at(stdout: bytes, start: int, nonce: str, max_body: int):
         return None, start
     if not isinstance(meta, dict):
         return None, start
-    return Frame(match.group(2).decode(), meta, stdout[body_start:end]), end + 1
+    return Frame(match.group(2).decode(), meta, bytes(stdout[body_start:end])), end + 1
+
+
+class FrameStream:
+    """Hands each well-formed frame of one job to ``report(frame)`` once, as the output grows.
+
+    ``report`` returning True says the caller has what it needs; the call
+    then returns True (the job can be ended there).
+    """
+
+    def __init__(self, nonce: str, max_body: int, report):
+        self.marker = wire.FRAME_MAGIC + b" " + nonce.encode("ascii") + b" "
+        self.nonce = nonce
+        self.max_body = max_body
+        self.report = report
+        self.position = 0
+
+    def __call__(self, stdout) -> bool:
+        while True:
+            start = stdout.find(self.marker, self.position)
+            if start < 0:
+                self.position = max(self.position, len(stdout) - len(self.marker) + 1)
+                return False
+            match = _HEADER.match(stdout, start)
+            if match is None:
+                if b"\n" not in stdout[start:start + _HEADER_MAX_BYTES]:
+                    return False  # the header line is still arriving
+                self.position = start + len(self.marker)
+                continue
+            if len(stdout) < match.end() + int(match.group(3)) + int(match.group(4)) + 1:
+                return False  # the frame is still arriving
+            frame, end = _parse_at(stdout, start, self.nonce, self.max_body)
+            self.position = end if frame is not None else start + len(self.marker)
+            if frame is not None and self.report(frame):
+                return True
 
 
 class FrameCounter:
-    """Counts result frames of one job as its output grows, for "test i of n" progress.
+    """Counts result frames of one job as its output grows, for "test i of n" progress (the end frame
+    is not a result).
 
-    Scans only the bytes added since the last call (plus a marker's length of
-    overlap), so following a large output stays linear.
+    Scans only the bytes added since the last call (plus a header start's
+    length of overlap), so following a large output stays linear.
     """
 
     def __init__(self, nonce: str, report):
-        self.marker = wire.FRAME_MAGIC + b" " + nonce.encode("ascii") + b" "
+        self.result_start = re.compile(re.escape(wire.FRAME_MAGIC + b" " + nonce.encode("ascii") + b" ") + rb"\d")
+        self.overlap = len(wire.FRAME_MAGIC) + len(nonce) + 2
         self.report = report
         self.scanned = 0
         self.count = 0
 
     def __call__(self, stdout) -> None:
-        start = max(0, self.scanned - len(self.marker) + 1)
-        found = bytes(stdout[start:]).count(self.marker)
+        found = len(self.result_start.findall(stdout, max(0, self.scanned - self.overlap)))
         self.scanned = len(stdout)
         if found:
             self.count += found

@@ -16,7 +16,7 @@ def host_config(api: docker.APIClient, settings: SandboxSettings, memory_mb: int
     IPC namespace sharing, capabilities or privilege gain; Docker's default
     seccomp profile; no log retention; first in line for the OOM killer.
     """
-    limit = f"{memory_mb + settings.memory_overhead_mb}m"
+    limit = memory_limit(settings, memory_mb)
     return api.create_host_config(
         network_mode="none",
         read_only=True,
@@ -38,6 +38,11 @@ def host_config(api: docker.APIClient, settings: SandboxSettings, memory_mb: int
         privileged=False,
         init=False,
     )
+
+
+def memory_limit(settings: SandboxSettings, memory_mb: int) -> str:
+    """The container's memory (and memory plus swap) for a job whose tests may use ``memory_mb``."""
+    return f"{memory_mb + settings.memory_overhead_mb}m"
 
 
 def create_options(settings: SandboxSettings, labels: dict[str, str]) -> dict:

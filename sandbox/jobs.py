@@ -13,7 +13,7 @@ import secrets
 
 import docker
 
-from sandbox import container, engine, frames, image
+from sandbox import container, engine, frames, image, pool
 from sandbox.errors import EngineUnavailable, JobRejected
 from sandbox.settings import SandboxSettings
 from sandbox.tsbox import wire
@@ -150,10 +150,12 @@ class JobResult:
 
 
 def run_job(job: Job, settings: SandboxSettings | None = None,
-            client: docker.DockerClient | None = None, on_result=None) -> JobResult:
-    """Run every test of ``job`` in one fresh, hardened container.
+            client: docker.DockerClient | None = None, on_result=None, on_outcome=None) -> JobResult:
+    """Run every test of ``job`` in one fresh, hardened container (from the warm pool when it has one).
 
-    ``on_result(count)``, when given, is called as tests finish (for progress).
+    ``on_result(count)``, when given, is called as tests finish (for progress). ``on_outcome(index,
+    outcome)``, when given, is called with each test's outcome as it arrives; returning True ends the job
+    there, and the tests not run yet are ``skipped``.
 
     Raises:
         JobRejected: The job is malformed or its code too large.
@@ -165,17 +167,20 @@ def run_job(job: Job, settings: SandboxSettings | None = None,
     _validate(job)
     if client is None:
         with contextlib.closing(engine.connect(settings)) as own_client:
-            return run_job(job, settings, own_client, on_result)
+            return run_job(job, settings, own_client, on_result, on_outcome)
     nonce = secrets.token_hex(16)
     payload = _payload(job, nonce, settings)
     max_body = GENERATOR_LIMITS["output_bytes"] if job.mode == "generate" else job.limits.output_kb * 1024 + 1
     per_test = max_body + 2 * settings.log_bytes + META_SLACK_BYTES
+    tag = image.require_image(client)
+    memory_mb = max(job.limits.memory_mb, GENERATOR_LIMITS["memory_mb"] if job.generator else 0)
+    warm_pool = pool.pool_for(settings)
     run = container.run_container(
-        client, image.require_image(client), payload,
-        memory_mb=max(job.limits.memory_mb, GENERATOR_LIMITS["memory_mb"] if job.generator else 0),
-        wall_seconds=_job_wall(job, settings),
+        client, tag, payload, memory_mb=memory_mb, wall_seconds=_job_wall(job, settings),
         output_cap=per_test * len(job.tests) + 65536,
-        settings=settings, on_stdout=frames.FrameCounter(nonce, on_result) if on_result else None)
+        settings=settings, on_stdout=_following(nonce, max_body, job.mode, on_result, on_outcome),
+        end_frame=wire.end_frame(nonce), warm=warm_pool.take(client, tag, memory_mb) if warm_pool else None,
+        retire=warm_pool.retire if warm_pool else None)
     found, _ = frames.find_frames(run.stdout, nonce, max_body=max_body)
     if run.exit_code == 0 and wire.END_INDEX not in found:
         # The supervisor exits 0 only after its end frame: the stream from the engine broke, not the code.
@@ -186,6 +191,21 @@ def run_job(job: Job, settings: SandboxSettings | None = None,
                      for i in range(len(job.tests)))
     return JobResult(outcomes=outcomes, wall_seconds=run.wall_seconds, deadline_hit=run.deadline_hit,
                      supervisor_stderr=run.stderr.decode("utf-8", "replace"))
+
+
+def _following(nonce: str, max_body: int, mode: str, on_result, on_outcome):
+    """The output watcher for progress counts and outcomes as they arrive (None when nobody follows)."""
+    counter = frames.FrameCounter(nonce, on_result) if on_result else None
+    stream = frames.FrameStream(nonce, max_body, lambda frame: frame.index != wire.END_INDEX and on_outcome(
+        int(frame.index), _outcome([frame], max_body, None, mode))) if on_outcome else None
+    if counter is None or stream is None:
+        return counter or stream
+
+    def follow(stdout) -> bool:
+        counter(stdout)
+        return stream(stdout)
+
+    return follow
 
 
 def _validate(job: Job) -> None:
@@ -249,6 +269,8 @@ def _test_document(test: CaseInput) -> dict:
 
 
 def _missing_outcome(run: container.ContainerRun) -> RunOutcome:
+    if run.stopped:
+        return RunOutcome("skipped", "not run: the job was ended once its caller had what it needed")
     if run.deadline_hit:
         return RunOutcome("unfinished", "not finished: the job's wall-clock bound was reached first")
     if run.output_capped:

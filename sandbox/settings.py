@@ -19,6 +19,10 @@ class SandboxSettings:
         fsize_mb: Largest file a process may write.
         log_bytes: Captured stdout and stderr kept per test and stream.
         api_timeout_seconds: Timeout of each Docker API call.
+        warm_containers: Job containers kept created and started ahead of demand (``sandbox.pool``);
+            0 starts every job's container when the job comes.
+        parallel_jobs: Jobs one judging or measurement runs at once (one container each): the cores
+            this process may use, at most 4.
     """
 
     docker_url: str | None = None
@@ -30,12 +34,23 @@ class SandboxSettings:
     fsize_mb: int = 8
     log_bytes: int = 4096
     api_timeout_seconds: float = 30.0
+    warm_containers: int = 2
+    parallel_jobs: int = dataclasses.field(default_factory=lambda: max(1, min(len(os.sched_getaffinity(0)), 4)))
 
     @classmethod
     def from_environment(cls) -> "SandboxSettings":
         """Read overrides from ``TECHSCREEN_*`` environment variables."""
         wall = os.environ.get("TECHSCREEN_JOB_WALL_SECONDS")
-        return cls(
+        warm = os.environ.get("TECHSCREEN_WARM_CONTAINERS")
+        parallel = os.environ.get("TECHSCREEN_PARALLEL_JOBS")
+        settings = cls(
             docker_url=os.environ.get("DOCKER_HOST") or None,
             job_wall_seconds=float(wall) if wall else cls.job_wall_seconds,
+            warm_containers=int(warm) if warm else cls.warm_containers,
         )
+        return dataclasses.replace(settings, parallel_jobs=max(1, int(parallel))) if parallel else settings
+
+    def container_shape(self) -> tuple:
+        """What a job container is made with besides its memory: containers of one shape are interchangeable."""
+        return (self.docker_url, self.memory_overhead_mb, self.pids_limit, self.tmpfs_mb, self.nofile,
+                self.fsize_mb)

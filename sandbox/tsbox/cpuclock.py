@@ -62,11 +62,11 @@ def _process_cpu(pid):
         return 0.0
 
 
-def run_queue_delay():
-    """Seconds the container's tasks (but the supervisor) spent runnable, waiting for a CPU."""
+def run_queue_delay(excluded=frozenset()):
+    """Seconds the container's tasks (but the supervisor and ``excluded`` pids) spent runnable, waiting for a CPU."""
     total = 0
     for entry in os.listdir("/proc"):
-        if not entry.isdigit() or int(entry) == SUPERVISOR_PID:
+        if not entry.isdigit() or int(entry) == SUPERVISOR_PID or int(entry) in excluded:
             continue
         try:
             tasks = os.listdir("/proc/%s/task" % entry)
@@ -82,9 +82,14 @@ def run_queue_delay():
 
 
 class CpuClock:
-    """One test's CPU time and waiting time, from just before its process starts."""
+    """One test's CPU time and waiting time, from just before its process starts.
 
-    def __init__(self):
+    ``excluded``: the pids of processes that are not the test's (the zygotes, idle while it runs), whose
+    lifetime run-queue delay is not the test's waiting.
+    """
+
+    def __init__(self, excluded=frozenset()):
+        self.excluded = excluded
         self.started = time.monotonic()
         self.base = _container_cpu()
         self.pid = None
@@ -102,4 +107,4 @@ class CpuClock:
 
     def waited(self, cpu):
         """Seconds the test was neither on a CPU nor queued for one: it slept or blocked."""
-        return self.wall() - cpu - run_queue_delay()
+        return self.wall() - cpu - run_queue_delay(self.excluded)

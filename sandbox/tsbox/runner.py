@@ -1,11 +1,13 @@
-"""Runs one test in a fresh interpreter, started by the supervisor.
+"""Runs one test, in a process the job's zygote forked for it (``tsbox.zygote``).
 
-stdin carries one JSON header line (mode, kind, entry point, source) and then
-the test's input as JSON. The single result is written as one JSON object to
-``wire.RESULT_FD``; the process then leaves with ``os._exit`` so that no
-``atexit`` hook or finaliser of the candidate's can add to it.
+The zygote prepares once per job what every test needs before its input
+(``prepare``: the allowed modules the code imports, the compiled code); each
+test's process then reads the test's input as JSON on stdin (``run_test``),
+executes the module afresh, and writes its single result as one JSON object
+to ``wire.RESULT_FD``; it leaves with ``os._exit`` so that no ``atexit``
+hook or finaliser of the candidate's can add to it.
 
-Modes:
+Modes (the job's header, given to the zygote):
     ``call``: execute the candidate's module, call the entry point, return
         ``{"returned": value}``, ``{"raised": {...}}`` (class kind may carry
         both: the returns before the exception), or ``{"invalid": reason}``.
@@ -18,8 +20,8 @@ Modes:
         ``{"measured": {"lines", "calls", "charged", "total", "truncated"}}``.
 
 With ``allowed_imports`` in the header (the problem's allow-list), the
-candidate's module runs under ``tsbox.guard``; a refused action ends the test
-with ``{"refused": message}``.
+candidate's module runs under ``tsbox.guard``, installed in the test's own
+process; a refused action ends the test with ``{"refused": message}``.
 """
 
 import io
@@ -68,23 +70,44 @@ def _describe_exception(error):
     }
 
 
-def _load_module(source, filename, name, code=None, allowed_imports=None):
-    """Execute ``source`` (or its compiled ``code``) as module ``name``, under the guard when imports are listed."""
+def _filename(header):
+    return "generator.py" if header["mode"] == "generate" else "solution.py"
+
+
+def _compiled(header):
+    """The header's code compiled, instrumented for a measure job."""
+    if header["mode"] == "measure":
+        return instrument.instrumented_code(header["code"], _filename(header))
+    return compile(header["code"], _filename(header), "exec")
+
+
+def prepare(header):
+    """In the zygote, once per job: import the allowed modules the code imports, and compile it.
+
+    Returns the code object, or ``None`` when it does not compile: each test
+    compiles it again and reports the error as its result.
+    """
+    if header["mode"] != "generate" and header.get("allowed_imports") is not None:
+        guard.preload(header["code"], header["allowed_imports"])
+    try:
+        return _compiled(header)
+    except Exception:  # noqa: BLE001 - SyntaxError, RecursionError, ...: reported by each test
+        return None
+
+
+def _load_module(header, code, name):
+    """Execute the header's code as module ``name``, under the guard when imports are listed."""
     module = types.ModuleType(name)
-    module.__file__ = filename
+    module.__file__ = _filename(header)
     sys.modules[name] = module
     if code is None:
-        code = compile(source, filename, "exec")
-    else:
+        code = _compiled(header)
+    if header["mode"] == "measure":
         module.__dict__.update(instrument.HELPERS)
-    if allowed_imports is not None:
-        guard.install(allowed_imports, module.__dict__)
+    if header.get("allowed_imports") is not None:
+        guard.install(header["allowed_imports"], module.__dict__)
     exec(code, module.__dict__)
     return module
-
-
-def _load_solution(header, name="solution", code=None):
-    return _load_module(header["code"], "solution.py", name, code, header.get("allowed_imports"))
 
 
 def _entry(module, entry_point, want_class):
@@ -98,15 +121,15 @@ def _entry(module, entry_point, want_class):
     return target
 
 
-def _call_function(header, test_input):
-    module = _load_solution(header)
+def _call_function(header, code, test_input):
+    module = _load_module(header, code, "solution")
     function = _entry(module, header["entry_point"], want_class=False)
     value = function(*test_input["args"], **test_input.get("kwargs", {}))
     return {"returned": tojson.to_json_value(value)}
 
 
-def _call_class(header, test_input, result):
-    module = _load_solution(header)
+def _call_class(header, code, test_input, result):
+    module = _load_module(header, code, "solution")
     cls = _entry(module, header["entry_point"], want_class=True)
     returns = result.setdefault("returned", [])
     instance = cls(*test_input["init"])
@@ -117,29 +140,28 @@ def _call_class(header, test_input, result):
     return result
 
 
-def _run_stdio(header, test_input):
+def _run_stdio(header, code, test_input):
     captured = io.StringIO()
     sys.stdin = io.StringIO(test_input["stdin"])
     sys.stdout = captured
     try:
-        _load_solution(header, "__main__")
+        _load_module(header, code, "__main__")
     finally:
         sys.stdout = sys.__stdout__
     return {"returned": captured.getvalue()}
 
 
-def _measure(header, test_input):
+def _measure(header, code, test_input):
     """Count the work of the entry point on one input; the module's own set-up is not counted."""
     counter = meter.METER = meter.Meter(header["event_cap"])
     kind = header["kind"]
-    code = instrument.instrumented_code(header["code"], "solution.py")
     if kind == "stdio":
         sys.stdin = io.StringIO(test_input["stdin"])
         sys.stdout = io.StringIO()
-        _counted(counter, lambda: _load_solution(header, "__main__", code))
+        _counted(counter, lambda: _load_module(header, code, "__main__"))
         sys.stdout = sys.__stdout__
     else:
-        module = _load_solution(header, "solution", code)
+        module = _load_module(header, code, "solution")
         target = _entry(module, header["entry_point"], want_class=kind == "class")
         if kind == "function":
             _counted(counter, lambda: target(*test_input["args"], **test_input.get("kwargs", {})))
@@ -171,18 +193,18 @@ def _cpu_ms():
     return (usage.ru_utime + usage.ru_stime) * 1000
 
 
-def _run(header, test_input):
+def _run(header, code, test_input):
     """Return the result object for one test; never raises."""
     result = {}
     try:
         if header["mode"] == "measure":
-            return _measure(header, test_input)
+            return _measure(header, code, test_input)
         kind = header["kind"]
         if kind == "function":
-            return _call_function(header, test_input)
+            return _call_function(header, code, test_input)
         if kind == "class":
-            return _call_class(header, test_input, result)
-        return _run_stdio(header, test_input)
+            return _call_class(header, code, test_input, result)
+        return _run_stdio(header, code, test_input)
     except tojson.InvalidValue as invalid:
         result.pop("returned", None)
         return {"invalid": "invalid return type: %s" % invalid}
@@ -191,9 +213,9 @@ def _run(header, test_input):
         return result
 
 
-def _generate(header, spec):
+def _generate(header, code, spec):
     """The input the problem's generator builds, as JSON bytes (author code: no strict conversion)."""
-    module = _load_module(header["code"], "generator.py", "generator")
+    module = _load_module(header, code, "generator")
     options = {"family": spec["family"]} if "family" in spec else {}
     produced = module.generate(spec["n"], random.Random(spec["seed"]), **options)
     kind = header["kind"]
@@ -213,23 +235,29 @@ def _write_result(data):
         view = view[written:]
 
 
-def main():
-    stdin = sys.stdin.buffer
-    header = json.loads(stdin.readline())
-    test_input = json.loads(stdin.read())
+def _read_input():
+    chunks = []
+    while True:
+        chunk = os.read(0, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def run_test(header, code):
+    """In a test's process: read the input on stdin, run, write the result; never returns."""
+    test_input = json.loads(_read_input())
     sys.stdin = io.StringIO("")
     if header["mode"] == "generate":
         try:
-            _write_result(_generate(header, test_input))
+            _write_result(_generate(header, code, test_input))
         except BaseException as error:  # noqa: BLE001 - reported to the author, exit status says failed
             _write_result(_dumps(_describe_exception(error)).encode("utf-8"))
             _exit(GENERATOR_FAILED)
         _exit(0)
-    if header.get("allowed_imports") is not None:
-        guard.preload(header["code"], header["allowed_imports"])
     if header["mode"] == "measure":
         _write_result(b'{"setup_cpu_ms":%.3f}\n' % _cpu_ms())
-    result = _run(header, test_input)
+    result = _run(header, code, test_input)
     try:
         data = _dumps(result, allow_nan=True, separators=(",", ":")).encode("utf-8")
     except BaseException as error:  # noqa: BLE001 - e.g. a rebound json internals
@@ -241,7 +269,3 @@ def main():
         pass
     _write_result(data)
     _exit(0)
-
-
-if __name__ == "__main__":
-    main()

@@ -1,13 +1,15 @@
 """The sandbox container's PID 1: runs each test in a fresh child process.
 
-Reads one job (JSON) from stdin, then for every test starts a new
-interpreter running ``tsbox.runner`` with CPU, address-space and core
-limits, feeds it the test's input, captures its stdout and stderr (kept up to
-a few KiB, counted in full against the output limit), stops it at its CPU
-limit, its waiting limit or the wall-clock backstop (``tsbox.cpuclock``), and
-writes one frame per test to stdout. After each test every other
-process in the container is killed and reaped and ``/tmp`` is emptied, so
-nothing a test leaves behind reaches the next.
+Reads one job (JSON) from stdin, then for every test has the job's zygote
+(``tsbox.zygote``, one interpreter per job and code, started here with the
+address-space and core limits) fork a fresh process for it, which sets its own
+CPU limit and runs ``tsbox.runner``; feeds it the test's input, captures its
+stdout and stderr (kept up to a few KiB, counted in full against the output
+limit), stops it at its CPU limit, its waiting limit or the wall-clock
+backstop (``tsbox.cpuclock``), and writes one frame per test to stdout. After
+each test every other process in the container but the zygotes is killed and
+reaped and ``/tmp`` is emptied, so nothing a test leaves behind reaches the
+next; a zygote a test killed or stopped is started again or continued.
 
 Being PID 1 matters: the kernel drops SIGKILL and SIGSTOP sent to a
 namespace's init from inside it, so candidate code cannot kill or stop us.
@@ -16,6 +18,7 @@ descriptors (and so the job's nonce and stdout) from same-user processes.
 """
 
 import ctypes
+import fcntl
 import json
 import math
 import os
@@ -23,6 +26,7 @@ import resource
 import select
 import shutil
 import signal
+import socket
 import sys
 import time
 import traceback
@@ -31,6 +35,9 @@ from tsbox import cpuclock, wire
 
 PYTHON = "/usr/bin/python3"
 WORK_ROOT = "/tmp"
+WORK_DIR = os.path.join(WORK_ROOT, "work")
+ZYGOTE_ANSWER_SECONDS = 30.0  # a fork takes milliseconds; this only catches a zygote that cannot answer
+ZYGOTES_PER_JOB = 2  # the candidate's code and the problem's generator
 MAX_JOB_BYTES = 64 * 1024 * 1024
 PR_SET_DUMPABLE = 4
 CHUNK = 65536
@@ -70,26 +77,62 @@ def make_undumpable():
     ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
 
 
+# The job's live zygotes by pid: spared when the container is cleared between tests.
+ZYGOTES = {}
+ROUNDS_SPARING_ZYGOTES = 100
+
+
+def _others():
+    """Pids of the container's processes but ourselves and the zygotes (zombies included)."""
+    me = os.getpid()
+    return [int(entry) for entry in os.listdir("/proc")
+            if entry.isdigit() and int(entry) != me and int(entry) not in ZYGOTES]
+
+
 def _kill_all_quietly():
-    try:
-        os.kill(-1, signal.SIGKILL)  # as PID 1, this spares only ourselves
-    except ProcessLookupError:
-        pass
+    if not ZYGOTES:
+        try:
+            os.kill(-1, signal.SIGKILL)  # as PID 1, this spares only ourselves
+        except ProcessLookupError:
+            pass
+        return
+    for pid in _others():
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+def _reap_children():
+    """Reap every child that has ended; a zygote among them is marked gone. True when any was reaped."""
+    reaped_any = False
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return reaped_any
+        if pid == 0:
+            return reaped_any
+        reaped_any = True
+        zygote = ZYGOTES.pop(pid, None)
+        if zygote is not None:
+            zygote.gone()
 
 
 def kill_everything_else():
-    """Kill and reap every process in the container except ourselves."""
-    for _ in range(100):
+    """Kill and reap every process in the container except ourselves and the zygotes.
+
+    Should a test's processes outpace the rounds that spare the zygotes, the
+    zygotes go too (and start again when next needed).
+    """
+    for round_number in range(2 * ROUNDS_SPARING_ZYGOTES):
+        if round_number == ROUNDS_SPARING_ZYGOTES:
+            for zygote in list(ZYGOTES.values()):
+                zygote.stop()
         _kill_all_quietly()
-        reaped_any = False
-        while True:
-            try:
-                pid, _ = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
-                return
-            if pid == 0:
-                break
-            reaped_any = True
+        reaped_any = _reap_children()
+        if not _others():
+            return
         if not reaped_any:
             time.sleep(0.005)
 
@@ -139,26 +182,142 @@ class Capture:
         return self.data.decode("utf-8", "replace")
 
 
-def _child(argv, env, workdir, limits, fds):
-    """In the forked child: apply limits, wire up descriptors, exec the runner."""
+def _high_fd(fd):
+    """A copy of ``fd`` above the standard descriptors, so that moving the others onto them cannot clobber it."""
+    return fcntl.fcntl(fd, fcntl.F_DUPFD, 10)
+
+
+def _exec_zygote(header_r, control_fd):
+    """In the forked child: no core files, the descriptors, then exec the zygote (it sets its address space
+    from its header)."""
     try:
         os.setsid()
-        # A backstop only (whole seconds): the supervisor stops the test at its exact CPU limit.
-        cpu_soft = int(math.ceil(limits["cpu_seconds"])) + 1
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu_soft, cpu_soft + 1))
-        address_space = limits["memory_mb"] * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        stdin_r, out_w, err_w, result_w = fds
-        os.dup2(stdin_r, 0)
-        os.dup2(out_w, 1)
-        os.dup2(err_w, 2)
-        os.dup2(result_w, wire.RESULT_FD)
-        os.closerange(wire.RESULT_FD + 1, 65536)
-        os.chdir(workdir)
-        os.execve(PYTHON, argv, env)
+        header_r, control_fd = _high_fd(header_r), _high_fd(control_fd)
+        devnull = _high_fd(os.open("/dev/null", os.O_WRONLY))
+        os.dup2(header_r, 0)
+        os.dup2(devnull, 1)  # 2 stays the container's stderr: a zygote's own failure shows there
+        os.dup2(control_fd, wire.ZYGOTE_CONTROL_FD)
+        os.closerange(wire.ZYGOTE_CONTROL_FD + 1, 65536)
+        os.chdir("/")
+        env = dict(CHILD_ENV_BASE, HOME=WORK_DIR, TMPDIR=WORK_DIR)
+        os.execve(PYTHON, [PYTHON, "-s", "-P", "-B", "-m", "tsbox.zygote"], env)
     finally:
         os._exit(127)
+
+
+def start_zygote_process():
+    """An exec'd zygote waiting for its header: ``(pid, control socket, header pipe)``.
+
+    The supervisor starts them before it reads its job (a warm container has them up while it waits), so
+    a job finds its interpreters started.
+    """
+    header_r, header_w = os.pipe()
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    pid = os.fork()
+    if pid == 0:
+        _exec_zygote(header_r, theirs.fileno())
+    os.close(header_r)
+    theirs.close()
+    return pid, ours, header_w
+
+
+def end_zygote_process(process):
+    pid, control, header_w = process
+    control.close()
+    os.close(header_w)
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
+
+
+class Zygote:
+    """The supervisor's end of one zygote: prepared before the job's first test, again after a test ended it."""
+
+    def __init__(self, header, limits):
+        self.header = dict(header, limits=limits, workdir=WORK_DIR)
+        self.limits = limits
+        self.pid = None
+        self.control = None
+
+    def begin(self, process=None):
+        """Give the zygote ``process`` (default: a new one) its header; it prepares meanwhile."""
+        pid, self.control, header_w = process or start_zygote_process()
+        self.pid = pid
+        ZYGOTES[pid] = self
+        try:
+            with os.fdopen(header_w, "wb") as stream:
+                stream.write(json.dumps(self.header).encode("utf-8"))
+        except OSError:
+            self.stop()
+
+    def wait_ready(self):
+        """Wait until the zygote is prepared; one that cannot be is stopped (its tests cannot start)."""
+        if self.control is not None and self._read_line(self.limits["wall_seconds"],
+                                                        until=wire.ZYGOTE_READY) != wire.ZYGOTE_READY:
+            self.stop()
+
+    def ensure(self):
+        """Start the zygote again if a test ended it; continue it should a test have stopped it."""
+        if self.pid is not None and os.waitpid(self.pid, os.WNOHANG)[0] == self.pid:
+            ZYGOTES.pop(self.pid, None)
+            self.gone()
+        if self.pid is None:
+            self.begin()
+            self.wait_ready()
+        else:
+            os.kill(self.pid, signal.SIGCONT)
+
+    def spawn(self, fds):
+        """Have the zygote fork the test's process with ``fds`` as its stdin, stdout, stderr and result
+        descriptors; return its pid (our child by now), or 0 when it could not start."""
+        if self.control is None:
+            return 0
+        try:
+            socket.send_fds(self.control, [b"F"], list(fds))
+            answer = self._read_line(ZYGOTE_ANSWER_SECONDS)
+        except OSError:
+            answer = b""
+        if not answer.strip().isdigit() or int(answer) == 0:
+            self.stop()
+            return 0
+        return int(answer)
+
+    def gone(self):
+        """The zygote ended and was reaped."""
+        self.pid = None
+        self._close()
+
+    def stop(self):
+        if self.pid is not None:
+            ZYGOTES.pop(self.pid, None)
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+        self.gone()
+
+    def _read_line(self, seconds, until=b"\n"):
+        """Bytes from the zygote up to ``until``, or what came before the time ran out or it closed."""
+        deadline = time.monotonic() + seconds
+        data = b""
+        while not data.endswith(until):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([self.control], [], [], remaining)[0]:
+                return data
+            chunk = self.control.recv(64)
+            if not chunk:
+                return data
+            data += chunk
+        return data
+
+    def _close(self):
+        if self.control is not None:
+            self.control.close()
+            self.control = None
 
 
 class TestRun:
@@ -173,23 +332,23 @@ class TestRun:
         self.status = None
         self.detail = ""
 
-    def run(self):
-        workdir = os.path.join(WORK_ROOT, "work")
-        os.mkdir(workdir, 0o700)
-        env = dict(CHILD_ENV_BASE, HOME=workdir, TMPDIR=workdir)
-        argv = [PYTHON, "-s", "-P", "-B", "-m", "tsbox.runner"]
+    def run(self, zygote):
+        os.mkdir(WORK_DIR, 0o700)
+        zygote.ensure()  # before the clock starts: preparing the zygote is not the test's work
         stdin_r, stdin_w = os.pipe()
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
         result_r, result_w = os.pipe()
         ooms_before = oom_kills()
-        clock = cpuclock.CpuClock()
-        pid = os.fork()
-        if pid == 0:
-            _child(argv, env, workdir, self.limits, (stdin_r, out_w, err_w, result_w))
-        clock.pid = pid
+        clock = cpuclock.CpuClock(excluded=frozenset(ZYGOTES))
+        pid = zygote.spawn((stdin_r, out_w, err_w, result_w))
         for fd in (stdin_r, out_w, err_w, result_w):
             os.close(fd)
+        if not pid:
+            for fd in (stdin_w, out_r, err_r, result_r):
+                os.close(fd)
+            return {"status": "crashed", "detail": "the test's process could not be started"}, b""
+        clock.pid = pid
         try:
             self._pump(pid, clock, stdin_w, {out_r: self.stdout, err_r: self.stderr,
                                               result_r: self.result})
@@ -342,7 +501,10 @@ class TestRun:
 
 def write_frame(out_fd, nonce, index, meta, body):
     meta_bytes = json.dumps(meta, separators=(",", ":")).encode("utf-8")
-    data = wire.frame_header(nonce, index, len(meta_bytes), len(body)) + meta_bytes + body + b"\n"
+    write_all(out_fd, wire.frame_header(nonce, index, len(meta_bytes), len(body)) + meta_bytes + body + b"\n")
+
+
+def write_all(out_fd, data):
     view = memoryview(data)
     while view:
         view = view[os.write(out_fd, view):]
@@ -359,22 +521,42 @@ def read_job():
 RUNNER_MODES = {"run": "call", "measure": "measure", "generate": "generate"}
 
 
-def runner_payload(job, mode, code, test_input):
-    """The runner's stdin: a header line, then the input. Candidate code runs guarded when the job lists imports."""
-    header = {"mode": mode, "kind": job["kind"], "entry_point": job["entry_point"], "code": code,
-              "event_cap": job.get("event_cap", 0),
-              "allowed_imports": None if mode == "generate" else job.get("allowed_imports")}
-    return json.dumps(header).encode("utf-8") + b"\n" + test_input
+class JobZygotes:
+    """A job's zygotes: the candidate's code (guarded when the job lists imports), unless the job only
+    generates inputs, and the problem's generator, when the job has generated inputs."""
+
+    def __init__(self, job):
+        def header(mode, code):
+            return {"mode": mode, "kind": job["kind"], "entry_point": job["entry_point"], "code": code,
+                    "event_cap": job.get("event_cap", 0),
+                    "allowed_imports": None if mode == "generate" else job.get("allowed_imports")}
+
+        self.candidate = self.generator = None
+        if job["mode"] != "generate":
+            self.candidate = Zygote(header(RUNNER_MODES[job["mode"]], job["code"]), job["limits"])
+        if job.get("generator") is not None:
+            self.generator = Zygote(header("generate", job["generator"]), job["generator_limits"])
+
+    def prepare(self, processes):
+        """Give each zygote one of the started ``processes`` (ending those left over) and wait until all are
+        prepared: none may still be busy once a test's clock runs."""
+        needed = [z for z in (self.candidate, self.generator) if z is not None]
+        for zygote, process in zip(needed, processes, strict=False):
+            zygote.begin(process)
+        for process in processes[len(needed):]:
+            end_zygote_process(process)
+        for zygote in needed:
+            if zygote.pid is None:
+                zygote.begin()
+            zygote.wait_ready()
 
 
-def run_one(job, test):
-    """Run one test; a generated input is built first in a child of its own."""
+def run_one(job, test, zygotes):
+    """Run one test; a generated input is built first in a process of its own."""
     test_input = test.get("input")
     if test_input is None:
-        gen_meta, gen_body = TestRun(
-            runner_payload(job, "generate", job["generator"], json.dumps(test["generate"]).encode()),
-            job["generator_limits"],
-        ).run()
+        gen_meta, gen_body = TestRun(json.dumps(test["generate"]).encode(), job["generator_limits"]).run(
+            zygotes.generator)
         reset_between_runs()
         if gen_meta["status"] != "completed":
             gen_meta["status"] = "setup_failed"
@@ -386,7 +568,7 @@ def run_one(job, test):
         raw_input = gen_body  # JSON written by the generator's runner, passed through unparsed
     else:
         raw_input = json.dumps(test_input).encode("utf-8")
-    return TestRun(runner_payload(job, RUNNER_MODES[job["mode"]], job["code"], raw_input), job["limits"]).run()
+    return TestRun(raw_input, job["limits"]).run(zygotes.candidate)
 
 
 class Series:
@@ -430,9 +612,12 @@ def reset_between_runs():
 def main():
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     make_undumpable()
+    processes = [start_zygote_process() for _ in range(ZYGOTES_PER_JOB)]
     job = read_job()
     out_fd = sys.stdout.fileno()
     nonce = job["nonce"]
+    zygotes = JobZygotes(job)
+    zygotes.prepare(processes)
     series_by_name = {}
     for index, test in enumerate(job["tests"]):
         series = None
@@ -445,7 +630,7 @@ def main():
                                                         "budget at this size, measured or predicted"}, b"")
                 continue
         try:
-            meta, body = run_one(job, test)
+            meta, body = run_one(job, test, zygotes)
         except Exception as error:  # noqa: BLE001 - our failure, reported as such, not the candidate's
             traceback.print_exc()
             meta, body = {"status": "sandbox_error", "detail": "%s: %s" % (type(error).__name__, error)}, b""
@@ -453,7 +638,7 @@ def main():
         if series is not None:
             series.record(n, meta, body)
         write_frame(out_fd, nonce, str(index), meta, body)
-    write_frame(out_fd, nonce, wire.END_INDEX, {"status": "end"}, b"")
+    write_all(out_fd, wire.end_frame(nonce))
 
 
 if __name__ == "__main__":

@@ -8,13 +8,14 @@ infinities stay floats; the encoder writes them as the explicit tokens
 """
 
 import sys
+from itertools import chain
 
 MAX_DEPTH = 64
 MAX_INT_BITS = 4096 * 3  # about 3,700 decimal digits, under CPython's str limit
 
 _type = type
 _id = id
-_PLAIN = {float, bool, int, type(None)}
+_PLAIN = {float, bool, int, type(None), str}
 
 
 class InvalidValue(Exception):
@@ -49,8 +50,10 @@ def to_json_value(value, _depth=0, _path=None):
         except UnicodeEncodeError:
             raise InvalidValue("a string that is not valid Unicode (lone surrogate)") from None
         return value
-    if (kind is list or kind is tuple) and _plain_numbers(value):
+    if (kind is list or kind is tuple) and _plain(value):
         return list(value)
+    if (kind is list or kind is tuple) and _plain_rows(value):
+        return [list(row) for row in value]
     if kind is list or kind is tuple or kind is dict:
         path = _path if _path is not None else set()
         key = _id(value)
@@ -76,16 +79,30 @@ def to_json_value(value, _depth=0, _path=None):
     raise InvalidValue("a value of type %s" % _qualified_name(kind))
 
 
-def _plain_numbers(items):
-    """True for a flat sequence of floats, bools, None and small ints: no per-item recursion needed.
+def _plain(items):
+    """True for a flat sequence of floats, bools, None, small ints and valid strings: no per-item recursion.
 
-    ``set(map(type, ...))`` runs in C, which keeps converting a long list of
-    floats cheap; the result is charged to the candidate's CPU time.
+    The checks run in C (``set(map(type, ...))``, one join and encode for all
+    the strings), which keeps converting long results cheap; the conversion is
+    charged to the candidate's CPU time.
     """
     kinds = set(map(_type, items))
     if not kinds <= _PLAIN:
         return False
-    return int not in kinds or all(x.bit_length() <= MAX_INT_BITS for x in items if _type(x) is int)
+    if int in kinds and not all(x.bit_length() <= MAX_INT_BITS for x in items if _type(x) is int):
+        return False
+    if str in kinds:
+        try:
+            "".join([x for x in items if _type(x) is str]).encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+    return True
+
+
+def _plain_rows(rows):
+    """True for a sequence of lists or tuples that are all ``_plain`` (a table): checked in one pass."""
+    kinds = set(map(_type, rows))
+    return bool(rows) and kinds <= {list, tuple} and _plain(list(chain.from_iterable(rows)))
 
 
 def _qualified_name(kind):

@@ -16,6 +16,15 @@ END_INDEX = "end"
 
 # Inside the runner: the file descriptor the result is written to.
 RESULT_FD = 3
+# Inside a zygote (``tsbox.zygote``): its Unix socket to the supervisor, and the byte that says it is ready.
+ZYGOTE_CONTROL_FD = 3
+ZYGOTE_READY = b"R"
+
+
+def end_frame(nonce: str) -> bytes:
+    """The job's last frame, exactly as the supervisor writes it: the host stops reading there."""
+    meta = b'{"status":"end"}'
+    return frame_header(nonce, END_INDEX, len(meta), 0) + meta + b"\n"
 
 
 def frame_header(nonce: str, index: str, meta_len: int, body_len: int) -> bytes:

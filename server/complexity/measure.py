@@ -1,12 +1,15 @@
 """Measure a submission's time complexity deterministically, inside the sandbox.
 
 For each input family of the problem's generator, sizes double from
-``min_n`` to ``max_n``; each size runs in a fresh process with
-``PYTHONHASHSEED`` fixed, where the entry point's work is counted (line and
-call events plus charged C-level costs, see ``sandbox/tsbox/meter.py``). A
-family stops at the first size over the work budget. Where fewer than seven
+``min_n`` to ``max_n``. The families are dealt to ``parallel_jobs`` sandbox
+jobs (the cores, at most 4), which run at once, one container each; each
+size runs in a fresh process with ``PYTHONHASHSEED`` fixed, where the entry
+point's work is counted (line and call events plus charged C-level costs, see
+``sandbox/tsbox/meter.py``). A family stops at the first size over the work
+budget; a job ends as soon as the fits of all its families are decisive
+(``_decisive``): larger sizes would only confirm them. Where fewer than seven
 sizes fit, smaller sizes are added; where growth between doublings looks
-exponential, sizes in between. Each family's points are fitted
+exponential, sizes in between, in one more job. Each family's points are fitted
 (``fit.fit_classes``); the slowest family decides. Kernel-accounted CPU time
 cross-checks the counts, so code that hides work from the counter (turning
 the tracer off, threads) cannot look faster than it is. Code that runs on
@@ -14,6 +17,7 @@ none of the generator's inputs (it raises, or exceeds the limits at every
 size) is ``not_measured``, with the reason.
 """
 
+import concurrent.futures
 import dataclasses
 import math
 import time
@@ -33,6 +37,8 @@ CPU_FLOOR_MS = 30.0  # below this, CPU time is mostly noise
 CPU_DRIFT = 4.0  # CPU per counted unit growing this much means the count misses work
 EXPONENTIAL_RATIO = 2 ** 3.5  # growth per doubling beyond any polynomial class we report
 DEFAULT_BUDGET_SECONDS = 15.0
+DECISIVE_TIMED_POINTS = 3  # sizes with at least CPU_FLOOR_MS of CPU time before a family may end early
+DECISIVE_CONFIDENCE = 0.99
 
 
 @dataclasses.dataclass(frozen=True)
@@ -70,28 +76,46 @@ def measure(spec: MeasureSpec, code: str, *, budget_seconds: float = DEFAULT_BUD
     started = time.monotonic()
     families = generator_families(spec.generator) or (None,)
     ladder = [spec.min_n << k for k in range(64) if spec.min_n << k <= spec.max_n]
-    plan = [(family, n) for n in ladder for family in families]
-    points = _run(spec, code, plan, budget_seconds, settings, client)
+    settings = settings or SandboxSettings.from_environment()
+    jobs = min(settings.parallel_jobs, len(families))
+    groups = [families[i::jobs] for i in range(jobs)]
+    points = _in_parallel(spec, code, families, [[(f, n) for n in ladder for f in group] for group in groups],
+                          budget_seconds, settings, client, decisive=True)
     extra = [(family, n) for family in families for n in _refinement(points, family, spec.min_n)]
     remaining = budget_seconds - (time.monotonic() - started)
     if extra and remaining > 2:
-        points += _run(spec, code, extra, remaining, settings, client)
+        points += _in_parallel(spec, code, families, [extra], remaining, settings, client, decisive=False)
     points = sorted(points, key=lambda p: (str(p.family), p.n))
     return _conclude(points, families, spec.target, time.monotonic() - started)
 
 
-def _run(spec: MeasureSpec, code, plan, wall_seconds, settings, client) -> list[Point]:
-    families = list(dict.fromkeys(family for family, _ in plan))
+def _in_parallel(spec: MeasureSpec, code, families, plans, wall_seconds, settings, client,
+                 decisive) -> list[Point]:
+    """Run each plan (``(family, n)`` pairs) as a job of its own, all at once; a job whose families' fits are
+    all decisive (when ``decisive``) ends there."""
+    settings = dataclasses.replace(settings, job_wall_seconds=max(1.0, wall_seconds))
+    with concurrent.futures.ThreadPoolExecutor(len(plans)) as threads:
+        runs = [threads.submit(_run, spec, code, families, plan, settings, client, decisive) for plan in plans]
+        return [point for run in runs for point in run.result()]
+
+
+def _run(spec: MeasureSpec, code, families, plan, settings, client, decisive) -> list[Point]:
     tests = tuple(CaseInput(generate=Generate(n, SEED + families.index(family), family), series=str(family))
                   for family, n in plan)
     job = Job(code=code, kind=spec.kind, entry_point=spec.entry_point,
               limits=Limits(MEASURE_CPU_SECONDS, spec.memory_mb, 64), tests=tests,
               generator=spec.generator, mode="measure", event_cap=EVENT_CAP, allowed_imports=spec.allowed_imports)
-    settings = dataclasses.replace(settings or SandboxSettings.from_environment(),
-                                   job_wall_seconds=max(1.0, wall_seconds))
-    outcomes = run_job(job, settings, client).outcomes
-    return [point for (family, n), outcome in zip(plan, outcomes, strict=True)
-            if (point := _point(family, n, outcome)) is not None]
+    by_family = {family: [] for family, _ in plan}
+
+    def arrived(index, outcome) -> bool:
+        family, n = plan[index]
+        point = _point(family, n, outcome)
+        if point is not None:
+            by_family[family].append(point)
+        return decisive and all(_decisive(points, spec.target) for points in by_family.values())
+
+    run_job(job, settings, client, on_outcome=arrived)
+    return [point for points in by_family.values() for point in points]
 
 
 def _point(family, n, outcome) -> Point | None:
@@ -120,6 +144,22 @@ def _failure(outcome) -> str:
         message = str(raised.get("message", ""))[:200]
         return f"raised {raised.get('type', 'an exception')}" + (f": {message}" if message else "")
     return outcome.detail or outcome.status
+
+
+def _decisive(points: list[Point], target: str) -> bool:
+    """Larger sizes would only confirm this family's class and verdict: every size so far measured, at
+    least ``MIN_POINTS`` of them over 64x, ``DECISIVE_TIMED_POINTS`` with enough CPU time for the CPU
+    cross-check (which finds nothing), a fit at least ``DECISIVE_CONFIDENCE`` sure, the same class and
+    verdict without the last size, and a verdict either way."""
+    if len(points) < MIN_POINTS or any(p.status != "measured" for p in points):
+        return False
+    if points[-1].n < 64 * points[0].n:
+        return False
+    if sum(1 for p in points if p.cpu_ms is not None and p.cpu_ms >= CPU_FLOOR_MS) < DECISIVE_TIMED_POINTS:
+        return False
+    now, before = _family_verdict(points, target), _family_verdict(points[:-1], target)
+    return (now["verdict"] != "inconclusive" and now["confidence"] >= DECISIVE_CONFIDENCE
+            and (now["class"], now["verdict"]) == (before["class"], before["verdict"]))
 
 
 def _refinement(points: list[Point], family, min_n: int) -> list[int]:

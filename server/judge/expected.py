@@ -78,12 +78,29 @@ def _reference_results(package, cases, settings, client) -> dict[str, Expectatio
 _MISSING = object()
 
 
+# Parsed cache files by path, with the (mtime, size) they were read at: a package's reference results (megabytes
+# of JSON for large generated cases) are parsed once per version and process, not on every judging.
+_parsed: dict[Path, tuple[tuple[int, int], dict]] = {}
+PARSED_KEPT = 8
+
+
 def _read_cache(path: Path) -> dict:
+    """The cache file's results (a new dict: callers add to it; the values are shared and not changed)."""
     try:
+        stat = path.stat()
+        version = (stat.st_mtime_ns, stat.st_size)
+        kept = _parsed.get(path)
+        if kept is not None and kept[0] == version:
+            return dict(kept[1])
         data = json.loads(path.read_text())
     except (OSError, ValueError):
         return {}
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    _parsed[path] = (version, data)
+    for stale in list(_parsed)[:-PARSED_KEPT]:
+        _parsed.pop(stale, None)
+    return dict(data)
 
 
 def _write_cache(path: Path, values: dict) -> None:

@@ -1,5 +1,8 @@
-"""Judging a submission: policy check, one sandbox job, host-side grading."""
+"""Judging a submission: policy check, sandbox jobs (one, or one per core for the large cases), host-side
+grading."""
 
+import concurrent.futures
+import threading
 import time
 
 from sandbox import SandboxSettings, run_job
@@ -47,12 +50,52 @@ def judge(package: ProblemPackage, code: str, *, policy: bool = True, guard: boo
                                policy_checked=True, violations=violations,
                                wall_seconds=time.monotonic() - started)
     wanted = expected.expectations(package, cases, settings, client)
-    result = run_job(build_job(package, code, cases, guard), settings, client, on_result)
-    outcomes = _run_unfinished_again(package, code, cases, result.outcomes, guard, settings, client)
+    outcomes = _run_cases(package, code, cases, guard, settings or SandboxSettings.from_environment(), client,
+                          on_result)
+    outcomes = _run_unfinished_again(package, code, cases, outcomes, guard, settings, client)
     tests = tuple(_test_report(package, case, wanted[case.name], outcome)
                   for case, outcome in zip(cases, outcomes, strict=True))
     return JudgeReport(package.id, package.content_hash, Verdict.worst(t.verdict for t in tests), tests,
                        policy_checked=policy, wall_seconds=time.monotonic() - started)
+
+
+def _run_cases(package, code, cases, guard, settings, client, on_result) -> tuple:
+    """The cases' outcomes, in their order: from one job, or, when several cases are generated (the large
+    ones), from ``settings.parallel_jobs`` jobs at once, the generated cases dealt among them."""
+    groups = _groups(cases, settings.parallel_jobs)
+    if len(groups) == 1:
+        return run_job(build_job(package, code, cases, guard), settings, client, on_result).outcomes
+    done, lock = [0] * len(groups), threading.Lock()
+
+    def progress(slot):
+        def report(count):
+            with lock:  # one report at a time, so the total only grows
+                done[slot] = count
+                on_result(sum(done))
+        return report
+
+    with concurrent.futures.ThreadPoolExecutor(len(groups)) as threads:
+        runs = [threads.submit(run_job, build_job(package, code, [cases[i] for i in group], guard), settings, client,
+                               progress(slot) if on_result else None) for slot, group in enumerate(groups)]
+        results = [run.result() for run in runs]
+    outcomes = [None] * len(cases)
+    for group, result in zip(groups, results, strict=True):
+        for index, outcome in zip(group, result.outcomes, strict=True):
+            outcomes[index] = outcome
+    return tuple(outcomes)
+
+
+def _groups(cases, jobs: int) -> list[list[int]]:
+    """Case indexes per job: the generated cases dealt round the jobs, the others with the job that has the
+    fewest generated ones; each job keeps the cases' order."""
+    generated = [i for i, case in enumerate(cases) if case.generate is not None]
+    jobs = min(jobs, len(generated))
+    if jobs < 2:
+        return [list(range(len(cases)))]
+    groups = [generated[slot::jobs] for slot in range(jobs)]
+    lightest = min(groups, key=len)
+    lightest += [i for i, case in enumerate(cases) if case.generate is None]
+    return [sorted(group) for group in groups]
 
 
 def _run_unfinished_again(package, code, cases, outcomes, guard, settings, client) -> tuple:

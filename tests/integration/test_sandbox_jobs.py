@@ -1,6 +1,5 @@
 """The sandbox API against the real engine and image."""
 
-import os
 import threading
 import time
 
@@ -10,7 +9,7 @@ import pytest
 from sandbox import CaseInput, EngineUnavailable, Generate, ImageMissing, Job, Limits, SandboxSettings, run_job
 from sandbox import container as container_module
 from sandbox.errors import EngineRefused
-from sandbox.image import LABEL
+from tests.conftest import job_containers
 
 pytestmark = pytest.mark.usefixtures("no_leftover_containers")
 LIMITS = Limits(cpu_seconds=1.0, memory_mb=128, output_kb=64)
@@ -112,16 +111,16 @@ def test_docker_errors_do_not_leak_raw(docker_client, monkeypatch):
         raise docker.errors.APIError("engine exploded")
 
     monkeypatch.setattr(docker_client.api, "start", broken)
-    with pytest.raises(EngineUnavailable, match="engine exploded"):
-        run_job(job("def f(x):\n    return x", args(1)), client=docker_client)
+    with pytest.raises(EngineUnavailable, match="engine exploded"):  # a container made for the job
+        run_job(job("def f(x):\n    return x", args(1)), settings=SandboxSettings(warm_containers=0),
+                client=docker_client)
 
 
 def kill_the_job_container_when_it_runs(client):
     """What an engine stopping does to the containers it runs (it is the only thing that can kill PID 1)."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        running = client.api.containers(filters={"label": [f"{LABEL}=job", f"techscreen.host_pid={os.getpid()}"],
-                                                 "status": "running"})
+        running = job_containers(client, status="running")
         if running:
             client.api.kill(running[0]["Id"])
             return

@@ -14,8 +14,17 @@ def test_exact_accepts_equal_values(expected, actual):
     assert exact(expected, actual).ok
 
 
+@pytest.mark.parametrize("expected, actual", [({"a": 1, "b": [2.0]}, {"b": [2.0], "a": 1}), (0.0, -0.0),
+                                              ([[1, "x", 2.5]] * 2000, [[1, "x", 2.5]] * 2000)])
+def test_exact_accepts_equal_values_however_they_are_written(expected, actual):
+    assert exact(expected, actual).ok
+
+
 @pytest.mark.parametrize("expected, actual, fragment", [
     (1, 1.0, "expected integer 1, got float 1.0"),
+    ([[1, 2]] * 500 + [[1, 2.0]], [[1, 2]] * 501, "expected float 2.0 at [500][1], got integer 2"),
+    ({"a": [True]}, {"a": [1]}, "expected boolean true at [\'a\'][0], got integer 1"),
+    (math.nan, math.nan, "expected NaN, got NaN"),
     (1, True, "got boolean true"),
     ([1, 2], [1, 2, 3], "list of 2 items, got 3"),
     ([1, [2, 3]], [1, [2, 4]], "at [1][1]"),

@@ -76,6 +76,15 @@ def test_class_calls_are_checked_one_by_one_with_the_call_named():
     assert wrong.verdict is Verdict.WRONG_ANSWER and wrong.message.startswith("call 2, next(3.0): expected 2.0")
 
 
+def test_an_identical_answer_passes_whole_and_a_type_difference_is_still_found():
+    case = Case(name="c", init=[2], calls=[("next", [1.0])] * 3000, expected=None)
+    values = [float(i) for i in range(3000)]
+    assert grade(case, Expectation(values), completed({"returned": list(values)}), "class", EXACT).verdict \
+        is Verdict.ACCEPTED
+    wrong = grade(case, Expectation(values), completed({"returned": values[:-1] + [2999]}), "class", EXACT)
+    assert wrong.verdict is Verdict.WRONG_ANSWER and wrong.message.startswith("call 3000, next(1.0): expected float")
+
+
 def test_class_exception_after_some_calls():
     case = Case(name="c", init=[1], calls=[("next", [1.0]), ("boom", [])], expected=[1.0], raises="ValueError")
     outcome = completed({"returned": [1.0], "raised": {"type": "ValueError", "builtin_types": ["ValueError"]}})

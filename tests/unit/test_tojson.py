@@ -42,3 +42,30 @@ def test_cycles_and_deep_nesting_are_refused():
 def test_shared_but_acyclic_references_are_fine():
     shared = [1]
     assert to_json_value([shared, shared]) == [[1], [1]]
+
+
+def test_tables_of_plain_values_convert_whole():
+    rows = [(1, "a", 2.5, None, True)] * 3 + [[2, "b", -1.0, None, False]]
+    assert to_json_value(rows) == [[1, "a", 2.5, None, True]] * 3 + [[2, "b", -1.0, None, False]]
+    assert to_json_value([[], []]) == [[], []]
+
+
+@pytest.mark.parametrize("bad, fragment", [
+    (type("F", (float,), {})(1.0), "a value of type"),
+    ("\udcff", "not valid Unicode"),
+    (10 ** 5000, "integer with more than"),
+    ({1, 2}, "a value of type set"),
+], ids=["float-subclass", "surrogate", "huge-int", "set"])
+def test_a_bad_value_in_a_table_is_still_refused(bad, fragment):
+    rows = [[1, "a", 2.0]] * 50 + [[1, bad, 2.0]]
+    with pytest.raises(InvalidValue, match=fragment):
+        to_json_value(rows)
+    with pytest.raises(InvalidValue, match=fragment):
+        to_json_value(["a", bad])
+
+
+def test_a_table_that_contains_itself_is_refused():
+    rows = [[1, 2]]
+    rows.append(rows)
+    with pytest.raises(InvalidValue, match="contains itself"):
+        to_json_value(rows)

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from sandbox.frames import find_frames
+from sandbox.frames import FrameStream, find_frames
 from sandbox.tsbox.wire import frame_header
 from sandbox.untrusted import UntrustedDataError, parse_json
 
@@ -31,6 +31,27 @@ def test_parse_json_decodes_explicit_non_finite_tokens():
 def test_parse_json_refuses_what_is_over_a_limit(data, fragment):
     with pytest.raises(UntrustedDataError, match=fragment):
         parse_json(data, max_bytes=100 if len(data) == 101 else 10**6)
+
+
+@pytest.mark.parametrize("value, depth", [
+    ("1", 0), ("[]", 1), ('{"a": [1, {"b": []}]}', 4), ("[" * 64 + "]" * 64, 64),
+    ('[[1, "a", "b"]' + ', [2, "c", "d"]' * 10_000 + "]", 2),
+])
+def test_parse_json_accepts_nesting_up_to_the_limit(value, depth):
+    parse_json(value.encode(), max_bytes=10**6, max_depth=depth)
+    with pytest.raises(UntrustedDataError, match="nested more than"):
+        parse_json(("[" + value + "]").encode(), max_bytes=10**6, max_depth=depth)
+
+
+def test_a_frame_stream_reports_each_frame_once_as_it_completes():
+    reported = []
+    stream = FrameStream(NONCE, 100, lambda f: reported.append(f.index) or f.index == "2")
+    output = bytearray(b"noise" + frame(0) + frame(1)[:-7])
+    assert stream(output) is False and reported == ["0"]
+    output += frame(1)[-7:] + frame(2)[:3]
+    assert stream(output) is False and reported == ["0", "1"]
+    output += frame(2)[3:] + frame(3)
+    assert stream(output) is True and reported == ["0", "1", "2"]  # the caller had enough at frame 2
 
 
 def test_frames_are_found_by_nonce_and_grouped_by_index():

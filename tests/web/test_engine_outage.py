@@ -6,19 +6,18 @@ they are judged again from the start, whole.
 """
 
 import gc
-import os
 import time
 
 import pytest
 from sqlmodel import select
 
-from sandbox.image import LABEL
 from server.db import get_db
 from server.models import Submission, SubmissionStatus
 from server.problems.bank import load
 from server.services.authoring import create_problem
 from server.services.judging import DELAYED
 from server.services.staff import add_user
+from tests.conftest import job_containers
 from tests.web.conftest import PASSWORD, login, wait_done
 
 SOLUTION = load("cosine-similarity").solution
@@ -59,9 +58,7 @@ def settled_phase(app, submission_id):
 
 
 def running_job_container(docker_client):
-    return wait_until(lambda: docker_client.api.containers(filters={
-        "label": [f"{LABEL}=job", f"techscreen.host_pid={os.getpid()}"], "status": "running"}),
-        "a running job container")
+    return wait_until(lambda: job_containers(docker_client, status="running"), "a running job container")
 
 
 def test_submissions_wait_while_the_engine_is_away_and_are_judged_when_it_answers(make_app, invite, engine_proxy):

@@ -30,3 +30,12 @@ def kind_of(value) -> str:
         if type(value) is python_type:
             return name
     return "null" if value is None else type(value).__name__
+
+
+def identical(expected, actual) -> bool:
+    """Equal by ``==`` and with equal JSON texts, which they have only when every part has the same JSON type
+    (``1``, ``1.0`` and ``true`` are written differently): what every checker accepts. Both run in C, so a
+    large right answer is accepted in milliseconds. False says nothing: keys in another order, ``-0.0``,
+    NaN, values within a tolerance and every real difference go to the checker, which decides and says
+    where."""
+    return expected == actual and json.dumps(expected, allow_nan=True) == json.dumps(actual, allow_nan=True)
