@@ -107,6 +107,12 @@ def empty_database_url(request, database, tmp_path) -> str:
 
 
 @pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    """This process's migrated SQLite file, copied for each test that wants one (tests.databases)."""
+    return databases.migrated_sqlite(tmp_path_factory.mktemp("sqlite-template"))
+
+
+@pytest.fixture(scope="session")
 def postgres_databases(worker_id):
     """This process's test databases on the machine's PostgreSQL (tests.databases)."""
     postgres = databases.connect_postgres(worker_id)

@@ -9,6 +9,7 @@ a run that died leaves databases the next run can tell are orphaned.
 
 import itertools
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -111,11 +112,25 @@ def connect_postgres(worker: str) -> PostgresDatabases:
     return databases
 
 
+def migrated_sqlite(folder: Path) -> Path:
+    """A SQLite file at the migrations' head in ``folder``, to be copied: migrating takes most of a second."""
+    path = folder / "template.db"
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()  # the last connection's close folds the write-ahead log into the file
+    return path
+
+
 def database_url(request, kind: str, folder: Path, migrated: bool) -> str:
-    """A new database of ``kind`` for one test or module (dropped after it): a file in ``folder`` for SQLite;
-    for PostgreSQL at head when ``migrated`` (SQLite files are migrated by whoever opens them), else empty."""
+    """A new database of ``kind`` for one test or module (dropped after it): a file in ``folder`` for SQLite,
+    a database for PostgreSQL; at the migrations' head when ``migrated``, else empty."""
     if kind == "sqlite":
-        return f"sqlite:///{folder / 'techscreen.db'}"
+        path = folder / "techscreen.db"
+        if migrated:
+            shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        return f"sqlite:///{path}"
     postgres = request.getfixturevalue("postgres_databases")
     name = postgres.migrated() if migrated else postgres.create()
     request.addfinalizer(lambda: postgres.drop(name))

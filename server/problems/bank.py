@@ -1,12 +1,16 @@
 """The problem bank: package folders under ``problems/`` found by id or path."""
 
 import os
+import threading
 from pathlib import Path
 
 from server.errors import ProblemFormatError, ProblemNotFound
 from server.problems.package import ProblemPackage, load_package
 
 REPOSITORY_BANK = Path(__file__).resolve().parents[2] / "problems"
+
+_loaded: dict[Path, tuple[tuple, ProblemPackage | ProblemFormatError]] = {}
+_loaded_lock = threading.Lock()
 
 
 def bank_dir() -> Path:
@@ -41,8 +45,32 @@ def list_packages() -> list[tuple[str, ProblemPackage | ProblemFormatError]]:
     if not bank_dir().is_dir():
         return entries
     for folder in sorted(p for p in bank_dir().iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-        try:
-            entries.append((folder.name, load_package(folder)))
-        except ProblemFormatError as error:
-            entries.append((folder.name, error))
+        entries.append((folder.name, _load_unless_unchanged(folder)))
     return entries
+
+
+def _load_unless_unchanged(folder: Path) -> ProblemPackage | ProblemFormatError:
+    """The folder's package, or the error that stops it loading, parsed again only when one of its files changed
+    (name, size or modification time): every app start syncs the bank, and parsing it takes most of a second."""
+    signature = _files_signature(folder)
+    with _loaded_lock:
+        known = _loaded.get(folder)
+    if known is not None and known[0] == signature:
+        return known[1]
+    try:
+        loaded = load_package(folder)
+    except ProblemFormatError as error:
+        loaded = error
+    with _loaded_lock:
+        _loaded[folder] = (signature, loaded)
+    return loaded
+
+
+def _files_signature(folder: Path) -> tuple:
+    found = []
+    for parent, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if name != "__pycache__"]
+        for name in names:
+            stat = os.stat(os.path.join(parent, name))
+            found.append((os.path.join(parent, name), stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(found))
