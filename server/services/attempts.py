@@ -171,4 +171,4 @@ def latest_submission(session: Session, attempt: Attempt, version_id: int, kind:
     return session.exec(select(Submission).where(Submission.attempt_id == attempt.id,
                                                  Submission.problem_version_id == version_id,
                                                  Submission.kind == kind)
-                        .order_by(Submission.id.desc())).first()
+                        .order_by(Submission.id.desc()).limit(1)).first()

@@ -13,8 +13,9 @@ from server.models import Attempt, Draft, utcnow
 
 
 def latest_draft(session: Session, attempt_id: int, version_id: int) -> Draft | None:
+    """The newest draft (LIMIT 1: an attempt may have hundreds, and each autosave asks)."""
     return session.exec(select(Draft).where(Draft.attempt_id == attempt_id, Draft.problem_version_id == version_id)
-                        .order_by(Draft.id.desc())).first()
+                        .order_by(Draft.id.desc()).limit(1)).first()
 
 
 def draft_size(code: str, notes: str) -> int:

@@ -42,7 +42,7 @@ def progress_json(run: ValidationRun | None) -> dict | None:
 
 def latest_run(session: Session, problem_id: str) -> ValidationRun | None:
     return session.exec(select(ValidationRun).where(ValidationRun.problem_id == problem_id)
-                        .order_by(ValidationRun.id.desc())).first()
+                        .order_by(ValidationRun.id.desc()).limit(1)).first()
 
 
 def runs(session: Session, problem_id: str, limit: int = 20) -> list[ValidationRun]:

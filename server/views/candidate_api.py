@@ -134,7 +134,7 @@ def judge(token, version_id, kind):
     code, notes = _code_and_notes(json_object())
     digest = code_hash(kind, version.id, code, notes if kind == "submit" else "")
     same = session.exec(select(Submission).where(Submission.attempt_id == attempt.id, Submission.code_hash == digest,
-                                                 Submission.status != SubmissionStatus.ERROR)).first()
+                                                 Submission.status != SubmissionStatus.ERROR).limit(1)).first()
     if same is not None:
         return jsonify(id=same.id, repeated=True), 200
     submission = Submission(attempt_id=attempt.id, problem_version_id=version.id, kind=kind, code=code,

@@ -4,6 +4,7 @@ import datetime as dt
 import time
 
 import pytest
+from sqlalchemy import event
 from sqlmodel import select
 
 from server.db import get_db
@@ -120,6 +121,29 @@ def test_past_the_history_budget_the_latest_draft_replaces_the_previous_one(cand
         assert [row.code[-1] for row in rows] == ["0", "1", "5"]  # history up to the budget, then the latest
         assert sum(row.size for row in rows) == 3 * 301
     assert b"x" * 300 + b"5" in ada.get(f"/invite/{token}/problem/0").data
+
+
+def test_an_autosave_and_a_page_load_one_draft_however_long_the_history(candidates):
+    """Each autosave reads the newest draft: reading the whole history made a long screen's saves ever slower."""
+    app, start, versions = candidates(RATELIMIT_ENABLED=False)
+    ada, token = start("Ada")
+    with app.app_context():
+        attempt_id = attempt_of(token).id
+        get_db().add_all(Draft(attempt_id=attempt_id, problem_version_id=versions[0], code=f"x = {n}", notes="",
+                               size=5) for n in range(200))
+        get_db().commit()
+    loaded = []
+
+    def count(draft, _context):
+        loaded.append(draft.id)
+
+    event.listen(Draft, "load", count)
+    try:
+        assert ada.post(api(token, f"/problems/{versions[0]}/draft"), json={"code": "y = 1", "notes": ""}).status_code == 200
+        assert ada.get(f"/invite/{token}/problem/0").status_code == 200
+    finally:
+        event.remove(Draft, "load", count)
+    assert len(loaded) <= 2, f"{len(loaded)} drafts read"
 
 
 def test_events_are_rate_limited_and_capped_per_attempt(candidates):
