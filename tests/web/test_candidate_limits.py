@@ -139,7 +139,8 @@ def test_an_autosave_and_a_page_load_one_draft_however_long_the_history(candidat
 
     event.listen(Draft, "load", count)
     try:
-        assert ada.post(api(token, f"/problems/{versions[0]}/draft"), json={"code": "y = 1", "notes": ""}).status_code == 200
+        saved = ada.post(api(token, f"/problems/{versions[0]}/draft"), json={"code": "y = 1", "notes": ""})
+        assert saved.status_code == 200
         assert ada.get(f"/invite/{token}/problem/0").status_code == 200
     finally:
         event.remove(Draft, "load", count)
