@@ -417,6 +417,10 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60, help="the load phase's measured window")
     parser.add_argument("--submits", type=int, default=10, help="submits in each throughput batch")
     parser.add_argument("--database-url", help="an empty database to use instead of a fresh one")
+    parser.add_argument("--parallel-jobs", type=int, default=1,
+                        help="sandbox jobs one judging runs at once (TECHSCREEN_PARALLEL_JOBS): 1, so that each "
+                        "worker uses one core and the ratio shows what a second worker adds, as a worker on a "
+                        "host of its own would")
     options = parser.parse_args()
     client = engine.connect(SandboxSettings.from_environment())
     build.build_image(client, log=lambda line: None)
@@ -427,12 +431,14 @@ def main() -> None:
         redis.start()
         try:
             with fresh_database(options.database_url, folder) as (url, described):
-                print(f"database: {described}; {os.cpu_count()} cores")
+                print(f"database: {described}; {os.cpu_count()} cores; {options.parallel_jobs} sandbox jobs "
+                      f"at once per judging")
                 environment = {"TECHSCREEN_BROKER_URL": redis.url, "DATABASE_URL": url,
                                "TECHSCREEN_INSTANCE": str(folder / "instance"),
                                "TECHSCREEN_SECRET_KEY": secrets.token_urlsafe(48),
                                "TECHSCREEN_PROBLEMS": str(bank.REPOSITORY_BANK),
-                               "TECHSCREEN_SUBMISSIONS_PER_MINUTE": "1000"}
+                               "TECHSCREEN_SUBMISSIONS_PER_MINUTE": "1000",
+                               "TECHSCREEN_PARALLEL_JOBS": str(options.parallel_jobs)}
                 os.environ.update(environment)
                 tokens = make_invites(environment["TECHSCREEN_INSTANCE"], 2 * options.submits + options.candidates + 1)
                 run(LocalCluster(environment, folder / "logs"), make_engine(url), tokens, options)
