@@ -5,6 +5,7 @@ A candidate's statement ends with the modules they may import, taken from
 from what the policy check enforces.
 """
 
+import functools
 import tomllib
 
 import nh3
@@ -33,8 +34,12 @@ def imports_section(allowed_imports) -> str:
     return f"## Allowed imports\n\n{listed}\n"
 
 
-def render_statement(markdown: str, allowed_imports) -> str:
-    """The statement as candidates see it: ``markdown`` then the allowed imports, rendered safely."""
+@functools.lru_cache(maxsize=256)
+def render_statement(markdown: str, allowed_imports: tuple[str, ...]) -> str:
+    """The statement as candidates see it: ``markdown`` then the allowed imports, rendered safely.
+
+    Kept per text: every problem page shows it, and rendering and sanitising cost a third of the page's time.
+    """
     return render_markdown(f"{markdown.rstrip()}\n\n{imports_section(allowed_imports)}")
 
 
