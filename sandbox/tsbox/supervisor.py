@@ -49,6 +49,10 @@ CHILD_ENV_BASE = {
     "PYTHONDONTWRITEBYTECODE": "1",
     "PYTHONIOENCODING": "utf-8",
     "LC_ALL": "C.UTF-8",
+    # One malloc arena: glibc reserves 64 MB of address space for each further arena, created when threads
+    # happen to contend, so under RLIMIT_AS threaded code would pass or fail ("can't start new thread") by
+    # timing alone.
+    "MALLOC_ARENA_MAX": "1",
     "OPENBLAS_NUM_THREADS": "1",
     "OMP_NUM_THREADS": "1",
     "MKL_NUM_THREADS": "1",

@@ -55,3 +55,13 @@ def test_hostile_submission_is_contained(path, add_two, docker_client):
     assert host_fingerprint() == before
     follow_up = judge(add_two, add_two.solution, client=docker_client)
     assert follow_up.verdict is Verdict.ACCEPTED
+
+
+def test_threaded_code_gets_the_same_verdict_every_time(add_two, docker_client):
+    """Eight spinning threads under the address-space limit: time_limit_exceeded in each of 8 jobs, never
+    "can't start new thread" in the jobs where glibc happened to give the threads arenas of their own."""
+    code = (HOSTILE[0].parents[1] / "time_limit_exceeded" / "spinning_threads.py").read_text()
+    verdicts = [judge(add_two, code, policy=False, guard=False, client=docker_client) for _ in range(8)]
+    assert [report.verdict for report in verdicts] == [Verdict.TIME_LIMIT_EXCEEDED] * 8, [
+        [(t.name, t.verdict.label, t.message) for t in report.tests] for report in verdicts
+        if report.verdict is not Verdict.TIME_LIMIT_EXCEEDED]
