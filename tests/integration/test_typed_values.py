@@ -5,6 +5,7 @@ import pytest
 
 from server.judge.judge import judge
 from server.judge.verdicts import Verdict
+from server.problems.check import check_package
 from server.problems.package import load_package
 
 pytestmark = pytest.mark.usefixtures("no_leftover_containers")
@@ -67,3 +68,12 @@ def test_a_forged_array_that_does_not_fit_its_shape_is_refused_by_the_host(scale
     test = judge(scale_rows, code, client=docker_client).tests[0]
     assert test.verdict == Verdict.RUNTIME_ERROR
     assert "a typed array of shape [2, 3]: its data at depth 0 is not all lists of 2 items" in test.message
+
+
+def test_problem_check_passes_with_arrays_generated_and_measured(fixture_problems, docker_client):
+    report = check_package(fixture_problems / "scale-rows", client=docker_client)
+    failures = [str(i) for i in report.issues if i.severity == "error"]
+    failures += [f"{s.name}: {'; '.join(s.problems)}" for s in report.submissions if not s.ok]
+    assert report.ok, "\n".join(failures)
+    assert {s.name for s in report.submissions} >= {"wrong_answer/flattened.py",
+                                                    "wrong_answer/nan_to_zero.py"}
