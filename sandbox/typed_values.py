@@ -101,18 +101,24 @@ def _names(kinds) -> str:
 
 def plain(value):
     """``value`` with each typed array replaced by its data, non-finite floats as floats (what checkers other
-    than ``array`` compare). Returns ``value`` itself when it holds no array."""
+    than ``array`` compare). Returns ``value`` itself when it holds no array, found level by level."""
+    level = [value]
+    while level:
+        if any(is_array(item) for item in level):
+            return _plain(value)
+        level = [child for item in level if type(item) in _CONTAINERS
+                 for child in (item.values() if type(item) is dict else item) if type(child) in _CONTAINERS]
+    return value
+
+
+def _plain(value):
     if is_array(value):
         spec = value[ARRAY_TAG]
         return untagged(spec["data"]) if spec["dtype"].startswith("float") else spec["data"]
     if type(value) is dict:
-        if not any(type(child) in _CONTAINERS for child in value.values()):
-            return value
-        return {key: plain(child) for key, child in value.items()}
-    if type(value) is list:
-        if not any(type(child) in _CONTAINERS for child in value):
-            return value
-        return [plain(child) for child in value]
+        return {key: _plain(child) for key, child in value.items()}
+    if type(value) is list and any(type(child) in _CONTAINERS for child in value):
+        return [_plain(child) for child in value]
     return value
 
 
