@@ -105,6 +105,8 @@ def test_array_dtype_modes():
     assert REGISTRY["array"](nd("int32", [1], [1]), nd("uint8", [1], [1]), ARRAY).ok          # integers
     assert REGISTRY["array"](nd("int64", [1], [1]), floats32, CheckerSpec(type="array", dtype="any")).ok
     assert not REGISTRY["array"](nd("bool", [1], [True]), nd("int64", [1], [1]), ARRAY).ok
+    exactly = CheckerSpec(type="array")
+    assert not REGISTRY["array"](nd("int64", [1], [2 ** 62]), nd("int64", [1], [2 ** 62 + 1]), exactly).ok
 
 
 def test_array_compares_arrays_inside_lists_and_numbers_beside_them():
