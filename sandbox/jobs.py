@@ -325,7 +325,7 @@ def _parse_body(body: bytes, max_body: int, mode: str) -> dict:
     if mode == "measure":
         first, _, body = body.partition(b"\n")
         setup = parse_json(first, max_bytes=256, max_depth=1)
-    result = parse_json(body, max_bytes=max_body, max_depth=80)
+    result = parse_json(body, max_bytes=max_body, max_depth=80, typed=True)
     if not isinstance(result, dict):
         raise UntrustedDataError("the result is not an object")
     if isinstance(setup, dict) and type(setup.get("setup_cpu_ms")) in (int, float):

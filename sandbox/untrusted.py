@@ -3,6 +3,8 @@
 import json
 import math
 
+from sandbox.typed_values import ARRAY_TAG, TypedValueError, validate
+
 _CONSTANTS = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
 _CONTAINERS = (list, dict)  # what json.loads builds, exactly
 
@@ -15,14 +17,15 @@ def _constant(name: str) -> float:
     return _CONSTANTS[name]
 
 
-def parse_json(data: bytes, *, max_bytes: int, max_depth: int = 64):
+def parse_json(data: bytes, *, max_bytes: int, max_depth: int = 64, typed: bool = False):
     """Parse ``data`` as UTF-8 JSON of at most ``max_bytes`` and ``max_depth`` levels.
 
     The explicit tokens ``NaN``, ``Infinity`` and ``-Infinity`` decode to
     floats; the result holds only dict, list, str, int, float, bool and None.
+    With ``typed``, every typed array in it (``sandbox.typed_values``) must be well formed.
 
     Raises:
-        UntrustedDataError: Too large, too deep, not UTF-8 or not JSON.
+        UntrustedDataError: Too large, too deep, not UTF-8, not JSON, or a malformed typed array.
     """
     if len(data) > max_bytes:
         raise UntrustedDataError(f"{len(data)} bytes, more than the {max_bytes} allowed")
@@ -34,6 +37,11 @@ def parse_json(data: bytes, *, max_bytes: int, max_depth: int = 64):
         raise UntrustedDataError(f"not valid JSON: {str(error)[:200]}") from None
     if _depth(value) > max_depth:
         raise UntrustedDataError(f"nested more than {max_depth} levels deep")
+    if typed and (ARRAY_TAG.encode() in data or b"\\u" in data):  # an escape could spell the tag
+        try:
+            validate(value, "the value")
+        except TypedValueError as error:
+            raise UntrustedDataError(str(error)) from None
     return value
 
 

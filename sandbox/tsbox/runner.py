@@ -3,8 +3,9 @@
 The zygote prepares once per job what every test needs before its input
 (``prepare``: the allowed modules the code imports, the compiled code); each
 test's process then reads the test's input as JSON on stdin (``run_test``),
-executes the module afresh, and writes its single result as one JSON object
-to ``wire.RESULT_FD``; it leaves with ``os._exit`` so that no ``atexit``
+makes its typed values real numpy arrays (``tsbox.typed``), executes the
+module afresh, and writes its single result as one JSON object to
+``wire.RESULT_FD``; it leaves with ``os._exit`` so that no ``atexit``
 hook or finaliser of the candidate's can add to it.
 
 Modes (the job's header, given to the zygote):
@@ -33,7 +34,7 @@ import sys
 import traceback
 import types
 
-from tsbox import guard, instrument, meter, tojson, wire
+from tsbox import guard, instrument, meter, tojson, typed, wire
 
 # Taken before candidate code runs, which may rebind module attributes.
 _dumps = json.dumps
@@ -193,10 +194,12 @@ def _cpu_ms():
     return (usage.ru_utime + usage.ru_stime) * 1000
 
 
-def _run(header, code, test_input):
+def _run(header, code, test_input, has_arrays):
     """Return the result object for one test; never raises."""
     result = {}
     try:
+        if has_arrays:  # before any candidate code runs; a malformed one is reported as raised
+            test_input = typed.build(test_input)
         if header["mode"] == "measure":
             return _measure(header, code, test_input)
         kind = header["kind"]
@@ -225,7 +228,15 @@ def _generate(header, code, spec):
         document = {"init": list(produced["init"]), "calls": produced["calls"]}
     else:
         document = {"stdin": str(produced)}
-    return _dumps(document, allow_nan=False, separators=(",", ":")).encode("utf-8")
+    return _dumps(document, allow_nan=False, separators=(",", ":"), default=_generated_value).encode("utf-8")
+
+
+def _generated_value(value):
+    """A generated input's numpy array or scalar as a typed value (NaN and infinities tagged)."""
+    encoded = typed.encode(value, tag_non_finite=True)
+    if encoded is None:
+        raise TypeError("Object of type %s is not JSON serializable" % _type(value).__name__)
+    return encoded
 
 
 def _write_result(data):
@@ -246,7 +257,8 @@ def _read_input():
 
 def run_test(header, code):
     """In a test's process: read the input on stdin, run, write the result; never returns."""
-    test_input = json.loads(_read_input())
+    raw = _read_input()
+    test_input = json.loads(raw)
     sys.stdin = io.StringIO("")
     if header["mode"] == "generate":
         try:
@@ -257,7 +269,7 @@ def run_test(header, code):
         _exit(0)
     if header["mode"] == "measure":
         _write_result(b'{"setup_cpu_ms":%.3f}\n' % _cpu_ms())
-    result = _run(header, code, test_input)
+    result = _run(header, code, test_input, typed.ARRAY_TAG.encode() in raw)
     try:
         data = _dumps(result, allow_nan=True, separators=(",", ":")).encode("utf-8")
     except BaseException as error:  # noqa: BLE001 - e.g. a rebound json internals

@@ -2,13 +2,15 @@
 
 Only exact builtin types pass (``type(x) is float``, never ``isinstance``),
 so a float subclass or an object whose ``__eq__`` lies cannot reach the host's
-comparison. NumPy scalars and arrays are converted to builtins first. NaN and
+comparison. NumPy arrays and scalars become typed values (``tsbox.typed``): their
+dtype, shape and data as builtins. NaN and
 infinities stay floats; the encoder writes them as the explicit tokens
 ``NaN``, ``Infinity`` and ``-Infinity``, which the host decodes on purpose.
 """
 
-import sys
 from itertools import chain
+
+from . import typed  # relative: the host imports this module as sandbox.tsbox.tojson
 
 MAX_DEPTH = 64
 MAX_INT_BITS = 4096 * 3  # about 3,700 decimal digits, under CPython's str limit
@@ -20,17 +22,6 @@ _PLAIN = {float, bool, int, type(None), str}
 
 class InvalidValue(Exception):
     """The value cannot be sent back: its type or shape is not allowed."""
-
-
-def _numpy_to_builtin(value):
-    numpy = sys.modules.get("numpy")
-    if numpy is None:
-        return None
-    if isinstance(value, numpy.ndarray):
-        return ("ok", value.tolist())
-    if isinstance(value, numpy.generic):
-        return ("ok", value.item())
-    return None
 
 
 def to_json_value(value, _depth=0, _path=None):
@@ -73,9 +64,9 @@ def to_json_value(value, _depth=0, _path=None):
             return [to_json_value(item, _depth + 1, path) for item in value]
         finally:
             path.discard(key)
-    converted = _numpy_to_builtin(value)
+    converted = typed.encode(value)
     if converted is not None:
-        return to_json_value(converted[1], _depth + 1, _path)
+        return to_json_value(converted, _depth + 1, _path)
     raise InvalidValue("a value of type %s" % _qualified_name(kind))
 
 

@@ -3,6 +3,7 @@
 import dataclasses
 
 from sandbox import RunOutcome
+from sandbox.typed_values import plain
 from server.judge.checkers import REGISTRY, check_exception
 from server.judge.checkers.base import PASSED, identical, show
 from server.judge.expected import Expectation
@@ -63,7 +64,7 @@ def _grade_raise(expectation: Expectation, result: dict, raised: Raised | None, 
     returned = result.get("returned")
     if kind == "class" and expectation.value:
         prefix = returned[:len(expectation.value)] if isinstance(returned, list) else returned
-        check = REGISTRY[checker.type](expectation.value, prefix, checker)
+        check = _checker(checker)(expectation.value, prefix, checker)
         if not check.ok:
             return Graded(Verdict.WRONG_ANSWER, f"before the expected {expectation.raises}: {check.message}",
                           returned, raised)
@@ -74,7 +75,7 @@ def _grade_raise(expectation: Expectation, result: dict, raised: Raised | None, 
 def _compare(expected, actual, kind: str, checker: CheckerSpec, case: Case):
     if identical(expected, actual):  # a right answer, however large, at once
         return PASSED
-    compare = REGISTRY[checker.type]
+    compare = _checker(checker)
     if kind == "stdio":
         return compare(_normalise_output(expected), _normalise_output(actual), checker)
     if kind != "class":
@@ -89,6 +90,14 @@ def _compare(expected, actual, kind: str, checker: CheckerSpec, case: Case):
             shown = show(args)[1:-1]
             return dataclasses.replace(check, message=f"call {index + 1}, {method}({shown}): {check.message}")
     return PASSED
+
+
+def _checker(checker: CheckerSpec):
+    """The problem's checker; all but ``array`` compare arrays as their plain data, as before typed values."""
+    compare = REGISTRY[checker.type]
+    if checker.type == "array":
+        return compare
+    return lambda expected, actual, spec: compare(plain(expected), plain(actual), spec)
 
 
 def _normalise_output(text):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pydantic
 
+from sandbox.typed_values import TypedValueError, validate
 from server.errors import Issue, ProblemFormatError
 from server.judge.verdicts import Verdict
 from server.problems import locate
@@ -303,6 +304,11 @@ def _case_problems(case: Case, hidden: bool, spec: ProblemSpec, families) -> lis
     if kind == "class" and case.has_expected and not case.raises and case.calls is not None:
         if not isinstance(case.expected, list) or len(case.expected) != len(case.calls):
             problems.append(("expected", "a class case expects a list with one return value per call"))
+    for key in ("args", "kwargs", "init", "calls", "expected"):
+        try:
+            validate(getattr(case, key), repr(key))
+        except TypedValueError as error:
+            problems.append((key, str(error)))
     return problems
 
 

@@ -33,14 +33,17 @@ class ImportsSpec(Strict):
 
 
 class CheckerSpec(Strict):
-    type: Literal["exact", "float", "unordered"]
+    type: Literal["exact", "float", "unordered", "array"]
     rel_tol: Annotated[Number, Field(ge=0, lt=1)] = 0.0
     abs_tol: Annotated[Number, Field(ge=0)] = 0.0
+    dtype: Literal["kind", "exact", "any"] = "kind"  # the array checker's
 
     @model_validator(mode="after")
     def _tolerances_only_for_float(self):
-        if self.type != "float" and (self.rel_tol or self.abs_tol):
-            raise ValueError("rel_tol and abs_tol apply only to the float checker")
+        if self.type not in ("float", "array") and (self.rel_tol or self.abs_tol):
+            raise ValueError("rel_tol and abs_tol apply only to the float and array checkers")
+        if self.type != "array" and "dtype" in self.model_fields_set:
+            raise ValueError("dtype applies only to the array checker")
         if self.type == "float" and not (self.rel_tol or self.abs_tol):
             raise ValueError("the float checker needs rel_tol or abs_tol")
         return self

@@ -9,10 +9,10 @@ the page unreadable.
 """
 
 import dataclasses
-import json
 
 from server.judge.report import Raised
 from server.problems.package import ProblemPackage
+from server.review.array_text import dumps_readable
 from server.review.diff import line_diff
 from server.services.candidate_view import PUBLIC_INPUT_KEYS
 
@@ -116,8 +116,8 @@ def _too_large(chars: int) -> str:
 def _show(value, indent: int | None = None) -> str:
     """JSON of ``value``: compact for the table, one item a line (``indent``) for diffs."""
     try:
-        text = json.dumps(value, indent=indent, allow_nan=True, default=repr)
-    except ValueError:  # circular: cannot come from JSON, but never fail the page
+        text = dumps_readable(value, indent)
+    except (ValueError, RecursionError):  # circular: cannot come from JSON, but never fail the page
         text = repr(value)
     return _cut(text)
 

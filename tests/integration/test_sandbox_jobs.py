@@ -32,13 +32,15 @@ def test_each_test_runs_in_a_fresh_process(docker_client):
     assert all(o.cpu_ms > 0 and o.max_rss_kb > 0 for o in result.outcomes)
 
 
-def test_numpy_values_are_converted_to_builtins(docker_client):
+def test_numpy_values_come_back_as_typed_values_with_dtype_and_shape(docker_client):
     code = ("import numpy as np\n"
             "def f(n):\n    return {'arr': np.arange(n) * 0.5, 'scalar': np.float32(1.5), 'flag': np.bool_(True),"
             " 'nan': np.nan, 'inf': -np.inf}")
     outcome = run_job(job(code, args(3)), client=docker_client).outcomes[0]
     value = outcome.result["returned"]
-    assert value["arr"] == [0.0, 0.5, 1.0] and value["scalar"] == 1.5 and value["flag"] is True
+    assert value["arr"] == {"$ndarray": {"dtype": "float64", "shape": [3], "data": [0.0, 0.5, 1.0]}}
+    assert value["scalar"] == {"$ndarray": {"dtype": "float32", "shape": [], "data": 1.5}}
+    assert value["flag"] == {"$ndarray": {"dtype": "bool", "shape": [], "data": True}}
     assert value["nan"] != value["nan"] and value["inf"] == float("-inf")
 
 

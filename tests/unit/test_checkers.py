@@ -63,3 +63,64 @@ def test_exception_checker_accepts_subclasses_by_builtin_name():
     assert not check_exception("TypeError", raised).ok
     returned = check_exception("ValueError", {"returned": 3})
     assert not returned.ok and "returned 3" in returned.message
+
+
+ARRAY = CheckerSpec(type="array", rel_tol=1e-6, abs_tol=1e-9)
+
+
+def nd(dtype, shape, data):
+    return {"$ndarray": {"dtype": dtype, "shape": shape, "data": data}}
+
+
+def test_array_accepts_values_within_tolerance_with_nan_and_infinities_in_the_same_places():
+    expected = nd("float64", [2, 2], [[1.0, {"$float": "NaN"}], [math.inf, 0.0]])
+    assert REGISTRY["array"](expected, nd("float64", [2, 2], [[1.0 + 1e-7, math.nan], [math.inf, 1e-10]]), ARRAY).ok
+    assert REGISTRY["array"](expected, [[1.0, math.nan], [math.inf, 0.0]], ARRAY).ok  # a list stands for float64
+
+
+@pytest.mark.parametrize("actual, spec, message", [
+    (nd("float64", [3, 2], [[1.0, 2.0]] * 3), ARRAY,
+     "expected shape (2, 3), got shape (3, 2) (expected float64 array of shape (2, 3), "
+     "got float64 array of shape (3, 2))"),
+    (nd("float64", [2, 3], [[1.0, 2.0, 3.0], [4.0, 5.0, 6.1]]), ARRAY,
+     "1 of 6 elements differ; first at index (1, 2): expected 6.0, got 6.1 "
+     "(expected shape (2, 3), got shape (2, 3))"),
+    (nd("float64", [2, 3], [[1.0, math.nan, 3.0], [4.0, 5.0, math.nan]]), ARRAY,
+     "2 of 6 elements differ; first at index (0, 1): expected 2.0, got NaN"),
+    (nd("int64", [2, 3], [[1, 2, 3], [4, 5, 6]]), ARRAY,
+     "expected dtype float64, got int64 (expected float64 array of shape (2, 3), got int64 array of shape (2, 3))"),
+    (nd("float32", [2, 3], [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]), CheckerSpec(type="array", dtype="exact"),
+     "expected dtype float64, got float32"),
+    ([[1.0, 2.0], [3.0]], ARRAY, "expected float64 array of shape (2, 3), got list [[1.0, 2.0], [3.0]]"),
+])
+def test_array_explains_where_arrays_first_differ(actual, spec, message):
+    expected = nd("float64", [2, 3], [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    check = REGISTRY["array"](expected, actual, spec)
+    assert not check.ok and check.message.startswith(message)
+
+
+def test_array_dtype_modes():
+    floats32 = nd("float32", [1], [1.0])
+    assert REGISTRY["array"](nd("float64", [1], [1.0]), floats32, ARRAY).ok                  # same kind
+    assert REGISTRY["array"](nd("int32", [1], [1]), nd("uint8", [1], [1]), ARRAY).ok          # integers
+    assert REGISTRY["array"](nd("int64", [1], [1]), floats32, CheckerSpec(type="array", dtype="any")).ok
+    assert not REGISTRY["array"](nd("bool", [1], [True]), nd("int64", [1], [1]), ARRAY).ok
+    exactly = CheckerSpec(type="array")
+    assert not REGISTRY["array"](nd("int64", [1], [2 ** 62]), nd("int64", [1], [2 ** 62 + 1]), exactly).ok
+
+
+def test_array_compares_arrays_inside_lists_and_numbers_beside_them():
+    expected = [nd("float64", [2], [1.0, 2.0]), 0.5]
+    assert REGISTRY["array"](expected, [nd("float64", [2], [1.0, 2.0]), 0.5 + 1e-8], ARRAY).ok
+    check = REGISTRY["array"](expected, [nd("float64", [2], [1.0, 2.5]), 0.5], ARRAY)
+    assert check.message.startswith("1 of 2 elements differ at [0]; first at index (1,): expected 2.0, got 2.5")
+
+
+@pytest.mark.parametrize("options, fragment", [
+    ({"type": "exact", "dtype": "kind"}, "dtype applies only to the array checker"),
+    ({"type": "exact", "rel_tol": 1e-6}, "apply only to the float and array checkers"),
+    ({"type": "array", "dtype": "loose"}, "Input should be 'kind', 'exact' or 'any'"),
+])
+def test_array_checker_options_are_validated(options, fragment):
+    with pytest.raises(ValueError, match=fragment):
+        CheckerSpec(**options)

@@ -87,6 +87,10 @@ def test_broken_json_reports_line(package_dir):
     ('{"name": "a", "args": [1], "expected": 1, "weight": 0}', "weight:"),
     ('{"name": "a", "args": [1], "expected": 1, "hidden": true}', "unknown key 'hidden'"),
     ('{"name": "negative", "args": [1, 1], "expected": 2}', "used twice"),
+    ('{"name": "a", "args": [{"$ndarray": {"dtype": "float64", "shape": [3], "data": [1]}}], "expected": 1}',
+     "'args' at [0]: a typed array of shape [3]: its data at depth 0 is not all lists of 3 items"),
+    ('{"name": "a", "args": [1], "expected": {"$ndarray": {"dtype": "str", "shape": [], "data": "x"}}}',
+     "'expected': a typed array has dtype 'str'"),
 ])
 def test_case_rules(package_dir, case, fragment):
     hidden = package_dir / "tests" / "hidden.json"

@@ -10,6 +10,7 @@ from server.judge.report import CaseReport, JudgeReport, Raised
 from server.judge.verdicts import Verdict
 from server.models import CandidateFeedback, Submission, SubmissionStatus
 from server.problems.bank import load
+from server.problems.package import load_package
 from server.review.cases import case_rows
 from server.services.candidate_view import submission_view
 from server.services.judging import MAX_KEPT_JSON, _with_case_details
@@ -110,3 +111,18 @@ def test_a_class_case_shows_its_returns_before_the_exception():
     assert row.actual == "[1.0, 5.5], then raised KeyError: 'x'"
     details[case.name]["actual"] = []  # raised in the constructor: no call returned
     assert case_rows(report, moving)[0].actual == "raised KeyError: 'x'"
+
+
+def test_reviewers_see_arrays_with_their_dtype_and_shape_and_long_axes_cut(fixture_problems):
+    scale_rows = load_package(fixture_problems / "scale-rows")
+    flat = {"$ndarray": {"dtype": "float64", "shape": [6], "data": [2.0, 4.0, 6.0, 2.0, 2.5, 3.0]}}
+    longer = {"$ndarray": {"dtype": "float64", "shape": [7], "data": [1.0] * 7}}
+    test = CaseReport(name="example", visibility="public", group="example", weight=1.0,
+                      verdict=Verdict.WRONG_ANSWER, message="shapes differ", actual=[flat, longer])
+    report = JudgeReport("scale-rows", "v", Verdict.WRONG_ANSWER, (test,), policy_checked=True)
+    row = row_of(_with_case_details(report.as_json(), report), scale_rows)
+    assert row.input == ('{"args": [array(float64, shape (2, 3)) [[1, 2, 3], [4, 5, 6]], '
+                         'array(float64, shape (2,)) [2, 0.5]]}')
+    assert row.expected == "array(float64, shape (2, 3)) [[2, 4, 6], [2, 2.5, 3]]"
+    assert row.actual == ("[array(float64, shape (6,)) [2.0, 4.0, 6.0, 2.0, 2.5, 3.0], "
+                          "array(float64, shape (7,)) [1.0, 1.0, 1.0, ..., 1.0, 1.0, 1.0]]")

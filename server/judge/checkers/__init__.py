@@ -5,13 +5,14 @@ problems name them in ``[checker] type``. ``exception`` is used for cases
 that expect a raise, whatever the problem's checker.
 """
 
-from server.judge.checkers import exact, exception, floats, unordered
+from server.judge.checkers import arrays, exact, exception, floats, unordered
 from server.judge.checkers.base import Check
 
 REGISTRY = {
     "exact": exact.check,
     "float": floats.check,
     "unordered": unordered.check,
+    "array": arrays.check,
 }
 check_exception = exception.check
 

@@ -1,0 +1,118 @@
+"""The ``array`` checker: numpy arrays (typed values) of the same shape, dtype kind and values within tolerance.
+
+Values are compared as ``numpy.isclose`` does, ``|actual - expected| <= abs_tol + rel_tol * |expected|``,
+with NaN matching only NaN (the same positions) and an infinity only the same infinity. Arrays may sit
+inside lists and objects; everything around them is compared as the ``float`` checker does. A plain list
+of numbers stands for the array ``numpy.array`` would make of it (int64, float64 or bool).
+"""
+
+import math
+from itertools import chain
+
+from sandbox.tsbox.typed import ARRAY_TAG, is_array
+from sandbox.typed_values import untagged
+from server.judge.checkers.base import PASSED, Check, kind_of, show
+from server.judge.checkers.exact import first_difference
+
+_KINDS = {"bool": "boolean"} | {f"{sign}int{bits}": "integer" for sign in ("", "u") for bits in (8, 16, 32, 64)}
+
+
+def check(expected, actual, spec) -> Check:
+    """Arrays match in shape, dtype (``spec.dtype``: ``kind`` by default, ``exact`` or ``any``) and values."""
+    def close(want, got) -> bool:
+        return _same(want, got, spec)
+
+    def arrays(want, got, path):
+        if not (is_array(want) or is_array(got)):
+            return NotImplemented
+        return _array_difference(want, got, path, spec)
+
+    difference = first_difference(expected, actual, "", same_scalar=close, special=arrays)
+    return PASSED if difference is None else Check(False, difference)
+
+
+def _same(want, got, spec) -> bool:
+    if type(want) is int and type(got) is int:  # exactly, however large (a float holds 53 bits)
+        return abs(got - want) <= spec.abs_tol + spec.rel_tol * abs(want)
+    return _close(float(want), float(got), spec)
+
+
+def _close(want: float, got: float, spec) -> bool:
+    if math.isnan(want) or math.isnan(got):
+        return math.isnan(want) and math.isnan(got)
+    if math.isinf(want) or math.isinf(got):
+        return want == got
+    return abs(got - want) <= spec.abs_tol + spec.rel_tol * abs(want)
+
+
+class _Array:
+    """An array's dtype, shape and elements in C order, from a typed value or a plain list of numbers."""
+
+    def __init__(self, dtype: str, shape: tuple, elements: list):
+        self.dtype, self.shape, self.elements = dtype, shape, elements
+
+    @classmethod
+    def of(cls, value):
+        if is_array(value):
+            spec = value[ARRAY_TAG]
+            return cls(spec["dtype"], tuple(spec["shape"]), _flat(untagged(spec["data"]), len(spec["shape"])))
+        return cls.inferred(value)
+
+    @classmethod
+    def inferred(cls, value):
+        """The array numpy would make of nested lists of numbers; None for anything else."""
+        shape, level = [], [value]
+        while level and all(type(item) is list for item in level):
+            size = len(level[0])
+            if any(len(item) != size for item in level):
+                return None
+            shape.append(size)
+            level = list(chain.from_iterable(level))
+        kinds = set(map(type, level))
+        if not kinds <= {bool, int, float}:
+            return None
+        dtype = "bool" if kinds == {bool} else "int64" if kinds <= {int} else "float64"
+        return cls(dtype, tuple(shape), level)
+
+    @property
+    def kind(self) -> str:
+        return _KINDS.get(self.dtype, "float")
+
+    def __str__(self) -> str:
+        return f"{self.dtype} array of shape {self.shape}"
+
+
+def _flat(data, ndim: int) -> list:
+    level = [data]
+    for _ in range(ndim):
+        level = list(chain.from_iterable(level))
+    return level
+
+
+def _array_difference(expected, actual, path: str, spec) -> str | None:
+    where = f" at {path}" if path else ""
+    want, got = _Array.of(expected), _Array.of(actual)
+    if want is None or got is None:
+        shown = (f"{kind_of(expected)} {show(expected)}" if want is None else str(want),
+                 f"{kind_of(actual)} {show(actual)}" if got is None else str(got))
+        return f"expected {shown[0]}{where}, got {shown[1]}"
+    if want.shape != got.shape:
+        return f"expected shape {want.shape}{where}, got shape {got.shape} (expected {want}, got {got})"
+    if spec.dtype == "exact" and want.dtype != got.dtype or spec.dtype == "kind" and want.kind != got.kind:
+        return f"expected dtype {want.dtype}{where}, got {got.dtype} (expected {want}, got {got})"
+    differing = [index for index, (a, b) in enumerate(zip(want.elements, got.elements, strict=True))
+                 if not _same(a, b, spec)]
+    if not differing:
+        return None
+    first = differing[0]
+    return (f"{len(differing)} of {len(want.elements)} elements differ{where}; first at index "
+            f"{_index(first, want.shape)}: expected {show(want.elements[first])}, got {show(got.elements[first])} "
+            f"(expected shape {want.shape}, got shape {got.shape})")
+
+
+def _index(flat: int, shape: tuple) -> tuple:
+    index = []
+    for size in reversed(shape):
+        flat, position = divmod(flat, size)
+        index.append(position)
+    return tuple(reversed(index))
