@@ -10,7 +10,7 @@ nested data, as results were before typed values existed.
 import math
 from itertools import chain
 
-from sandbox.tsbox.typed import ARRAY_TAG, DTYPES, FLOAT_NAMES, FLOAT_TAG, MAX_NDIM, is_array
+from sandbox.tsbox.typed import ARRAY_TAG, DTYPES, FLOAT_NAMES, FLOAT_TAG, MAX_NDIM, is_array, untagged
 
 MAX_ELEMENTS = 1 << 24
 _CONTAINERS = (list, dict)
@@ -121,11 +121,3 @@ def _plain(value):
         return [_plain(child) for child in value]
     return value
 
-
-def untagged(data):
-    """An array's data with ``{"$float": name}`` objects made floats."""
-    if type(data) is dict:
-        return FLOAT_NAMES[data[FLOAT_TAG]]
-    if type(data) is list and any(type(item) in _CONTAINERS for item in data):
-        return [untagged(item) for item in data]
-    return data

@@ -47,16 +47,17 @@ def _array(spec):
 
     if _type(spec) is not dict or spec.get("dtype") not in DTYPES:
         raise ValueError("a typed array needs a dtype among %s" % ", ".join(DTYPES))
-    array = numpy.array(_untagged(spec.get("data")), dtype=spec["dtype"]).reshape(spec.get("shape"))
+    array = numpy.array(untagged(spec.get("data")), dtype=spec["dtype"]).reshape(spec.get("shape"))
     return array[()] if array.ndim == 0 else array
 
 
-def _untagged(data):
+def untagged(data):
+    """An array's data with ``{"$float": name}`` objects made floats (the host reads arrays with this too)."""
     kind = _type(data)
     if kind is dict and _type(data.get(FLOAT_TAG)) is str and data[FLOAT_TAG] in FLOAT_NAMES:
         return FLOAT_NAMES[data[FLOAT_TAG]]
     if kind is list and any(_type(item) in (list, dict) for item in data):
-        return [_untagged(item) for item in data]
+        return [untagged(item) for item in data]
     return data
 
 
