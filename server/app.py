@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask
 
 from sandbox import SandboxSettings, gc
-from server import body_limits, config, db, error_responses, nul_characters, security
+from server import body_limits, config, db, error_responses, nul_characters, rate_limits, security
 from server.ids import IdConverter
 from server.json_body import StrictJSONProvider, StrictRequest
 from server.services.judge_queue import JudgeQueue
@@ -41,6 +41,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     _start_workers(app, instance)
     app.extensions["techscreen.progress_streams"] = StreamSlots()
     _register_blueprints(app)
+    rate_limits.init_app(app)  # after the blueprints: it applies the limits their views declare
     error_responses.register(app)
     return app
 

@@ -1,7 +1,8 @@
-"""Request-level protections shared by every blueprint: CSRF, rate limits, and the security headers.
+"""Request-level protections shared by every blueprint: CSRF and the security headers.
 
-They live apart from the app factory so that views can use ``csrf`` and
-``limiter`` without importing ``server.app`` (which imports the views).
+They live apart from the app factory so that views can use ``csrf`` without
+importing ``server.app`` (which imports the views). Rate limits have their own
+module, ``server.rate_limits``.
 
 The Content-Security-Policy allows scripts, styles, images and connections
 from this origin only: no inline script or event-handler attribute runs (the
@@ -20,12 +21,9 @@ HTTPS (so ``no-referrer`` would refuse every form and fetch there).
 import secrets
 
 from flask import Flask, Response, g
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
 csrf = CSRFProtect()
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 SECURITY_HEADERS = {"X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"}
 
@@ -53,6 +51,5 @@ def security_headers(response: Response) -> Response:
 
 def init_app(app: Flask) -> None:
     csrf.init_app(app)
-    limiter.init_app(app)
     app.after_request(security_headers)
     app.context_processor(lambda: {"csp_nonce": style_nonce()})

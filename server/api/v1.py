@@ -9,12 +9,13 @@ test holds the two together.
 from flask import Blueprint, current_app, g, jsonify, url_for
 from sqlmodel import func, select
 
+from server import rate_limits
 from server.api import errors, openapi, payloads
 from server.api.auth import rate_limit_key, require_scope
 from server.api.errors import ApiError, field_error
 from server.db import get_db
 from server.models import Attempt, Invite, Screen
-from server.security import csrf, limiter
+from server.security import csrf
 from server.services import attempts, results
 from server.services.ats_report import attempt_report
 from server.services.staff import invite_link
@@ -22,8 +23,8 @@ from server.services.staff import invite_link
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
 errors.register(bp)
-limiter.shared_limit(lambda: f"{current_app.config['API_REQUESTS_PER_MINUTE']} per minute", scope="api_v1",
-                     key_func=rate_limit_key)(bp)  # one budget per token across the whole API
+rate_limits.limit_blueprint(bp, lambda: f"{current_app.config['API_REQUESTS_PER_MINUTE']} per minute",
+                            scope="api_v1", key_func=rate_limit_key)  # one budget per token across the whole API
 
 
 @bp.route("/openapi.json")

@@ -7,9 +7,9 @@ from flask import Blueprint, abort, g, redirect, render_template, request, sessi
 from sqlmodel import select
 from werkzeug.security import check_password_hash
 
+from server import rate_limits
 from server.db import get_db
 from server.models import Role, User
-from server.security import limiter
 from server.services.staff import end_sessions
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -73,7 +73,7 @@ def same_site_path(target: str) -> bool:
 
 
 @bp.route("/login", methods=("GET", "POST"))
-@limiter.limit("10 per minute", methods=["POST"])
+@rate_limits.limit("10 per minute", methods=("POST",))
 def login():
     error = None
     if request.method == "POST":

@@ -15,13 +15,13 @@ from flask import Blueprint, Response, current_app, g, jsonify, request
 from sqlalchemy import func
 from sqlmodel import select
 
+from server import rate_limits
 from server.db import engine_of, get_db
 from server.errors import SubmissionRejected
 from server.json_body import json_object
 from server.judge.judge import validate_code
 from server.models import BROWSER_EVENT_KINDS, Event, ProblemVersion, Submission, SubmissionStatus, utcnow
 from server.policy import check_policy
-from server.security import limiter
 from server.services import attempts, progress_stream
 from server.services.candidate_view import progress_view, submission_view
 from server.services.drafts import save_draft
@@ -70,7 +70,7 @@ def bad_request(error):
 @bp.errorhandler(429)
 def too_many_requests(error):
     """JSON, never the HTML page: what the limit is and how many seconds to wait (the limiter adds Retry-After)."""
-    limit = limiter.current_limit  # only the limiter answers 429 here, and it records the limit it hit
+    limit = rate_limits.current_limit()  # only the limiter answers 429 here, and it records the limit it hit
     wait = max(1, int(limit.reset_at - time.time()))  # as the limiter's Retry-After header says
     rate = f"{limit.limit.amount} requests in {limit.limit.get_expiry()} s"
     return jsonify(error="too_many_requests", retry_after=wait,
@@ -108,7 +108,7 @@ def _code_and_notes(body: dict) -> tuple[str, str]:
 
 
 @bp.route("/problems/<int:version_id>/draft", methods=("POST",))
-@limiter.limit(lambda: current_app.config["DRAFT_RATE_LIMIT"], key_func=_attempt_problem_key)
+@rate_limits.limit(lambda: current_app.config["DRAFT_RATE_LIMIT"], key_func=_attempt_problem_key)
 def draft(token, version_id):
     session, attempt, version = _context(token, version_id)
     attempts.require_open(attempt)
@@ -127,7 +127,7 @@ def lint(token, version_id):
 
 
 @bp.route("/problems/<int:version_id>/<any(run, submit):kind>", methods=("POST",))
-@limiter.limit(lambda: f"{current_app.config['SUBMISSIONS_PER_MINUTE']} per minute", key_func=_attempt_key)
+@rate_limits.limit(lambda: f"{current_app.config['SUBMISSIONS_PER_MINUTE']} per minute", key_func=_attempt_key)
 def judge(token, version_id, kind):
     session, attempt, version = _context(token, version_id)
     attempts.require_open(attempt)
@@ -188,7 +188,7 @@ def progress(token, submission_id):
 
 
 @bp.route("/events", methods=("POST",))
-@limiter.limit(lambda: current_app.config["EVENT_RATE_LIMIT"], key_func=_attempt_key)
+@rate_limits.limit(lambda: current_app.config["EVENT_RATE_LIMIT"], key_func=_attempt_key)
 def event(token):
     """A paste, a focus change, or a page opened or left, while the attempt is open; at most
     ``EVENTS_PER_ATTEMPT`` are kept."""

@@ -35,8 +35,7 @@ def test_with_every_progress_stream_refused_the_verdict_still_arrives_by_polling
 
 
 def test_an_autosave_refused_as_too_frequent_says_so_and_saves_the_latest_text_later(live_app, page):
-    # A window longer than a loaded machine can take between the two saves (with 20 s, CI saw the second allowed).
-    live_app.config["DRAFT_RATE_LIMIT"] = "1 per 40 seconds"
+    live_app.config["DRAFT_RATE_LIMIT"] = "1 per 20 seconds"
     token = start(page, live_app, "Ada")
     replace_editor_text(page, "#code-editor", "first = 1\n")
     expect(page.locator("#save-state")).to_have_text(re.compile(r"^saved "), timeout=10_000)

@@ -110,6 +110,17 @@ def test_autosaves_over_the_rate_get_json_saying_when_to_retry(candidates):
     assert other.status_code == 200
 
 
+def test_each_app_keeps_its_own_rate_limits_whatever_other_apps_the_process_made(candidates, make_app):
+    """One Limiter for the whole process took the newest app's settings: an app made after one with limits off
+    had none (an e2e server lost its autosave limit to the web tests run before it in the same worker)."""
+    _, start, versions = candidates(RATELIMIT_ENABLED=True, DRAFT_RATE_LIMIT="1 per minute")
+    make_app(RATELIMIT_ENABLED=False)
+    ada, token = start("Ada")
+    saves = [ada.post(api(token, f"/problems/{versions[0]}/draft"), json={"code": f"x = {n}", "notes": ""})
+             for n in range(2)]
+    assert [save.status_code for save in saves] == [200, 429]
+
+
 def test_past_the_history_budget_the_latest_draft_replaces_the_previous_one(candidates):
     app, start, versions = candidates(DRAFT_HISTORY_BYTES=1000)
     ada, token = start("Ada")

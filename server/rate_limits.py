@@ -1,0 +1,66 @@
+"""Rate limits: views declare them here, and each app's own Flask-Limiter enforces them.
+
+Flask-Limiter keeps its settings and its storage on the ``Limiter`` object,
+and ``Limiter.init_app`` overwrites them with the newest app's config. One
+Limiter for the process therefore let any app made later (a test's, a CLI
+command's) switch another app's limits off or move them to another store.
+So views only *declare* their limits (``limit``, ``limit_blueprint``), and
+``init_app``, called once the blueprints are registered, makes the app's
+Limiter and applies the declarations to that app's views alone.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from flask import Blueprint, Flask, current_app
+from flask_limiter import Limiter, RequestLimit
+from flask_limiter.util import get_remote_address
+
+__all__ = ["limit", "limit_blueprint", "init_app", "current_limit"]
+
+_DECLARED = "techscreen_rate_limits"
+_EXTENSION = "techscreen.limiter"
+
+LimitValue = str | Callable[[], str]  # a callable reads the app's config at request time
+
+
+@dataclass(frozen=True)
+class _Declared:
+    value: LimitValue
+    key_func: Callable[[], str]
+    methods: tuple[str, ...] | None = None
+    scope: str | None = None  # set for a limit one blueprint's routes share
+
+
+def limit(value: LimitValue, *, key_func: Callable[[], str] = get_remote_address,
+          methods: tuple[str, ...] | None = None) -> Callable:
+    """Declare a limit on a view function (as ``Limiter.limit`` does); the function itself is unchanged."""
+
+    def declare(view: Callable) -> Callable:
+        view.__dict__.setdefault(_DECLARED, []).append(_Declared(value, key_func, methods))
+        return view
+
+    return declare
+
+
+def limit_blueprint(blueprint: Blueprint, value: LimitValue, *, scope: str, key_func: Callable[[], str]) -> None:
+    """Declare one budget shared by all of ``blueprint``'s routes (as ``Limiter.shared_limit`` on a blueprint)."""
+    blueprint.__dict__.setdefault(_DECLARED, []).append(_Declared(value, key_func, scope=scope))
+
+
+def init_app(app: Flask) -> None:
+    """Give ``app`` a Limiter of its own, enforcing the limits declared on its views and blueprints."""
+    limiter = Limiter(get_remote_address, default_limits=[], app=app)
+    for endpoint, view in list(app.view_functions.items()):
+        for declared in getattr(view, _DECLARED, ()):
+            view = limiter.limit(declared.value, key_func=declared.key_func, methods=declared.methods)(view)
+        app.view_functions[endpoint] = view
+    for blueprint in app.blueprints.values():
+        for declared in getattr(blueprint, _DECLARED, ()):
+            limiter.shared_limit(declared.value, scope=declared.scope, key_func=declared.key_func)(blueprint)
+    app.extensions[_EXTENSION] = limiter
+
+
+def current_limit() -> RequestLimit | None:
+    """The limit this request hit, if the app's limiter refused it."""
+    return current_app.extensions[_EXTENSION].current_limit
