@@ -12,7 +12,7 @@ import dataclasses
 
 from server.judge.report import Raised
 from server.problems.package import ProblemPackage
-from server.review.array_text import dumps_readable
+from server.readable_values import dumps_readable
 from server.review.diff import line_diff
 from server.services.candidate_view import PUBLIC_INPUT_KEYS
 

@@ -12,6 +12,7 @@ where the screen allows it (``Screen.candidate_feedback``).
 
 from server.models import CandidateFeedback, Submission, SubmissionStatus
 from server.problems.package import ProblemPackage
+from server.readable_values import dumps_readable
 from server.services.progress_board import Progress
 
 PUBLIC_INPUT_KEYS = ("args", "kwargs", "init", "calls", "stdin")
@@ -71,7 +72,16 @@ def _public_row(test: dict, case, details: dict) -> dict:
                    message=detail.get("message", ""), stdout=detail.get("stdout", ""))
         if "actual_omitted_chars" in detail:
             row["actual_omitted_chars"] = detail["actual_omitted_chars"]
+        row["text"] = _readable(row)
     return row
+
+
+def _readable(row: dict) -> dict:
+    """The row's values as the page shows them: arrays with dtype and shape (``server.readable_values``)."""
+    shown = row["input"]
+    inputs = {key: shown[key] for key in PUBLIC_INPUT_KEYS if key in shown}
+    return {"input": dumps_readable(inputs), "expected": dumps_readable(shown["expected"]) if "expected" in shown
+            else None, "actual": dumps_readable(row["actual"])}
 
 
 PHASES = {"queued": (0.0, "Waiting for a judge"), "tests": (0.1, "Running the tests in the sandbox"),

@@ -42,6 +42,8 @@ FIELDS = (
     Field("checker", "type", "choice", "Checker", ("exact", "float", "unordered", "array")),
     Field("checker", "rel_tol", "number", "Relative tolerance (float and array checkers)", optional=True),
     Field("checker", "abs_tol", "number", "Absolute tolerance (float and array checkers)", optional=True),
+    Field("checker", "dtype", "choice", "Dtype check (array checker: kind, exact or any)", ("kind", "exact", "any"),
+          optional=True),
     Field("imports", "allowed", "list", "Allowed imports (comma-separated)"),
     Field("complexity", "target", "choice", "Complexity target", COMPLEXITY_CLASSES),
     Field("complexity", "size_parameter", "text", "Size parameter"),

@@ -42,7 +42,7 @@ def test_a_run_of_the_starter_and_of_the_textbook_formula_show_nan_and_infinity(
     expect(page.locator("#code-editor .cm-content")).to_contain_text("raise NotImplementedError")
     page.click("#run")  # the starter, as it is
     expect(page.locator("#verdict")).to_contain_text("Run: runtime error (0/5 tests passed)", timeout=TIMEOUT_MS)
-    expect(row(page, "example_nan")).to_contain_text('{"args":[[0,NaN]]}')
+    expect(row(page, "example_nan")).to_contain_text('{"args": [[0.0, NaN]]}')
     expect_usable(page)
     page.reload()
     expect(page.locator("#verdict")).to_contain_text("runtime error", timeout=TIMEOUT_MS)  # the last run, again
@@ -51,8 +51,8 @@ def test_a_run_of_the_starter_and_of_the_textbook_formula_show_nan_and_infinity(
     replace_editor_text(page, "#code-editor", TEXTBOOK)
     page.click("#run")
     expect(page.locator("#verdict")).to_contain_text("Run: wrong answer", timeout=TIMEOUT_MS)
-    expect(row(page, "example_huge_logits")).to_contain_text("[-Infinity,-Infinity,-Infinity]")
-    expect(row(page, "example_nan")).to_contain_text("[NaN,NaN]")
+    expect(row(page, "example_huge_logits")).to_contain_text("[-Infinity, -Infinity, -Infinity]")
+    expect(row(page, "example_nan")).to_contain_text("[NaN, NaN]")
     expect(page.locator("#results")).not_to_contain_text("$float")
     expect_usable(page)
     page.screenshot(path=screenshots / "non-finite-run.png", full_page=True)

@@ -126,3 +126,20 @@ def test_reviewers_see_arrays_with_their_dtype_and_shape_and_long_axes_cut(fixtu
     assert row.expected == "array(float64, shape (2, 3)) [[2, 4, 6], [2, 2.5, 3]]"
     assert row.actual == ("[array(float64, shape (6,)) [2.0, 4.0, 6.0, 2.0, 2.5, 3.0], "
                           "array(float64, shape (7,)) [1.0, 1.0, 1.0, ..., 1.0, 1.0, 1.0]]")
+
+
+def test_candidates_read_arrays_in_their_results_with_dtype_and_shape(fixture_problems):
+    """A public test's input, expected and actual arrays reach the candidate as readable text, as reviewers
+    see them, not as the raw ``$ndarray`` objects of the wire format."""
+    scale_rows = load_package(fixture_problems / "scale-rows")
+    returned = {"$ndarray": {"dtype": "float32", "shape": [2, 3], "data": [[2, 4, 6], [2, 2.5, 3]]}}
+    test = CaseReport(name="example", visibility="public", group="example", weight=1.0,
+                      verdict=Verdict.WRONG_ANSWER, message="dtype float32, expected float64", actual=returned)
+    report = JudgeReport("scale-rows", "v", Verdict.WRONG_ANSWER, (test,), policy_checked=True)
+    submission = Submission(attempt_id=1, problem_version_id=1, code="", notes="", code_hash="",
+                            status=SubmissionStatus.DONE, report=_with_case_details(report.as_json(), report))
+    [row] = submission_view(submission, scale_rows, CandidateFeedback.VERDICT)["tests"]
+    assert row["text"] == {
+        "input": '{"args": [array(float64, shape (2, 3)) [[1, 2, 3], [4, 5, 6]], array(float64, shape (2,)) [2, 0.5]]}',
+        "expected": "array(float64, shape (2, 3)) [[2, 4, 6], [2, 2.5, 3]]",
+        "actual": "array(float32, shape (2, 3)) [[2, 4, 6], [2, 2.5, 3]]"}

@@ -11,7 +11,7 @@ from sandbox.tsbox import typed
 from sandbox.tsbox.tojson import to_json_value
 from sandbox.typed_values import TypedValueError, plain, validate
 from sandbox.untrusted import UntrustedDataError, parse_json
-from server.review.array_text import dumps_readable
+from server.readable_values import dumps_readable
 
 
 def array(dtype, shape, data):

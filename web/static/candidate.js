@@ -39,11 +39,6 @@
 
   // A value as compact JSON for people, with the floats JSON cannot hold (the server sends them as
   // {"$float": "NaN" | "Infinity" | "-Infinity"}, server/json_out.py) written NaN, Infinity, -Infinity.
-  function valueText(value) {
-    const text = JSON.stringify(value);
-    return text === undefined ? "" : text.replace(/\{"\$float":"(NaN|-?Infinity)"\}/g, "$1");
-  }
-
   // saveAfter: when the server refused an autosave as too frequent, no save before this time (ms).
   let dirty = false, lintTimer = null, saveAfter = 0;
   const code = TechscreenEditor.createEditor($("code-editor"), {
@@ -123,9 +118,9 @@
   // What the code produced: its value, or "raised ValueError: ..." (after a class case's earlier returns).
   function actualText(t) {
     if ("actual_omitted_chars" in t) return `(${t.actual_omitted_chars} characters of JSON: too large to show)`;
-    if (!t.raised) return valueText(t.actual);
+    if (!t.raised) return t.text.actual;
     const raised = `raised ${t.raised.type}${t.raised.message ? ": " + t.raised.message : ""}`;
-    return Array.isArray(t.actual) && t.actual.length ? `${valueText(t.actual)}, then ${raised}` : raised;
+    return Array.isArray(t.actual) && t.actual.length ? `${t.text.actual}, then ${raised}` : raised;
   }
 
   function show(view) {
@@ -165,10 +160,9 @@
       ["Test", "Input", "Expected", "Actual", "Verdict"].forEach((h) => { const th = document.createElement("th"); th.textContent = h; header.appendChild(th); });
       view.tests.forEach((t) => {
         const row = table.insertRow();
-        const input = Object.assign({}, t.input); delete input.expected; delete input.raises;
         cell(row, t.name);
-        cell(row, valueText(input), "mono");
-        cell(row, t.input.raises ? `raises ${t.input.raises}` : valueText(t.input.expected), "mono");
+        cell(row, t.text.input, "mono");  // the server writes values readably (arrays with dtype and shape)
+        cell(row, t.input.raises ? `raises ${t.input.raises}` : t.text.expected, "mono");
         const actual = actualText(t);  // a message that only repeats it (a runtime error's) is not shown twice
         cell(row, t.message && t.verdict !== "accepted" && !actual.endsWith(t.message) ? `${actual} (${t.message})` : actual, "mono");
         cell(row, t.verdict.replace(/_/g, " "), "verdict " + t.verdict);

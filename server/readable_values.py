@@ -1,4 +1,5 @@
-"""Typed arrays written for reviewers: dtype, shape and the data, long axes cut as numpy prints them."""
+"""Values written for people (reviewers and candidates): typed arrays as dtype, shape and the data, long axes cut
+as numpy prints them."""
 
 import json
 import re
