@@ -8,7 +8,8 @@ infinities stay floats; the encoder writes them as the explicit tokens
 ``NaN``, ``Infinity`` and ``-Infinity``, which the host decodes on purpose.
 """
 
-from itertools import chain
+from itertools import chain, compress, repeat
+from operator import is_
 
 from . import typed  # relative: the host imports this module as sandbox.tsbox.tojson
 
@@ -24,8 +25,15 @@ class InvalidValue(Exception):
     """The value cannot be sent back: its type or shape is not allowed."""
 
 
-def to_json_value(value, _depth=0, _path=None):
-    """Return ``value`` as nested builtins, or raise :class:`InvalidValue`."""
+def to_json_value(value, snapshot=False, _depth=0, _path=None):
+    """Return ``value`` as nested builtins, or raise :class:`InvalidValue`.
+
+    A list of plain values, or of rows of them, is returned as it is (the JSON
+    encoder writes it next, and copying 100,000 rows took a large test's
+    process longer than the code under test), unless ``snapshot``: a class's
+    method may return its own list, which later calls change, so each return
+    is copied when it is made.
+    """
     if _depth > MAX_DEPTH:
         raise InvalidValue("the value is nested more than %d levels deep" % MAX_DEPTH)
     kind = _type(value)
@@ -42,9 +50,9 @@ def to_json_value(value, _depth=0, _path=None):
             raise InvalidValue("a string that is not valid Unicode (lone surrogate)") from None
         return value
     if (kind is list or kind is tuple) and _plain(value):
-        return list(value)
+        return list(value) if snapshot else value
     if (kind is list or kind is tuple) and _plain_rows(value):
-        return [list(row) for row in value]
+        return [list(row) for row in value] if snapshot else value
     if kind is list or kind is tuple or kind is dict:
         path = _path if _path is not None else set()
         key = _id(value)
@@ -59,14 +67,14 @@ def to_json_value(value, _depth=0, _path=None):
                         raise InvalidValue(
                             "a dict key of type %s (keys must be str)" % _type(k).__name__
                         )
-                    out[to_json_value(k, _depth + 1, path)] = to_json_value(v, _depth + 1, path)
+                    out[to_json_value(k, snapshot, _depth + 1, path)] = to_json_value(v, snapshot, _depth + 1, path)
                 return out
-            return [to_json_value(item, _depth + 1, path) for item in value]
+            return [to_json_value(item, snapshot, _depth + 1, path) for item in value]
         finally:
             path.discard(key)
     converted = typed.encode(value)
     if converted is not None:
-        return to_json_value(converted, _depth + 1, _path)
+        return to_json_value(converted, snapshot, _depth + 1, _path)
     raise InvalidValue("a value of type %s" % _qualified_name(kind))
 
 
@@ -80,14 +88,19 @@ def _plain(items):
     kinds = set(map(_type, items))
     if not kinds <= _PLAIN:
         return False
-    if int in kinds and not all(x.bit_length() <= MAX_INT_BITS for x in items if _type(x) is int):
+    if int in kinds and max(map(int.bit_length, _only(items, int))) > MAX_INT_BITS:
         return False
     if str in kinds:
         try:
-            "".join([x for x in items if _type(x) is str]).encode("utf-8")
+            "".join(_only(items, str)).encode("utf-8")
         except UnicodeEncodeError:
             return False
     return True
+
+
+def _only(items, kind):
+    """The items of exactly type ``kind``, filtered in C."""
+    return compress(items, map(is_, map(_type, items), repeat(kind)))
 
 
 def _plain_rows(rows):

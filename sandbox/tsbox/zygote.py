@@ -24,6 +24,7 @@ once and the supervisor, PID 1, becomes its parent: it waits for it, reads its
 resource usage and stops it exactly as it would a child of its own.
 """
 
+import gc
 import json
 import math
 import os
@@ -104,6 +105,7 @@ def main():
     import socket  # likewise
 
     _set_dumpable(0)
+    gc.freeze()  # what the tests inherit stays put: their collections need not walk it again and again
     control = socket.socket(fileno=wire.ZYGOTE_CONTROL_FD)
     control.sendall(wire.ZYGOTE_READY)
     while True:

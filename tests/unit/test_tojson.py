@@ -1,5 +1,6 @@
 """The in-container conversion of return values (standard library only, so it runs here too)."""
 
+import json
 import math
 
 import pytest
@@ -8,7 +9,7 @@ from sandbox.tsbox.tojson import InvalidValue, to_json_value
 
 
 def test_builtins_pass_and_tuples_become_lists():
-    assert to_json_value({"a": (1, 2.5, None, True, "x")}) == {"a": [1, 2.5, None, True, "x"]}
+    assert json.dumps(to_json_value({"a": (1, 2.5, None, True, "x")})) == '{"a": [1, 2.5, null, true, "x"]}'
     assert math.isnan(to_json_value(math.nan))
 
 
@@ -46,8 +47,18 @@ def test_shared_but_acyclic_references_are_fine():
 
 def test_tables_of_plain_values_convert_whole():
     rows = [(1, "a", 2.5, None, True)] * 3 + [[2, "b", -1.0, None, False]]
-    assert to_json_value(rows) == [[1, "a", 2.5, None, True]] * 3 + [[2, "b", -1.0, None, False]]
+    assert to_json_value(rows) is rows  # checked whole and written as it is: no copy of every row
+    assert to_json_value(rows, snapshot=True) == [[1, "a", 2.5, None, True]] * 3 + [[2, "b", -1.0, None, False]]
     assert to_json_value([[], []]) == [[], []]
+
+
+def test_a_snapshot_keeps_the_value_as_returned_when_the_code_changes_it_later():
+    """A class's method may return its own list; later calls change it, and the earlier return must not."""
+    history = [[1, 2.5]]
+    returned = [to_json_value(history, snapshot=True), to_json_value(history[0], snapshot=True)]
+    history[0].append(3)
+    history.append([4])
+    assert returned == [[[1, 2.5]], [1, 2.5]]
 
 
 @pytest.mark.parametrize("bad, fragment", [
