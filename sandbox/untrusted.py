@@ -3,6 +3,7 @@
 import json
 import math
 
+from sandbox.collector import collector_paused
 from sandbox.typed_values import ARRAY_TAG, TypedValueError, validate
 
 _CONSTANTS = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
@@ -29,20 +30,25 @@ def parse_json(data: bytes, *, max_bytes: int, max_depth: int = 64, typed: bool 
     """
     if len(data) > max_bytes:
         raise UntrustedDataError(f"{len(data)} bytes, more than the {max_bytes} allowed")
+    with collector_paused():
+        value = _parse(data)
+        if _depth(value) > max_depth:
+            raise UntrustedDataError(f"nested more than {max_depth} levels deep")
+        if typed and (ARRAY_TAG.encode() in data or b"\\u" in data):  # an escape could spell the tag
+            try:
+                validate(value, "the value")
+            except TypedValueError as error:
+                raise UntrustedDataError(str(error)) from None
+    return value
+
+
+def _parse(data: bytes):
     try:
-        value = json.loads(data.decode("utf-8"), parse_constant=_constant)
+        return json.loads(data.decode("utf-8"), parse_constant=_constant)
     except RecursionError:
         raise UntrustedDataError("nested too deeply") from None
     except (UnicodeDecodeError, ValueError) as error:
         raise UntrustedDataError(f"not valid JSON: {str(error)[:200]}") from None
-    if _depth(value) > max_depth:
-        raise UntrustedDataError(f"nested more than {max_depth} levels deep")
-    if typed and (ARRAY_TAG.encode() in data or b"\\u" in data):  # an escape could spell the tag
-        try:
-            validate(value, "the value")
-        except TypedValueError as error:
-            raise UntrustedDataError(str(error)) from None
-    return value
 
 
 def _depth(value) -> int:

@@ -84,11 +84,13 @@ def invite_for(session: Session, token: str) -> tuple[Invite, Attempt, Screen]:
         InviteNotFound: No invite has this token.
         InviteExpired: The invite expired before the candidate started.
     """
-    invite = session.exec(select(Invite).where(Invite.token_hash == hash_token(token))).first() if token else None
-    if invite is None:
+    found = session.exec(  # one round trip: every candidate request, each autosave, starts here
+        select(Invite, Attempt, Screen).join(Attempt, Attempt.invite_id == Invite.id)
+        .join(Screen, Screen.id == Invite.screen_id).where(Invite.token_hash == hash_token(token))).first() \
+        if token else None
+    if found is None:
         raise InviteNotFound("This link does not match any invite. Check that you copied the whole link.")
-    attempt = session.exec(select(Attempt).where(Attempt.invite_id == invite.id)).one()
-    screen = session.get(Screen, invite.screen_id)
+    invite, attempt, screen = found
     if attempt.state == AttemptState.INVITED and invite.expires_at < utcnow():
         raise InviteExpired(f"The invite expired on {invite.expires_at:%Y-%m-%d %H:%M} UTC. "
                             "Ask the hiring team for a new link.")

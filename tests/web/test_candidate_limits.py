@@ -1,13 +1,14 @@
 """What one candidate can take from the server: progress streams, autosaves and events are capped per attempt."""
 
 import datetime as dt
+import re
 import time
 
 import pytest
 from sqlalchemy import event
 from sqlmodel import select
 
-from server.db import get_db
+from server.db import engine_of, get_db
 from server.models import Attempt, Draft, Event, Submission
 from server.services.attempts import create_invite, invite_for
 from server.services.staff import add_screen
@@ -156,6 +157,31 @@ def test_an_autosave_and_a_page_load_one_draft_however_long_the_history(candidat
     finally:
         event.remove(Draft, "load", count)
     assert len(loaded) <= 2, f"{len(loaded)} drafts read"
+
+
+def test_a_candidate_request_reads_its_invite_attempt_and_screen_in_one_statement(candidates):
+    """Every candidate request starts from the token: three lookups in turn were three round trips to the
+    database on each autosave, the hottest request of a screen."""
+    app, start, versions = candidates(RATELIMIT_ENABLED=False)
+    ada, token = start("Ada")
+    draft = api(token, f"/problems/{versions[0]}/draft")
+    assert ada.post(draft, json={"code": "x = 0", "notes": ""}).status_code == 200
+    statements = []
+
+    def record(_connection, _cursor, statement, *_):
+        statements.append(statement)
+
+    with app.app_context():
+        engine = engine_of(app)
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        saved = ada.post(draft, json={"code": "y = 1", "notes": ""})
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert saved.status_code == 200
+    reads = [s for s in statements if re.search(r"\bFROM invite\b", s)]
+    assert len(reads) == 1 and "JOIN attempt" in reads[0] and "JOIN screen" in reads[0], reads
+    assert len(statements) <= 5, statements  # the token's rows, the version, the last draft, the history size, insert
 
 
 def test_events_are_rate_limited_and_capped_per_attempt(candidates):
