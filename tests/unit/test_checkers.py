@@ -109,6 +109,13 @@ def test_array_dtype_modes():
     assert not REGISTRY["array"](nd("int64", [1], [2 ** 62]), nd("int64", [1], [2 ** 62 + 1]), exactly).ok
 
 
+@pytest.mark.parametrize("actual, shape", [([], [0]), ([[], [], []], [3, 0])])
+def test_array_takes_an_empty_list_for_the_float64_array_numpy_makes_of_it(actual, shape):
+    expected = nd("float64", shape, [] if shape == [0] else [[], [], []])
+    assert REGISTRY["array"](expected, actual, ARRAY).ok  # numpy.array([[], [], []]).dtype is float64
+    assert not REGISTRY["array"](nd("int64", shape, expected["$ndarray"]["data"]), actual, ARRAY).ok
+
+
 def test_array_compares_arrays_inside_lists_and_numbers_beside_them():
     expected = [nd("float64", [2], [1.0, 2.0]), 0.5]
     assert REGISTRY["array"](expected, [nd("float64", [2], [1.0, 2.0]), 0.5 + 1e-8], ARRAY).ok

@@ -23,10 +23,11 @@
     return node;
   }
 
+  // A string body is JSON text already (test cases, written with their numbers as they are).
   async function call(url, method, body) {
     const response = await fetch(url, {method, credentials: "same-origin",
       headers: {"Content-Type": "application/json", "X-CSRFToken": csrf},
-      body: body === undefined ? undefined : JSON.stringify(body)});
+      body: body === undefined || typeof body === "string" ? body : JSON.stringify(body)});
     let data = {};
     try { data = await response.json(); } catch (error) { data = {message: `HTTP ${response.status}`}; }
     return {ok: response.ok, status: response.status, data};
@@ -169,21 +170,16 @@
   function columns() { return ["name", ...INPUT_KEYS[problemKind()], "generate", "expected", "raises", "weight", "group"]; }
   const JSON_KEYS = new Set(["args", "kwargs", "init", "calls", "stdin", "generate", "expected"]);
 
-  // One case per line, spaced like Python's json.dumps (the layout the server's scaffold writes).
-  function oneLine(value) {
-    if (Array.isArray(value)) return "[" + value.map(oneLine).join(", ") + "]";
-    if (value && typeof value === "object") {
-      return "{" + Object.entries(value).map(([k, v]) => JSON.stringify(k) + ": " + oneLine(v)).join(", ") + "}";
-    }
-    return JSON.stringify(value);
-  }
+  // One case per line, spaced like Python's json.dumps (the layout the server's scaffold writes). Cases are
+  // read with JsonText, so NaN and typed arrays' numbers (int64 beyond 2**53, 1.0) come back as written.
+  const oneLine = JsonText.oneLine;
   function caseFile(cases) { return "[\n" + cases.map((c) => "  " + oneLine(c)).join(",\n") + "\n]\n"; }
 
   function renderTable(box) {
     const file = box.dataset.file;
     const general = box.querySelector(".case-general");
     let cases;
-    try { cases = JSON.parse(files[file] || "[]"); } catch (error) { cases = null; }
+    try { cases = JsonText.parse(files[file] || "[]"); } catch (error) { cases = null; }
     if (!Array.isArray(cases)) {
       general.hidden = false;
       general.textContent = "The raw JSON is not an array of cases: fix it in the Raw JSON view to use the table.";
@@ -230,7 +226,7 @@
       const key = input.dataset.key, text = input.value.trim();
       if (text === "") { delete item[key]; return; }
       if (JSON_KEYS.has(key)) {
-        try { item[key] = JSON.parse(text); } catch (error) { local.push(`${key}: not valid JSON`); }
+        try { item[key] = JsonText.parse(text); } catch (error) { local.push(`${key}: not valid JSON`); }
       } else if (key === "weight") {
         const number = Number(text);
         if (Number.isFinite(number)) item[key] = number; else local.push("weight: not a number");
@@ -251,8 +247,9 @@
     return (box) => {
       clearTimeout(timers.get(box));
       timers.set(box, setTimeout(async () => {
-        const result = await call(root.dataset.casesUrl, "POST", {file: box.dataset.file, cases: box.cases,
-          files: {"problem.toml": files["problem.toml"], "generator.py": files["generator.py"]}});
+        const context = {"problem.toml": files["problem.toml"], "generator.py": files["generator.py"]};
+        const result = await call(root.dataset.casesUrl, "POST", `{"file": ${JSON.stringify(box.dataset.file)}, ` +
+          `"cases": ${oneLine(box.cases)}, "files": ${JSON.stringify(context)}}`);
         if (!result.ok) return;
         const general = box.querySelector(".case-general");
         general.hidden = result.data.general.length === 0;

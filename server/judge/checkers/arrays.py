@@ -71,7 +71,7 @@ class _Array:
         kinds = set(map(type, level))
         if not kinds <= {bool, int, float}:
             return None
-        dtype = "bool" if kinds == {bool} else "int64" if kinds <= {int} else "float64"
+        dtype = "bool" if kinds == {bool} else "int64" if kinds == {int} else "float64"  # empty: float64
         return cls(dtype, tuple(shape), level)
 
     @property
