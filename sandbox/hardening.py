@@ -27,6 +27,7 @@ def host_config(api: docker.APIClient, settings: SandboxSettings, memory_mb: int
         mem_limit=limit,
         memswap_limit=limit,
         nano_cpus=1_000_000_000,
+        cgroup_parent=settings.cgroup_parent,
         ulimits=[
             docker.types.Ulimit(name="nofile", soft=settings.nofile, hard=settings.nofile),
             docker.types.Ulimit(name="fsize", soft=settings.fsize_mb << 20, hard=settings.fsize_mb << 20),

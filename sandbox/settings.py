@@ -21,6 +21,9 @@ class SandboxSettings:
         api_timeout_seconds: Timeout of each Docker API call.
         warm_containers: Job containers kept created and started ahead of demand (``sandbox.pool``);
             0 starts every job's container when the job comes.
+        cgroup_parent: The control group job containers are made in (``TECHSCREEN_SANDBOX_CGROUP_PARENT``);
+            ``None`` is the engine's default. On a host that also serves the web tier, one of low CPU
+            weight lets candidates' pages go ahead of judging (docs/deployment.md).
         parallel_jobs: Jobs one judging or measurement runs at once (one container each): the cores
             this process may use, at most 4.
     """
@@ -35,6 +38,7 @@ class SandboxSettings:
     log_bytes: int = 4096
     api_timeout_seconds: float = 30.0
     warm_containers: int = 2
+    cgroup_parent: str | None = None
     parallel_jobs: int = dataclasses.field(default_factory=lambda: max(1, min(len(os.sched_getaffinity(0)), 4)))
 
     @classmethod
@@ -47,10 +51,11 @@ class SandboxSettings:
             docker_url=os.environ.get("DOCKER_HOST") or None,
             job_wall_seconds=float(wall) if wall else cls.job_wall_seconds,
             warm_containers=int(warm) if warm else cls.warm_containers,
+            cgroup_parent=os.environ.get("TECHSCREEN_SANDBOX_CGROUP_PARENT") or None,
         )
         return dataclasses.replace(settings, parallel_jobs=max(1, int(parallel))) if parallel else settings
 
     def container_shape(self) -> tuple:
         """What a job container is made with besides its memory: containers of one shape are interchangeable."""
         return (self.docker_url, self.memory_overhead_mb, self.pids_limit, self.tmpfs_mb, self.nofile,
-                self.fsize_mb)
+                self.fsize_mb, self.cgroup_parent)
