@@ -2,7 +2,7 @@
 
 import pytest
 
-from sandbox import CaseInput, Job, Limits, run_job
+from sandbox import CaseInput, Generate, Job, Limits, run_job
 
 pytestmark = pytest.mark.usefixtures("no_leftover_containers")
 LIMITS = Limits(cpu_seconds=1.0, memory_mb=256, output_kb=64)
@@ -69,3 +69,16 @@ def test_the_zygote_is_out_of_a_tests_reach(docker_client):
                      "            except PermissionError:\n                refused.append(name)\n"
                      "    return refused\n")
     assert returned(run_job(job(code, 1), client=docker_client)) == [["mem", "maps", "environ"]]
+
+
+def test_a_generator_starts_with_numpy_imported(docker_client):
+    """A problem's generator that imports NumPy finds it imported in its zygote, as candidate code does: a
+    generated input does not cost an interpreter's NumPy import (a complexity ladder builds dozens)."""
+    generator = ("import numpy\nimport resource\n"
+                 "def generate(n, rng):\n    usage = resource.getrusage(resource.RUSAGE_SELF)\n"
+                 "    return [usage.ru_utime + usage.ru_stime, numpy.arange(n)]\n")
+    result = run_job(Job(code="", kind="function", entry_point="f", limits=LIMITS, generator=generator,
+                         mode="generate", tests=tuple(CaseInput(generate=Generate(3, seed)) for seed in range(3))),
+                     client=docker_client)
+    assert all(o.status == "completed" for o in result.outcomes), result.outcomes
+    assert max(o.result["args"][0] for o in result.outcomes) < 0.025
