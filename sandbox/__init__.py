@@ -7,11 +7,13 @@ Typical use::
                          (CaseInput({"args": [1, 2]}),)))
 """
 
-from sandbox.errors import EngineRefused, EngineUnavailable, ImageBuildError, ImageMissing, JobRejected, SandboxError
+from sandbox.errors import (EngineRefused, EngineUnavailable, ImageBuildError, ImageMissing, JobRejected,
+                            PriorityUnavailable, SandboxError)
 from sandbox.jobs import CaseInput, Generate, Job, JobResult, Limits, RunOutcome, run_job
 from sandbox.settings import SandboxSettings
 
 __all__ = [
     "EngineRefused", "EngineUnavailable", "Generate", "ImageBuildError", "ImageMissing", "Job", "JobRejected",
-    "JobResult", "Limits", "RunOutcome", "SandboxError", "SandboxSettings", "CaseInput", "run_job",
+    "JobResult", "Limits", "PriorityUnavailable", "RunOutcome", "SandboxError", "SandboxSettings", "CaseInput",
+    "run_job",
 ]

@@ -31,3 +31,7 @@ class ImageBuildError(SandboxError):
 
 class JobRejected(SandboxError):
     """The job itself is unacceptable (too large, malformed) and was not run."""
+
+
+class PriorityUnavailable(SandboxError):
+    """This host cannot give job containers a control group of idle CPU priority (``sandbox.priority``)."""

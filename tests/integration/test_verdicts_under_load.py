@@ -7,14 +7,18 @@ which is run again and never reported as ``time_limit_exceeded``. Every test
 here runs while one busy-loop process per core competes for the machine.
 """
 
+import dataclasses
 import os
 import shutil
 import subprocess
 import sys
+import threading
 
 import pytest
 
 from sandbox import SandboxSettings
+from sandbox.jobs import waiting_limit
+from sandbox.priority import idle_cgroup
 from server.judge.judge import judge
 from server.judge.verdicts import Verdict
 from server.problems.package import load_package
@@ -22,6 +26,7 @@ from server.problems.package import load_package
 pytestmark = pytest.mark.usefixtures("no_leftover_containers")
 CPU_LIMIT = 1.5  # not a whole number of seconds: RLIMIT_CPU alone would enforce 2 s
 RUNS = 5
+STARVING_HOGS_PER_CORE = 8  # against them a task of idle priority waits seconds for each turn on a CPU
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +44,17 @@ def limited(tmp_path_factory, fixture_problems):
 @pytest.fixture
 def busy_machine():
     """One busy-loop process per core, outside Docker, for the test's duration."""
-    hogs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(os.cpu_count() or 1)]
+    hogs = start_hogs()
     yield
+    stop(hogs)
+
+
+def start_hogs(per_core: int = 1) -> list[subprocess.Popen]:
+    return [subprocess.Popen([sys.executable, "-c", "while True: pass"])
+            for _ in range(per_core * (os.cpu_count() or 1))]
+
+
+def stop(hogs: list[subprocess.Popen]) -> None:
     for hog in hogs:
         hog.kill()
     for hog in hogs:
@@ -82,6 +96,23 @@ def test_code_that_waits_is_stopped_for_waiting_not_by_the_backstop(limited, doc
     assert test.verdict is Verdict.TIME_LIMIT_EXCEEDED
     assert test.message.startswith("wall-clock limit: the code waited ")
     assert "without using CPU" in test.message and test.time_ms < CPU_LIMIT * 1000
+
+
+def test_a_job_of_idle_priority_on_a_busy_machine_is_still_judged_on_cpu_time(add_two, docker_client):
+    """In the control group of idle priority (``sandbox.priority``, for hosts that serve pages too) a job gets a
+    CPU only now and then while the machine is busy: its test waits for seconds, and must be judged on the CPU
+    time it used, not taken for code that waits."""
+    settings = dataclasses.replace(SandboxSettings.from_environment(), cgroup_parent=idle_cgroup(),
+                                   warm_containers=0)
+    hogs = start_hogs(per_core=STARVING_HOGS_PER_CORE)
+    ending = threading.Timer(2 * waiting_limit(add_two.spec.limits.cpu_seconds), stop, [hogs])
+    ending.start()
+    try:
+        test = judge_public(add_two, burning(0.2 / CPU_LIMIT), docker_client, settings=settings)  # 0.2 s of 0.5
+    finally:
+        ending.cancel()
+        stop(hogs)
+    assert test.verdict is Verdict.ACCEPTED, (test.verdict.label, test.message)
 
 
 def test_tests_the_job_bound_cuts_short_are_never_time_limit_exceeded(add_two, docker_client):
