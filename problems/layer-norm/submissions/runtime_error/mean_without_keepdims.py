@@ -1,0 +1,17 @@
+import numpy as np
+
+
+def layer_norm_backward(x, gamma, beta, dy, eps=1e-5):
+    """Row statistics without keepdims: x - mean broadcasts them along the wrong axis (and fails unless square)."""
+    if x.ndim != 2 or dy.shape != x.shape:
+        raise ValueError("x and dy must be 2-D with the same shape")
+    if gamma.shape != (x.shape[1],) or beta.shape != (x.shape[1],):
+        raise ValueError("gamma and beta must have one entry per feature")
+    mean = x.mean(axis=1)
+    var = x.var(axis=1)
+    std = np.sqrt(var + eps)
+    x_hat = (x - mean) / std
+    y = gamma * x_hat + beta
+    g = dy * gamma
+    dx = (g - g.mean(axis=1) - x_hat * (g * x_hat).mean(axis=1)) / std
+    return {"y": y, "dx": dx, "dgamma": (dy * x_hat).sum(axis=0), "dbeta": dy.sum(axis=0)}

@@ -1,0 +1,18 @@
+import numpy as np
+
+
+def layer_norm_backward(x, gamma, beta, dy, eps=1e-5):
+    """dgamma from the output y instead of the normalised x_hat."""
+    if x.ndim != 2 or dy.shape != x.shape:
+        raise ValueError("x and dy must be 2-D with the same shape")
+    if gamma.shape != (x.shape[1],) or beta.shape != (x.shape[1],):
+        raise ValueError("gamma and beta must have one entry per feature")
+    mean = x.mean(axis=1, keepdims=True)
+    var = x.var(axis=1, keepdims=True)
+    x_hat = (x - mean) / np.sqrt(var + eps)
+    y = gamma * x_hat + beta
+    g = dy * gamma
+    dx = (g - g.mean(axis=1, keepdims=True) - x_hat * (g * x_hat).mean(axis=1, keepdims=True)) / np.sqrt(var + eps)
+    dgamma = (dy * y).sum(axis=0)
+    dbeta = dy.sum(axis=0)
+    return {"y": y, "dx": dx, "dgamma": dgamma, "dbeta": dbeta}

@@ -1,0 +1,18 @@
+import numpy as np
+
+
+def layer_norm_backward(x, gamma, beta, dy, eps=1e-5):
+    """Sums dgamma and dbeta over the features (axis 1) instead of over the batch."""
+    if x.ndim != 2 or dy.shape != x.shape:
+        raise ValueError("x and dy must be 2-D with the same shape")
+    if gamma.shape != (x.shape[1],) or beta.shape != (x.shape[1],):
+        raise ValueError("gamma and beta must have one entry per feature")
+    mean = x.mean(axis=1, keepdims=True)
+    var = x.var(axis=1, keepdims=True)
+    x_hat = (x - mean) / np.sqrt(var + eps)
+    y = gamma * x_hat + beta
+    g = dy * gamma
+    dx = (g - g.mean(axis=1, keepdims=True) - x_hat * (g * x_hat).mean(axis=1, keepdims=True)) / np.sqrt(var + eps)
+    dgamma = (dy * x_hat).sum(axis=1)
+    dbeta = dy.sum(axis=1)
+    return {"y": y, "dx": dx, "dgamma": dgamma, "dbeta": dbeta}
