@@ -82,10 +82,11 @@ class Finding:
     detail: str
 
 
-def probe_findings(client: docker.DockerClient, settings: SandboxSettings) -> list[Finding]:
-    """Run the probe in a job container and judge each fact."""
+def probe_findings(client: docker.DockerClient, settings: SandboxSettings,
+                   name: str = image.DEFAULT) -> list[Finding]:
+    """Run the probe in a job container of image ``name`` and judge each fact."""
     job = Job(code=PROBE_CODE, kind="function", entry_point="probe", limits=Limits(5.0, 256, 64),
-              tests=(CaseInput({"args": [settings.pids_limit]}),))
+              tests=(CaseInput({"args": [settings.pids_limit]}),), image=name)
     outcome = run_job(job, settings, client).outcomes[0]
     facts = (outcome.result or {}).get("returned")
     if outcome.status != "completed" or not isinstance(facts, dict):
@@ -112,6 +113,6 @@ def engine_version(client: docker.DockerClient) -> str:
         return client.version().get("Version", "?")
 
 
-def image_status(client: docker.DockerClient) -> tuple[str, bool]:
-    tag = image.image_tag()
+def image_status(client: docker.DockerClient, name: str = image.DEFAULT) -> tuple[str, bool]:
+    tag = image.image_tag(name)
     return tag, image.image_present(client, tag)

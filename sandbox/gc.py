@@ -78,17 +78,18 @@ def collect_containers(client: docker.DockerClient, settings: SandboxSettings, e
 
 
 def collect_images(client: docker.DockerClient) -> list[str]:
-    """Remove sandbox images of other code versions; the current image and the bases stay."""
-    current = image.image_tag()
+    """Remove sandbox images of other code versions; the current images (base and ml) and their roots stay."""
     removed = []
     with engine_errors("removing old sandbox images"):
-        for found in client.images.list(name=image.REPOSITORY):
-            tags = [tag for tag in found.tags if tag != current]
-            if tags and current not in found.tags:
-                for tag in tags:
-                    try:
-                        client.images.remove(tag)
-                        removed.append(tag)
-                    except docker.errors.APIError:
-                        pass  # still used by a container; the next gc will retry
+        for name, recipe in image.IMAGES.items():
+            current = image.image_tag(name)
+            for found in client.images.list(name=recipe.repository):
+                tags = [tag for tag in found.tags if tag != current]
+                if tags and current not in found.tags:
+                    for tag in tags:
+                        try:
+                            client.images.remove(tag)
+                            removed.append(tag)
+                        except docker.errors.APIError:
+                            pass  # still used by a container; the next gc will retry
     return removed

@@ -96,7 +96,8 @@ class Job:
     With ``allowed_imports`` (the problem's allow-list), the code runs under
     the run-time guard (``tsbox.guard``): a refused action ends its test with
     a ``refused`` result. ``None`` runs it unguarded, with only the container
-    around it (the sandbox's own tests and the doctor's probe).
+    around it (the sandbox's own tests and the doctor's probe). ``image`` is
+    the sandbox image it runs on (``sandbox.image.IMAGES``: ``base`` or ``ml``).
     """
 
     code: str
@@ -108,6 +109,7 @@ class Job:
     mode: str = "run"
     event_cap: int = 0
     allowed_imports: tuple[str, ...] | None = None
+    image: str = image.DEFAULT
 
 
 @dataclasses.dataclass(frozen=True)
@@ -159,7 +161,7 @@ def run_job(job: Job, settings: SandboxSettings | None = None,
 
     Raises:
         JobRejected: The job is malformed or its code too large.
-        ImageMissing: The sandbox image is not built.
+        ImageMissing: The job's sandbox image is not built.
         EngineUnavailable: Docker is not reachable, failed, or lost the job's output: run the job again later.
         EngineRefused: Docker refused a request.
     """
@@ -172,14 +174,14 @@ def run_job(job: Job, settings: SandboxSettings | None = None,
     payload = _payload(job, nonce, settings)
     max_body = GENERATOR_LIMITS["output_bytes"] if job.mode == "generate" else job.limits.output_kb * 1024 + 1
     per_test = max_body + 2 * settings.log_bytes + META_SLACK_BYTES
-    tag = image.require_image(client)
+    tag = image.require_image(client, job.image)
     memory_mb = max(job.limits.memory_mb, GENERATOR_LIMITS["memory_mb"] if job.generator else 0)
-    warm_pool = pool.pool_for(settings)
+    warm_pool = pool.pool_for(settings, tag)
     run = container.run_container(
         client, tag, payload, memory_mb=memory_mb, wall_seconds=_job_wall(job, settings),
         output_cap=per_test * len(job.tests) + 65536,
         settings=settings, on_stdout=_following(nonce, max_body, job.mode, on_result, on_outcome),
-        end_frame=wire.end_frame(nonce), warm=warm_pool.take(client, tag, memory_mb) if warm_pool else None,
+        end_frame=wire.end_frame(nonce), warm=warm_pool.take(client, memory_mb) if warm_pool else None,
         retire=warm_pool.retire if warm_pool else None)
     found, _ = frames.find_frames(run.stdout, nonce, max_body=max_body)
     if run.exit_code == 0 and wire.END_INDEX not in found:
@@ -215,6 +217,8 @@ def _validate(job: Job) -> None:
         raise JobRejected(f"the code is larger than {MAX_CODE_BYTES // 1024} KiB")
     if job.mode not in MODES:
         raise JobRejected(f"unknown mode {job.mode!r}")
+    if job.image not in image.IMAGES:
+        raise JobRejected(f"unknown sandbox image {job.image!r}")
     if job.allowed_imports is not None and not all(isinstance(name, str) for name in job.allowed_imports):
         raise JobRejected("allowed imports must be module names")
     if not job.tests:

@@ -17,8 +17,9 @@ whose connection ended while it waited (the engine restarted, someone removed
 it) is discarded, never handed out; one that waited ``MAX_IDLE_SECONDS`` is
 replaced, long before ``sandbox gc`` would take it for a dead judge's.
 
-Pools are per process and per container shape: the judge's threads share
-them; a forked child (a Celery prefork worker) forgets its parent's pools at
+Pools are per process, per container shape and per image (a job on the ml
+image never gets a base container, and jobs on one image do not empty the
+other's pool): the judge's threads share them; a forked child (a Celery prefork worker) forgets its parent's pools at
 the fork and builds its own. The refill thread is a daemon; at exit the idle
 containers are removed.
 """
@@ -51,7 +52,6 @@ class WarmContainer:
     job_id: str
     container_id: str
     attached: object
-    image: str = ""
     memory_mb: int = 0
     started: float = 0.0
 
@@ -65,29 +65,30 @@ class WarmContainer:
 
 
 class WarmPool:
-    """Started containers of one shape, handed out one per job, refilled in the background."""
+    """Started containers of one shape and image, handed out one per job, refilled in the background."""
 
-    def __init__(self, settings: SandboxSettings):
+    def __init__(self, settings: SandboxSettings, image: str):
         self.settings = settings
+        self.image = image
         self.size = settings.warm_containers
         self._lock = threading.Condition()
         self._idle: collections.deque[WarmContainer] = collections.deque()
         self._making: set[str] = set()  # job ids of containers being made: created or not yet, not yet idle
         self._to_remove: list[WarmContainer] = []
         self._removing: set[str] = set()  # job ids of containers taken off ``_to_remove`` and not yet gone
-        self._wanted: tuple[str, int] | None = None  # (image, memory) of the latest job: what to make
+        self._wanted: int | None = None  # memory of the latest job: what to make
         self._closed = False
         self._thread: threading.Thread | None = None
 
-    def take(self, client: docker.DockerClient, image: str, memory_mb: int):
-        """A started container for one job, its memory set to ``memory_mb``, as ``(job id, container id,
-        attached)``; None when the pool has none ready (the job makes its own)."""
+    def take(self, client: docker.DockerClient, memory_mb: int):
+        """A started container of the pool's image for one job, its memory set to ``memory_mb``, as ``(job id,
+        container id, attached)``; None when the pool has none ready (the job makes its own)."""
         found = None
         with self._lock:
-            self._wanted = (image, memory_mb)
+            self._wanted = memory_mb
             while self._idle and found is None:
                 candidate = self._idle.popleft()
-                if candidate.image == image and candidate.waiting():
+                if candidate.waiting():
                     found = candidate
                 else:
                     self._to_remove.append(candidate)
@@ -158,7 +159,7 @@ class WarmPool:
         return removals
 
     def _work(self):
-        """Wait until there is something to do; return (image, memory) to make one, or None; raise to stop."""
+        """Wait until there is something to do; return the memory to make one with, or None; raise to stop."""
         with self._lock:
             while True:
                 if self._closed:
@@ -182,7 +183,7 @@ class WarmPool:
                     client = client or engine.connect(self.settings)
                     self._remove(client, self._take_removals())
                     if wanted is not None:
-                        self._make(client, *wanted)
+                        self._make(client, wanted)
                     failures = 0
                 except SandboxError:
                     if client is not None:
@@ -197,13 +198,14 @@ class WarmPool:
             if client is not None:
                 client.close()
 
-    def _make(self, client: docker.DockerClient, image: str, memory_mb: int) -> None:
+    def _make(self, client: docker.DockerClient, memory_mb: int) -> None:
         job_id = uuid.uuid4().hex
         with self._lock:
             self._making.add(job_id)  # before the engine has it: never counted as a job's leftover
-        made = WarmContainer(job_id, "", None, image, memory_mb)
+        made = WarmContainer(job_id, "", None, memory_mb)
         try:
-            made.container_id = container.create_job_container(client, image, memory_mb, self.settings, job_id)
+            made.container_id = container.create_job_container(client, self.image, memory_mb, self.settings,
+                                                               job_id)
             made.attached = container.attach_and_start(client, made.container_id)
             made.started = time.monotonic()
         finally:
@@ -241,16 +243,16 @@ _pools: dict[tuple, WarmPool] = {}
 _pools_lock = threading.Lock()
 
 
-def pool_for(settings: SandboxSettings) -> WarmPool | None:
-    """This process's pool for containers of ``settings``' shape (a new one after ``close``); None when warm
-    containers are off."""
+def pool_for(settings: SandboxSettings, image: str) -> WarmPool | None:
+    """This process's pool for containers of ``settings``' shape made from image tag ``image`` (a new one
+    after ``close``); None when warm containers are off."""
     if settings.warm_containers <= 0:
         return None
-    key = (settings.container_shape(), settings.warm_containers)
+    key = (settings.container_shape(), settings.warm_containers, image)
     with _pools_lock:
         pool = _pools.get(key)
         if pool is None or pool.closed:
-            pool = _pools[key] = WarmPool(settings)
+            pool = _pools[key] = WarmPool(settings, image)
         return pool
 
 

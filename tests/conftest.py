@@ -10,6 +10,7 @@ import pytest
 from sandbox import SandboxError, SandboxSettings, build, engine, pool
 from sandbox.container import JOB_ID_LABEL
 from sandbox.image import LABEL
+from server.problems.bank import images_needed
 from server.problems.package import load_package
 from tests import databases
 from tests.engine_proxy import EngineProxy
@@ -26,10 +27,12 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
 
 @pytest.fixture(scope="session")
 def docker_client():
-    """A client of the real engine with the sandbox image built; fails loudly without them."""
+    """A client of the real engine with the sandbox images the bank needs built (each skipped when its content
+    hash is present); fails loudly without them."""
     try:
         client = engine.connect(SandboxSettings.from_environment())
-        build.build_image(client, log=lambda line: None)
+        for name in images_needed():
+            build.build_image(client, log=lambda line: None, name=name)
     except SandboxError as error:
         pytest.fail(f"the Docker engine and sandbox image are required and not usable: {error}", pytrace=False)
     yield client

@@ -11,8 +11,10 @@ holds for the rest of the test's process. Refused, whoever asks:
   tracebacks read it), listing other directories, changing files;
 - running programs (``os.system``, ``os.exec*``, ``os.posix_spawn``,
   ``subprocess.Popen``), ``os.fork``, signals, resource limits, the environment;
-- sockets, ``ctypes``, ``mmap``, new code or function objects, ``gc`` heap
-  walks, ``sys._current_frames``, more audit hooks.
+- sockets, ``ctypes``, ``mmap``, new code (but code objects without
+  bytecode, which Cython-built modules of SciPy, scikit-learn and pandas
+  make for their tracebacks) or function objects, ``gc`` heap walks,
+  ``sys._current_frames``, more audit hooks.
 
 Refused when candidate code itself asks (library code does these routinely:
 dataclasses compile the methods they write, importing executes modules):
@@ -180,6 +182,8 @@ def _hook(allowed, candidate_globals, refuse, busy):
         return "..."
 
     def hook(event, args):
+        if event == "code.__new__" and type_of(args[0]) is bytes_type and len_(args[0]) == 0:
+            return  # no bytecode: what C extensions (Cython) make to name their frames in tracebacks
         if event == "object.__getattr__":
             if args[1] != "f_code" and asked_by_candidate(ours):  # the meter reads f_code on every call
                 refuse("reading `.%s` reaches Python's internals" % args[1])

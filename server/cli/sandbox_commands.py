@@ -1,9 +1,12 @@
 """``techscreen sandbox build|doctor|gc``."""
 
+import dataclasses
+
 import click
 
-from sandbox import SandboxSettings, build, doctor, engine, gc
+from sandbox import SandboxSettings, build, doctor, engine, gc, image
 from server.cli.output import EXIT_SYSTEM, exit_codes
+from server.problems import bank
 
 
 @click.group("sandbox")
@@ -14,26 +17,35 @@ def sandbox_group():
 @sandbox_group.command("build")
 @click.option("--method", type=click.Choice(build.METHODS), default="auto", show_default=True,
               help="debootstrap (no registry, needs root) or dockerfile (pulls debian:bookworm-slim).")
-def build_command(method):
-    """Build the sandbox image if this version of the code has none."""
+@click.option("--image", "names", type=click.Choice(list(image.IMAGES)), multiple=True,
+              help="Build this image (repeatable). Default: the images the problem bank needs "
+                   "(base, and ml when a problem asks for it).")
+def build_command(method, names):
+    """Build the sandbox images this version of the code has not built yet."""
     with exit_codes(as_json=False):
         client = engine.connect(SandboxSettings.from_environment())
-        tag = build.build_image(client, method=method, log=click.echo)
-    click.echo(tag)
+        tags = [build.build_image(client, method=method, log=click.echo, name=name)
+                for name in names or bank.images_needed()]
+    for tag in tags:
+        click.echo(tag)
 
 
 @sandbox_group.command("doctor")
 def doctor_command():
-    """Check the engine and the image, and prove the limits hold in a probe container."""
+    """Check the engine and the images the bank needs, and prove the limits hold in a probe container of each."""
     settings = SandboxSettings.from_environment()
     with exit_codes(as_json=False):
         client = engine.connect(settings)
         click.echo(f"engine: Docker {doctor.engine_version(client)}")
-        tag, present = doctor.image_status(client)
-        click.echo(f"image: {tag} {'present' if present else 'MISSING (run `techscreen sandbox build`)'}")
-        if not present:
-            raise SystemExit(EXIT_SYSTEM)
-        findings = doctor.probe_findings(client, settings)
+        findings = []
+        for name in bank.images_needed():
+            tag, present = doctor.image_status(client, name)
+            state = "present" if present else f"MISSING (run `{image.build_command(name)}`)"
+            click.echo(f"image {name}: {tag} {state}")
+            if not present:
+                raise SystemExit(EXIT_SYSTEM)
+            findings += [dataclasses.replace(finding, name=f"{name}: {finding.name}")
+                         for finding in doctor.probe_findings(client, settings, name)]
     for finding in findings:
         click.echo(f"{'ok  ' if finding.ok else 'FAIL'} {finding.name}: {finding.detail}")
     if not all(finding.ok for finding in findings):

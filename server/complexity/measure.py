@@ -53,12 +53,14 @@ class MeasureSpec:
     max_n: int
     memory_mb: int = 512
     allowed_imports: tuple[str, ...] | None = None  # the problem's: the code runs under the run-time guard
+    image: str = "base"  # the sandbox image the problem's code runs on
 
     @classmethod
     def of(cls, package: ProblemPackage) -> "MeasureSpec":
         spec = package.spec
         return cls(spec.kind, spec.entry_point, package.generator, spec.complexity.target,
-                   spec.complexity.min_n, spec.complexity.max_n, spec.limits.memory_mb, spec.imports.allowed)
+                   spec.complexity.min_n, spec.complexity.max_n, spec.limits.memory_mb, spec.imports.allowed,
+                   spec.sandbox_image)
 
 
 def measure_complexity(package: ProblemPackage, code: str, **options) -> ComplexityReport:
@@ -104,7 +106,8 @@ def _run(spec: MeasureSpec, code, families, plan, settings, client, decisive) ->
                   for family, n in plan)
     job = Job(code=code, kind=spec.kind, entry_point=spec.entry_point,
               limits=Limits(MEASURE_CPU_SECONDS, spec.memory_mb, 64), tests=tests,
-              generator=spec.generator, mode="measure", event_cap=EVENT_CAP, allowed_imports=spec.allowed_imports)
+              generator=spec.generator, mode="measure", event_cap=EVENT_CAP, allowed_imports=spec.allowed_imports,
+              image=spec.image)
     by_family = {family: [] for family, _ in plan}
 
     def arrived(index, outcome) -> bool:

@@ -28,4 +28,4 @@ def build_job(package: ProblemPackage, code: str, cases, guard: bool = True) -> 
     return Job(code=code, kind=package.spec.kind, entry_point=package.spec.entry_point,
                limits=limits(package), tests=tuple(test_input(case) for case in cases),
                generator=package.generator if needs_generator else None,
-               allowed_imports=package.spec.imports.allowed if guard else None)
+               allowed_imports=package.spec.imports.allowed if guard else None, image=package.spec.sandbox_image)

@@ -59,6 +59,11 @@ _FILES = "it reads or writes files, which solutions cannot do here"
 _C_CODE = "it reaches C code through ctypes"
 _AS_CODE = "it runs text as code"
 _FIELDS = "its replacement fields reach attributes by name"
+_PROGRAMS = "it builds, loads or runs programs"
+_NETWORK = "it downloads from the network"
+_PROCESSES = "it starts processes"
+_PANDAS_READERS = ("csv", "table", "fwf", "json", "html", "xml", "excel", "parquet", "orc", "feather", "hdf",
+                   "sql", "sql_query", "sql_table", "sas", "spss", "stata", "pickle", "clipboard", "gbq")
 
 # Library modules and entry points refused wherever they are reached from (by dotted name, and by
 # identity on the host, so that ``np.lib.npyio.loadtxt`` is ``np.loadtxt``).
@@ -66,6 +71,12 @@ REFUSED_MODULES = {
     "numpy.ctypeslib": _C_CODE, "numpy.lib.npyio": _FILES, "numpy.lib.format": _FILES,
     "numpy.ma.mrecords": _FILES, "numpy.compat": "it loads modules from files", "numpy.testing": _AS_CODE,
     "numpy.distutils": "it builds and runs programs", "numpy.f2py": "it builds and runs programs",
+    # The ml image's libraries (sandbox/image.py ML_MODULES): their file, C-code, network and process doors.
+    "torch.hub": _NETWORK, "torch.utils.model_zoo": _NETWORK, "torch.utils.cpp_extension": _PROGRAMS,
+    "torch.utils.file_baton": _FILES, "torch.ops": _C_CODE, "torch.classes": _C_CODE, "torch.library": _C_CODE,
+    "torch.jit": _FILES, "torch.package": _FILES, "torch.serialization": _FILES, "torch.multiprocessing": _PROCESSES,
+    "torch.distributed": _NETWORK, "torch.utils.tensorboard": _FILES, "torch.utils.bottleneck": _PROGRAMS,
+    "pandas.io": _FILES, "scipy.io": _FILES, "scipy.datasets": _NETWORK, "sklearn.datasets": _FILES,
 }
 REFUSED_ENTRY_POINTS = {
     "numpy.fromfile": _FILES, "numpy.load": _FILES, "numpy.save": _FILES, "numpy.savez": _FILES,
@@ -73,12 +84,19 @@ REFUSED_ENTRY_POINTS = {
     "numpy.genfromtxt": _FILES, "numpy.fromregex": _FILES, "numpy.recfromtxt": _FILES,
     "numpy.recfromcsv": _FILES, "numpy.memmap": _FILES, "numpy.DataSource": _FILES,
     "numpy.rec.fromfile": _FILES, "numpy.ma.load": _FILES, "numpy.ma.loads": _AS_CODE, "numpy.ma.dump": _FILES,
+    "torch.load": _FILES, "torch.save": _FILES, "torch.from_file": _FILES,
+    **{f"pandas.read_{reader}": _FILES for reader in _PANDAS_READERS},
+    "pandas.eval": _AS_CODE, "pandas.HDFStore": _FILES, "pandas.ExcelFile": _FILES, "pandas.ExcelWriter": _FILES,
+    "pandas.to_pickle": _FILES, "scipy.LowLevelCallable": _C_CODE,
     "typing.get_type_hints": "it evaluates string annotations as code",
     "typing.ForwardRef": "it evaluates a string as code",
     "string.Formatter": _FIELDS,
 }
-# Attribute names refused on any object (NumPy arrays' file and C entry points, and the names above).
+# Attribute names refused on any object (NumPy arrays', tensors' and data frames' file, C and code entry points,
+# and the names above).
 REFUSED_ATTRIBUTES = {
+    "from_file": _FILES, "load_library": _C_CODE, "to_pickle": _FILES, "to_hdf": _FILES, "to_parquet": _FILES,
+    "to_feather": _FILES, "to_stata": _FILES, "to_excel": _FILES, "to_sql": _FILES, "to_clipboard": _PROGRAMS,
     "ctypes": _C_CODE, "ctypeslib": _C_CODE, "tofile": _FILES, "fromfile": _FILES, "loadtxt": _FILES,
     "savetxt": _FILES, "genfromtxt": _FILES, "fromregex": _FILES, "recfromtxt": _FILES, "recfromcsv": _FILES,
     "savez": _FILES, "savez_compressed": _FILES, "memmap": _FILES, "open_memmap": _FILES, "DataSource": _FILES,

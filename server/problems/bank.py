@@ -4,6 +4,7 @@ import os
 import threading
 from pathlib import Path
 
+from sandbox import image
 from server.errors import ProblemFormatError, ProblemNotFound
 from server.problems.package import ProblemPackage, load_package
 
@@ -47,6 +48,14 @@ def list_packages() -> list[tuple[str, ProblemPackage | ProblemFormatError]]:
     for folder in sorted(p for p in bank_dir().iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
         entries.append((folder.name, _load_unless_unchanged(folder)))
     return entries
+
+
+def images_needed() -> list[str]:
+    """The sandbox images the bank's problems run on: always the base one, and ``ml`` when a problem needs it
+    (a package that does not load needs nothing)."""
+    needed = {image.DEFAULT} | {package.spec.sandbox_image for _, package in list_packages()
+                                if isinstance(package, ProblemPackage)}
+    return [name for name in image.IMAGES if name in needed]
 
 
 def _load_unless_unchanged(folder: Path) -> ProblemPackage | ProblemFormatError:

@@ -130,7 +130,7 @@ def _check_generator(package: ProblemPackage, settings, client) -> list[Issue]:
     specs = [Generate(n, seed=12345, family=family) for family in families for n in DETERMINISM_SIZES]
     job = Job(code="", kind=package.spec.kind, entry_point=package.spec.entry_point, limits=limits(package),
               tests=tuple(CaseInput(generate=spec) for spec in specs for _ in range(2)),
-              generator=package.generator, mode="generate")
+              generator=package.generator, mode="generate", image=package.spec.sandbox_image)
     outcomes = run_job(job, settings, client).outcomes
     issues = []
     for index, spec in enumerate(specs):

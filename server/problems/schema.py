@@ -8,6 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, model_validator
 
+from sandbox import image as sandbox_image
+
 COMPLEXITY_CLASSES = ("O(1)", "O(log n)", "O(n)", "O(n log n)", "O(n^2)", "O(n^2 log n)", "O(n^3)", "O(2^n)")
 DEFAULT_ALLOWED_IMPORTS = (
     "math", "cmath", "statistics", "collections", "heapq", "bisect", "itertools", "functools",
@@ -96,11 +98,25 @@ class ProblemSpec(Strict):
     entry_point: Identifier
     time_limit_minutes: Annotated[StrictInt, Field(ge=1, le=240)]
     limits: LimitsSpec
+    image: Literal[tuple(sandbox_image.IMAGES)] = sandbox_image.DEFAULT
     imports: ImportsSpec = ImportsSpec()
     checker: CheckerSpec
     complexity: ComplexitySpec
     scoring: ScoringWeights = ScoringWeights()
     narration: NarrationSpec = NarrationSpec()
+
+    @model_validator(mode="after")
+    def _image_has_the_imports(self):
+        needing = sorted(sandbox_image.ML_MODULES & set(self.imports.allowed))
+        if self.image != "ml" and "image" in self.model_fields_set and needing:
+            raise ValueError(f'image = "{self.image}" has no {", ".join(needing)}: use image = "ml" '
+                             "(or leave image out)")
+        return self
+
+    @property
+    def sandbox_image(self) -> str:
+        """The sandbox image the problem's code runs on: ``image``, or ``ml`` when an allowed import needs it."""
+        return sandbox_image.image_for(self.imports.allowed, self.image)
 
 
 class GenerateSpec(Strict):

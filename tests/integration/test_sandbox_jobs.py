@@ -103,7 +103,7 @@ def test_an_unreachable_engine_is_a_clear_error():
 
 
 def test_a_missing_image_is_a_clear_error(docker_client, monkeypatch):
-    monkeypatch.setattr("sandbox.image.image_tag", lambda: "techscreen-sandbox:does-not-exist")
+    monkeypatch.setattr("sandbox.image.image_tag", lambda name="base": "techscreen-sandbox:does-not-exist")
     with pytest.raises(ImageMissing, match="techscreen sandbox build"):
         run_job(job("def f(x):\n    return x", args(1)), client=docker_client)
 

@@ -8,6 +8,7 @@ import docker
 import pytest
 
 from sandbox import CaseInput, Job, Limits, SandboxSettings, pool, run_job
+from sandbox.image import image_tag
 
 pytestmark = pytest.mark.usefixtures("no_leftover_containers")
 # Candidate code telling which container and memory limit it runs with.
@@ -62,8 +63,8 @@ def removed(client, container_ids, patience=30.0):
 def warm(docker_client):
     """Settings with a pool of three (a pool of its own: the size is part of the key), closed afterwards."""
     settings = SandboxSettings(warm_containers=3)
-    yield settings, pool.pool_for(settings)
-    pool.pool_for(settings).close()
+    yield settings, pool.pool_for(settings, image_tag())
+    pool.pool_for(settings, image_tag()).close()
 
 
 def test_a_job_takes_a_container_started_before_it_and_it_is_never_used_again(warm, docker_client):
@@ -107,17 +108,17 @@ def test_closing_the_pool_removes_its_containers(warm, docker_client):
 
 
 def test_no_pool_at_zero():
-    assert pool.pool_for(SandboxSettings(warm_containers=0)) is None
+    assert pool.pool_for(SandboxSettings(warm_containers=0), image_tag()) is None
 
 
 def test_a_forked_process_builds_its_own_pool():
     """A Celery prefork child never takes its parent's containers: it starts with no pools."""
     settings = SandboxSettings(warm_containers=4)
-    parents = pool.pool_for(settings)
+    parents = pool.pool_for(settings, image_tag())
     read, write = os.pipe()
     child = os.fork()
     if child == 0:
-        os.write(write, b"own" if pool.pool_for(settings) is not parents else b"inherited")
+        os.write(write, b"own" if pool.pool_for(settings, image_tag()) is not parents else b"inherited")
         os._exit(0)
     os.close(write)
     os.waitpid(child, 0)

@@ -120,3 +120,23 @@ def test_unknown_files_are_warnings_not_errors(package_dir):
     (package_dir / "notes.txt").write_text("scratch")
     package = load_package(package_dir)
     assert [str(w) for w in package.warnings] == ["notes.txt: warning: unknown file in the package (ignored)"]
+
+
+def test_the_sandbox_image_is_base_unless_asked_for_or_implied_by_the_imports(package_dir):
+    toml = package_dir / "problem.toml"
+    assert load_package(package_dir).spec.sandbox_image == "base"
+    original = toml.read_text()
+    toml.write_text(original.replace('time_limit_minutes = 5', 'time_limit_minutes = 5\nimage = "ml"'))
+    assert load_package(package_dir).spec.sandbox_image == "ml"
+    toml.write_text(original.replace('"numpy",', '"numpy", "torch",'))
+    assert load_package(package_dir).spec.sandbox_image == "ml"
+
+
+def test_the_image_key_is_validated(package_dir):
+    toml = package_dir / "problem.toml"
+    original = toml.read_text()
+    toml.write_text(original.replace("time_limit_minutes = 5", 'time_limit_minutes = 5\nimage = "gpu"'))
+    assert "problem.toml:9: error: image: Input should be 'base' or 'ml'" in errors_of(package_dir)
+    toml.write_text(original.replace("time_limit_minutes = 5", 'time_limit_minutes = 5\nimage = "base"')
+                    .replace('"numpy",', '"numpy", "pandas",'))
+    assert any('image = "base" has no pandas: use image = "ml"' in e for e in errors_of(package_dir))

@@ -197,3 +197,43 @@ def test_code_nested_too_deeply_is_a_violation_not_a_crash(code, line):
 
 def test_ordinary_long_expressions_are_not_too_deep():
     assert check_policy("total = " + " + ".join(f"a{i}" for i in range(60)), ALLOWED) == []
+
+
+ML_ALLOWED = ALLOWED + ("torch", "pandas", "scipy", "sklearn")
+
+
+@pytest.mark.parametrize("code, line, fragment", [
+    ("import torch\nstate = torch.load('/etc/passwd')", 2, "`torch.load` is not allowed: it reads or writes files"),
+    ("import torch\nt = torch.zeros(2)\ntorch.save(t, '/tmp/t')", 3, "`torch.save` is not allowed"),
+    ("import torch\nt = torch.from_file('/etc/passwd', size=8)", 2, "`torch.from_file` is not allowed"),
+    ("import torch\ns = torch.UntypedStorage.from_file('/etc/passwd')", 2, "`torch.UntypedStorage.from_file`"),
+    ("import torch\ntorch.ops.load_library('/tmp/x.so')", 2, "`torch.ops` is not allowed: it reaches C code"),
+    ("import torch\nm = torch.hub.load('a/b', 'c')", 2, "`torch.hub` is not allowed: it downloads"),
+    ("from torch.utils import cpp_extension", 1, "`torch.utils.cpp_extension` is not allowed"),
+    ("import torch.jit", 1, "`torch.jit` is not allowed"),
+    ("import torch\nx = torch._C", 2, "`torch._C` is private"),
+    ("import pandas as pd\ndf = pd.read_csv('/etc/passwd')", 2, "`pd.read_csv` is not allowed: it reads or writes"),
+    ("from pandas import read_pickle", 1, "`pandas.read_pickle` is not allowed"),
+    ("import pandas as pd\nv = pd.eval('1 + 1')", 2, "`pd.eval` is not allowed: it runs text as code"),
+    ("import pandas as pd\ndf = pd.DataFrame()\ndf.to_pickle('/tmp/x')", 3, "`.to_pickle` is not allowed"),
+    ("import pandas as pd\ndf = pd.DataFrame()\ndf.to_clipboard()", 3, "`.to_clipboard` is not allowed"),
+    ("import scipy.io\nm = scipy.io.loadmat('/etc/passwd')", 1, "`scipy.io` is not allowed"),
+    ("from sklearn.datasets import fetch_openml", 1, "`sklearn.datasets` is not allowed"),
+])
+def test_the_ml_libraries_file_code_and_network_doors_are_refused(code, line, fragment):
+    violations = check_policy(code, ML_ALLOWED)
+    assert violations and violations[0].line == line and fragment in violations[0].message, violations
+
+
+@pytest.mark.parametrize("code", [
+    "import torch\nfrom torch import nn\n\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+    "        self.query = nn.Linear(4, 4)\n\n    def forward(self, x):\n        return torch.relu(self.query(x))\n\n"
+    "net = Net()\nnet.eval()\nwith torch.no_grad():\n    y = net(torch.from_numpy(x)).numpy()",
+    "import torch\nimport torch.nn.functional as F\nloss = F.cross_entropy(torch.zeros(2, 3), torch.tensor([0, 1]))\n"
+    "loss.backward()",
+    "import pandas as pd\ndf = pd.DataFrame({'a': [1, 2]})\ntext = df.to_csv(index=False)\nm = df.groupby('a').mean()",
+    "from scipy import sparse, stats\nfrom sklearn.linear_model import LogisticRegression\n"
+    "m = sparse.csr_matrix([[1]])\nz = stats.norm.cdf(0.0)",
+])
+def test_ordinary_ml_code_is_accepted(code):
+    assert check_policy(code, ML_ALLOWED) == []

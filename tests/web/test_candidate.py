@@ -170,7 +170,7 @@ def test_a_lasting_judge_fault_ends_in_a_clear_error_and_a_resubmit_works(client
     an engine that is only away delays it instead (tests/web/test_engine_outage.py)."""
     token, versions = started(client, invite)
     with monkeypatch.context() as broken:
-        broken.setattr("sandbox.image.image_tag", lambda: "techscreen-sandbox:does-not-exist")
+        broken.setattr("sandbox.image.image_tag", lambda name="base": "techscreen-sandbox:does-not-exist")
         queued = client.post(api(token, f"/problems/{versions[0]}/run"), json={"code": SOLUTION, "notes": ""})
         view = wait_done(client, token, queued.get_json()["id"])
     assert view["status"] == "error" and "a fault on our side, not in your code" in view["error"]
