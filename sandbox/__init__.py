@@ -7,8 +7,15 @@ Typical use::
                          (CaseInput({"args": [1, 2]}),)))
 """
 
-from sandbox.errors import (EngineRefused, EngineUnavailable, ImageBuildError, ImageMissing, JobRejected,
-                            PriorityUnavailable, SandboxError)
+from sandbox.errors import (
+                            EngineRefused,
+                            EngineUnavailable,
+                            ImageBuildError,
+                            ImageMissing,
+                            JobRejected,
+                            PriorityUnavailable,
+                            SandboxError,
+)
 from sandbox.jobs import CaseInput, Generate, Job, JobResult, Limits, RunOutcome, run_job
 from sandbox.settings import SandboxSettings
 
