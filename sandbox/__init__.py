@@ -8,13 +8,13 @@ Typical use::
 """
 
 from sandbox.errors import (
-                            EngineRefused,
-                            EngineUnavailable,
-                            ImageBuildError,
-                            ImageMissing,
-                            JobRejected,
-                            PriorityUnavailable,
-                            SandboxError,
+    EngineRefused,
+    EngineUnavailable,
+    ImageBuildError,
+    ImageMissing,
+    JobRejected,
+    PriorityUnavailable,
+    SandboxError,
 )
 from sandbox.jobs import CaseInput, Generate, Job, JobResult, Limits, RunOutcome, run_job
 from sandbox.settings import SandboxSettings
