@@ -7,7 +7,10 @@ size runs in a fresh process with ``PYTHONHASHSEED`` fixed, where the entry
 point's work is counted (line and call events plus charged C-level costs, see
 ``sandbox/tsbox/meter.py``). A family stops at the first size over the work
 budget; a job ends as soon as the fits of all its families are decisive
-(``_decisive``): larger sizes would only confirm them. Where fewer than seven
+(``_decisive``): larger sizes would only confirm them, or once it has used
+its budget of CPU time. The budget is CPU time, not wall-clock time, so a
+busy machine measures the same sizes as a quiet one, only later (a job's
+wall clock is a backstop far above it). Where fewer than seven
 sizes fit, smaller sizes are added; where growth between doublings looks
 exponential, sizes in between, in one more job. Each family's points are fitted
 (``fit.fit_classes``); the slowest family decides. Kernel-accounted CPU time
@@ -36,7 +39,8 @@ SEED = 7_919
 CPU_FLOOR_MS = 30.0  # below this, CPU time is mostly noise
 CPU_DRIFT = 4.0  # CPU per counted unit growing this much means the count misses work
 EXPONENTIAL_RATIO = 2 ** 3.5  # growth per doubling beyond any polynomial class we report
-DEFAULT_BUDGET_SECONDS = 15.0
+DEFAULT_BUDGET_SECONDS = 15.0  # CPU seconds each job may use
+WALL_BACKSTOP_FACTOR = 8  # a job's wall clock bound, in budgets: reached only when the machine starves the sandbox
 DECISIVE_TIMED_POINTS = 3  # sizes with at least CPU_FLOOR_MS of CPU time before a family may end early
 DECISIVE_CONFIDENCE = 0.99
 
@@ -70,7 +74,8 @@ def measure_complexity(package: ProblemPackage, code: str, **options) -> Complex
 
 def measure(spec: MeasureSpec, code: str, *, budget_seconds: float = DEFAULT_BUDGET_SECONDS,
             settings: SandboxSettings | None = None, client=None) -> ComplexityReport:
-    """Measure ``code`` on the generator's inputs and compare with the target.
+    """Measure ``code`` on the generator's inputs and compare with the target; each sandbox job may use
+    ``budget_seconds`` of CPU time.
 
     Raises:
         SandboxError: Docker or the sandbox image is not usable.
@@ -81,27 +86,31 @@ def measure(spec: MeasureSpec, code: str, *, budget_seconds: float = DEFAULT_BUD
     settings = settings or SandboxSettings.from_environment()
     jobs = min(settings.parallel_jobs, len(families))
     groups = [families[i::jobs] for i in range(jobs)]
-    points = _in_parallel(spec, code, families, [[(f, n) for n in ladder for f in group] for group in groups],
-                          budget_seconds, settings, client, decisive=True)
+    points, used = _in_parallel(spec, code, families, [[(f, n) for n in ladder for f in group] for group in groups],
+                                budget_seconds, settings, client, decisive=True)
     extra = [(family, n) for family in families for n in _refinement(points, family, spec.min_n)]
-    remaining = budget_seconds - (time.monotonic() - started)
+    remaining = budget_seconds - used
     if extra and remaining > 2:
-        points += _in_parallel(spec, code, families, [extra], remaining, settings, client, decisive=False)
+        points += _in_parallel(spec, code, families, [extra], remaining, settings, client, decisive=False)[0]
     points = sorted(points, key=lambda p: (str(p.family), p.n))
     return _conclude(points, families, spec.target, time.monotonic() - started)
 
 
-def _in_parallel(spec: MeasureSpec, code, families, plans, wall_seconds, settings, client,
-                 decisive) -> list[Point]:
+def _in_parallel(spec: MeasureSpec, code, families, plans, budget_seconds, settings, client,
+                 decisive) -> tuple[list[Point], float]:
     """Run each plan (``(family, n)`` pairs) as a job of its own, all at once; a job whose families' fits are
-    all decisive (when ``decisive``) ends there."""
-    settings = dataclasses.replace(settings, job_wall_seconds=max(1.0, wall_seconds))
+    all decisive (when ``decisive``) ends there, as does one that used ``budget_seconds`` of CPU. The points,
+    and the most CPU seconds one job used."""
+    settings = dataclasses.replace(settings, job_wall_seconds=max(1.0, budget_seconds) * WALL_BACKSTOP_FACTOR)
     with concurrent.futures.ThreadPoolExecutor(len(plans)) as threads:
-        runs = [threads.submit(_run, spec, code, families, plan, settings, client, decisive) for plan in plans]
-        return [point for run in runs for point in run.result()]
+        runs = [threads.submit(_run, spec, code, families, plan, budget_seconds, settings, client, decisive)
+                for plan in plans]
+        results = [run.result() for run in runs]
+    return [point for points, _ in results for point in points], max(used for _, used in results)
 
 
-def _run(spec: MeasureSpec, code, families, plan, settings, client, decisive) -> list[Point]:
+def _run(spec: MeasureSpec, code, families, plan, budget_seconds, settings, client, decisive) \
+        -> tuple[list[Point], float]:
     tests = tuple(CaseInput(generate=Generate(n, SEED + families.index(family), family), series=str(family))
                   for family, n in plan)
     job = Job(code=code, kind=spec.kind, entry_point=spec.entry_point,
@@ -109,16 +118,20 @@ def _run(spec: MeasureSpec, code, families, plan, settings, client, decisive) ->
               generator=spec.generator, mode="measure", event_cap=EVENT_CAP, allowed_imports=spec.allowed_imports,
               image=spec.image)
     by_family = {family: [] for family, _ in plan}
+    used_ms = [0.0]
 
     def arrived(index, outcome) -> bool:
         family, n = plan[index]
         point = _point(family, n, outcome)
         if point is not None:
             by_family[family].append(point)
+        used_ms[0] += outcome.cpu_ms or 0.0
+        if used_ms[0] >= budget_seconds * 1000:
+            return True
         return decisive and all(_decisive(points, spec.target) for points in by_family.values())
 
     run_job(job, settings, client, on_outcome=arrived)
-    return [point for points in by_family.values() for point in points]
+    return [point for points in by_family.values() for point in points], used_ms[0] / 1000
 
 
 def _point(family, n, outcome) -> Point | None:
