@@ -10,7 +10,7 @@ import socket
 import click
 from celery import signals
 
-from sandbox import SandboxSettings, gc
+from sandbox import PriorityUnavailable, SandboxSettings, gc, priority
 from server.cluster.celery_app import QUEUES, configure
 from server.cluster.sweep import Sweeper
 
@@ -21,9 +21,19 @@ from server.cluster.sweep import Sweeper
 @click.option("--queues", default=",".join(QUEUES), show_default=True,
               help="Queues to take jobs from, first ones first.")
 @click.option("--name", default=None, help="The worker's name [default: worker-PID@HOST].")
-def worker_command(concurrency, queues, name):
+@click.option("--behind-pages", is_flag=True,
+              help="On a host that serves the web tier too: judge at the lowest CPU priority, job containers in "
+                   "a control group of idle priority, so pages go first (docs/deployment.md).")
+def worker_command(concurrency, queues, name, behind_pages):
     """Judge submissions and Validate runs sent by the web tier."""
     from server.cluster.worker_context import judge_context, settings
+
+    if behind_pages:
+        try:
+            click.echo(f"judging behind pages: job containers in {priority.behind_pages()}", err=True)
+        except PriorityUnavailable as error:
+            click.echo(f"judging at the lowest nice value, but job containers at normal priority: {error}",
+                       err=True)
 
     values = settings()
     if not values["BROKER_URL"]:

@@ -97,9 +97,10 @@ class LocalCluster:
                    f"the web tier at {self.url}", 120, self.processes["web"])
 
     def start_worker(self, name: str, concurrency: int = 1) -> None:
-        """``techscreen worker`` named ``name``; returns once it has connected to the broker."""
-        self._start(name, [*TECHSCREEN, "worker", "--concurrency", str(concurrency), "--name", f"{name}@%h"],
-                    self.environment)
+        """``techscreen worker`` named ``name``, judging behind the pages; returns once it has connected to the
+        broker."""
+        self._start(name, [*TECHSCREEN, "worker", "--concurrency", str(concurrency), "--name", f"{name}@%h",
+                           "--behind-pages"], self.environment)  # this host serves the pages too
         wait_until(lambda: "ready." in self.log(name), f"worker {name}", 60, self.processes[name])
 
     def log(self, name: str) -> str:
