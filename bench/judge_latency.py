@@ -2,7 +2,9 @@
 
 For each seed problem's reference: the time to the test verdict (``judge``)
 and to the full report (the verdict, then complexity, notes, quality and score
-through ``assess``). Prints medians over a few repetitions and their ratios to
+through ``assess``), and the CPU time its tests' processes used (what no
+harness can take away: the code's own work, reading its input and writing its
+result). Prints medians over a few repetitions and their ratios to
 the baseline (the cheapest possible container: create, start,
 `python3 -c pass`, wait, remove), so the figures stay comparable across
 machines and loads.
@@ -40,13 +42,14 @@ def median_seconds(action, repeat: int) -> float:
     return statistics.median(samples)
 
 
-def submit_seconds(package, client) -> tuple[float, float]:
-    """Seconds to the test verdict and to the full report of one Submit of the reference."""
+def submit_seconds(package, client) -> tuple[float, float, float]:
+    """Seconds to the test verdict and to the full report of one Submit of the reference, and the CPU seconds of
+    its tests."""
     started = time.perf_counter()
     judged = judge(package, package.solution, client=client)
     verdict = time.perf_counter() - started
     assess(package, package.solution, judged, "", client=client)
-    return verdict, time.perf_counter() - started
+    return verdict, time.perf_counter() - started, sum(test.time_ms for test in judged.tests) / 1000
 
 
 def main() -> None:
@@ -57,7 +60,8 @@ def main() -> None:
     client = engine.connect(SandboxSettings.from_environment())
     baseline = median_seconds(lambda: bare_container(client), options.repeat)
     print(f"bare container (baseline): {baseline * 1000:.0f} ms")
-    print(f"{'problem (tests)':32} {'verdict ms':>10} {'x floor':>7} {'ms/test':>7} {'report ms':>10} {'x floor':>7}")
+    print(f"{'problem (tests)':32} {'verdict ms':>10} {'x floor':>7} {'ms/test':>7} {'report ms':>10} {'x floor':>7} "
+          f"{'tests CPU ms':>12}")
     worst_verdict = worst_report = 0.0
     for problem_id, package in bank.list_packages():
         if isinstance(package, Exception) or (options.only and problem_id not in options.only):
@@ -66,10 +70,11 @@ def main() -> None:
         samples = [submit_seconds(package, client) for _ in range(options.repeat)]
         verdict = statistics.median(s[0] for s in samples)
         report = statistics.median(s[1] for s in samples)
+        tests_cpu = statistics.median(s[2] for s in samples)
         worst_verdict, worst_report = max(worst_verdict, verdict / baseline), max(worst_report, report / baseline)
         label, per_test = f"{problem_id} ({len(package.cases)})", verdict / len(package.cases)
         print(f"{label:32} {verdict * 1000:10.0f} {verdict / baseline:6.1f}x {per_test * 1000:7.0f} "
-              f"{report * 1000:10.0f} {report / baseline:6.1f}x", flush=True)
+              f"{report * 1000:10.0f} {report / baseline:6.1f}x {tests_cpu * 1000:12.0f}", flush=True)
     print(f"worst: verdict {worst_verdict:.1f}x, full report {worst_report:.1f}x the floor")
     client.close()
 
