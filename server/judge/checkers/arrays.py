@@ -3,7 +3,8 @@
 Values are compared as ``numpy.isclose`` does, ``|actual - expected| <= abs_tol + rel_tol * |expected|``,
 with NaN matching only NaN (the same positions) and an infinity only the same infinity. Arrays may sit
 inside lists and objects; everything around them is compared as the ``float`` checker does. A plain list
-of numbers stands for the array ``numpy.array`` would make of it (int64, float64 or bool).
+of numbers stands for the array ``numpy.array`` would make of it (int64, float64 or bool); one with no
+elements has no dtype to check, only a shape.
 """
 
 import math
@@ -48,8 +49,8 @@ def _close(want: float, got: float, spec) -> bool:
 class _Array:
     """An array's dtype, shape and elements in C order, from a typed value or a plain list of numbers."""
 
-    def __init__(self, dtype: str, shape: tuple, elements: list):
-        self.dtype, self.shape, self.elements = dtype, shape, elements
+    def __init__(self, dtype: str, shape: tuple, elements: list, dtype_known: bool = True):
+        self.dtype, self.shape, self.elements, self.dtype_known = dtype, shape, elements, dtype_known
 
     @classmethod
     def of(cls, value):
@@ -72,7 +73,7 @@ class _Array:
         if not kinds <= {bool, int, float}:
             return None
         dtype = "bool" if kinds == {bool} else "int64" if kinds == {int} else "float64"  # empty: float64
-        return cls(dtype, tuple(shape), level)
+        return cls(dtype, tuple(shape), level, dtype_known=bool(level))  # no element, no dtype to read
 
     @property
     def kind(self) -> str:
@@ -98,7 +99,7 @@ def _array_difference(expected, actual, path: str, spec) -> str | None:
         return f"expected {shown[0]}{where}, got {shown[1]}"
     if want.shape != got.shape:
         return f"expected shape {want.shape}{where}, got shape {got.shape} (expected {want}, got {got})"
-    if spec.dtype == "exact" and want.dtype != got.dtype or spec.dtype == "kind" and want.kind != got.kind:
+    if _dtypes_differ(want, got, spec.dtype):
         return f"expected dtype {want.dtype}{where}, got {got.dtype} (expected {want}, got {got})"
     differing = [index for index, (a, b) in enumerate(zip(want.elements, got.elements, strict=True))
                  if not _same(a, b, spec)]
@@ -108,6 +109,12 @@ def _array_difference(expected, actual, path: str, spec) -> str | None:
     return (f"{len(differing)} of {len(want.elements)} elements differ{where}; first at index "
             f"{_index(first, want.shape)}: expected {show(want.elements[first])}, got {show(got.elements[first])} "
             f"(expected shape {want.shape}, got shape {got.shape})")
+
+
+def _dtypes_differ(want: _Array, got: _Array, rule: str) -> bool:
+    if not (want.dtype_known and got.dtype_known):  # a plain list with no elements: only its shape says anything
+        return False
+    return rule == "exact" and want.dtype != got.dtype or rule == "kind" and want.kind != got.kind
 
 
 def _index(flat: int, shape: tuple) -> tuple:
