@@ -1,16 +1,31 @@
-"""Typed values on the host: strict validation of arrays that came as JSON, and their plain form.
+"""Typed values on the host: strict validation of arrays, DataFrames and Series that came as JSON, and their
+plain form.
 
-A typed array (``sandbox.tsbox.typed``) comes from a candidate's return, a reference's, a generator or a
-test file. The host trusts none of them: the dtype must be an allowed numeric or boolean one, the shape a
-short list of sizes, the data nested exactly as the shape says and of the dtype's kind (integers within
-its range), and the element count bounded. Checkers other than ``array`` compare plain values: an array's
-nested data, as results were before typed values existed.
+A typed value (``sandbox.tsbox.typed``) comes from a candidate's return, a reference's, a generator or a
+test file. The host trusts none of them. An array: the dtype must be an allowed numeric or boolean one, the
+shape a short list of sizes, the data nested exactly as the shape says and of the dtype's kind (integers
+within its range), and the element count bounded. A DataFrame or Series: labels (columns, index) integers
+or strings, one allowed dtype per column (``object`` holding strings only), one row of data per index
+label, each value of its column's dtype, the cell count bounded. Checkers other than ``array`` compare
+plain values: an array's nested data, a DataFrame's rows, a Series' values, as results were before typed
+values existed.
 """
 
 import math
 from itertools import chain
 
-from sandbox.tsbox.typed import ARRAY_TAG, DTYPES, FLOAT_NAMES, FLOAT_TAG, MAX_NDIM, is_array, untagged
+from sandbox.tsbox.typed import (
+    ARRAY_TAG,
+    COLUMN_DTYPES,
+    DTYPES,
+    FLOAT_NAMES,
+    FLOAT_TAG,
+    FRAME_TAG,
+    MAX_NDIM,
+    SERIES_TAG,
+    tag_of,
+    untagged,
+)
 
 MAX_ELEMENTS = 1 << 24
 _CONTAINERS = (list, dict)
@@ -23,21 +38,40 @@ class TypedValueError(ValueError):
 
 
 def validate(value, where: str = "the value") -> None:
-    """Check every typed array in ``value`` (decoded JSON), level by level: a result of 100,000 plain rows
+    """Check every typed value in ``value`` (decoded JSON), level by level: a result of 100,000 plain rows
     takes milliseconds.
 
     Raises:
-        TypedValueError: An array is malformed, named by its path in ``value``.
+        TypedValueError: A typed value is malformed, named by its path in ``value``.
     """
+    for item in _typed_values(value):
+        problem = typed_problem(item)
+        if problem:
+            path = _path_to(value, item)
+            raise TypedValueError(f"{where}{' at ' + path if path else ''}: {problem}")
+
+
+def typed_problem(item) -> str | None:
+    """What is wrong with a typed value (an object with a tag as its only key), as ``a typed array ...``."""
+    tag = tag_of(item)
+    noun, problem_of = _PROBLEMS[tag]
+    problem = problem_of(item[tag])
+    return f"{noun} {problem}" if problem else None
+
+
+def holds_pandas(value) -> bool:
+    """True when ``value`` holds a typed DataFrame or Series (which only the ml image can build)."""
+    return any(tag_of(item) != ARRAY_TAG for item in _typed_values(value))
+
+
+def _typed_values(value):
+    """Each typed value in ``value``, level by level, without looking inside them."""
     level = [value] if type(value) in _CONTAINERS else []
     while level:
         below = []
         for item in level:
-            if is_array(item):
-                problem = array_problem(item[ARRAY_TAG])
-                if problem:
-                    path = _path_to(value, item)
-                    raise TypedValueError(f"{where}{' at ' + path if path else ''}: a typed array {problem}")
+            if tag_of(item) is not None:
+                yield item
                 continue
             below += [child for child in (item.values() if type(item) is dict else item)
                       if type(child) in _CONTAINERS]
@@ -75,8 +109,73 @@ def array_problem(spec) -> str | None:
     return _elements_problem(level, dtype)
 
 
+def frame_problem(spec) -> str | None:
+    """What is wrong with a typed DataFrame's ``{"columns", "dtypes", "index", "data"}``, or None."""
+    if type(spec) is not dict or set(spec) != {"columns", "dtypes", "index", "data"}:
+        return ('must be {"$dataframe": {"columns": [...], "dtypes": [...], "index": [...], "data": [[...], ...]}} '
+                "and nothing else")
+    columns, dtypes, index, rows = spec["columns"], spec["dtypes"], spec["index"], spec["data"]
+    problem = _labels_problem(columns, "columns") or _labels_problem(index, "index")
+    if problem:
+        return problem
+    if type(dtypes) is not list or len(dtypes) != len(columns):
+        return f"needs a list of {len(columns)} dtypes, one per column"
+    problem = _dtype_problem(dtypes)
+    if problem:
+        return problem
+    if len(index) * len(columns) > MAX_ELEMENTS:
+        return f"of {len(index)} rows x {len(columns)} columns has more than {MAX_ELEMENTS:,} values"
+    if type(rows) is not list or len(rows) != len(index):
+        return f"with {len(index)} index labels needs its data as a list of {len(index)} rows"
+    if any(type(row) is not list or len(row) != len(columns) for row in rows):
+        return f"of {len(columns)} columns: its data is not all rows (lists) of {len(columns)} values"
+    for position, (label, dtype) in enumerate(zip(columns, dtypes, strict=True)):
+        problem = _elements_problem([row[position] for row in rows], dtype)
+        if problem:
+            return f"whose column {label!r} {problem}"
+    return None
+
+
+def series_problem(spec) -> str | None:
+    """What is wrong with a typed Series' ``{"name", "dtype", "index", "data"}``, or None."""
+    if type(spec) is not dict or set(spec) != {"name", "dtype", "index", "data"}:
+        return 'must be {"$series": {"name": ..., "dtype": ..., "index": [...], "data": [...]}} and nothing else'
+    if spec["name"] is not None and type(spec["name"]) not in (int, str):
+        return "needs a name that is a string, an integer or null"
+    problem = _labels_problem(spec["index"], "index") or _dtype_problem([spec["dtype"]])
+    if problem:
+        return problem
+    data, size = spec["data"], len(spec["index"])
+    if type(data) is not list or len(data) != size:
+        return f"with {size} index labels needs its data as a list of {size} values"
+    return _elements_problem(data, spec["dtype"])
+
+
+def _labels_problem(labels, what: str) -> str | None:
+    if type(labels) is not list:
+        return f"needs its {what} as a list of labels"
+    if len(labels) > MAX_ELEMENTS:
+        return f"has more than {MAX_ELEMENTS:,} {what}"
+    kinds = set(map(type, labels))
+    if not kinds <= {int, str}:
+        return f"has labels in its {what} that are {_names(kinds - {int, str})}, not only integers and strings"
+    low, high = _INT_RANGES["int64"]
+    if int in kinds and any(type(label) is int and not low <= label <= high for label in labels):
+        return f"has an integer label in its {what} outside [{low}, {high}]"
+    return None
+
+
+def _dtype_problem(dtypes: list) -> str | None:
+    unknown = [dtype for dtype in dtypes if dtype not in COLUMN_DTYPES]
+    if unknown:
+        return f"has dtype {str(unknown[0])[:40]!r}, not one of {', '.join(COLUMN_DTYPES)}"
+    return None
+
+
 def _elements_problem(elements: list, dtype: str) -> str | None:
     kinds = set(map(type, elements))
+    if dtype == "object":
+        return None if kinds <= {str} else f"of dtype object holds {_names(kinds - {str})}, not only strings"
     if dtype == "bool":
         return None if kinds <= {bool} else f"of dtype bool holds {_names(kinds - {bool})}, not only booleans"
     if dtype in _INT_RANGES:
@@ -100,24 +199,23 @@ def _names(kinds) -> str:
 
 
 def plain(value):
-    """``value`` with each typed array replaced by its data, non-finite floats as floats (what checkers other
-    than ``array`` compare). Returns ``value`` itself when it holds no array, found level by level."""
-    level = [value]
-    while level:
-        if any(is_array(item) for item in level):
-            return _plain(value)
-        level = [child for item in level if type(item) in _CONTAINERS
-                 for child in (item.values() if type(item) is dict else item) if type(child) in _CONTAINERS]
-    return value
+    """``value`` with each typed array replaced by its data, each DataFrame by its rows, each Series by its
+    values, non-finite floats as floats (what checkers other than ``array`` compare). Returns ``value`` itself
+    when it holds no typed value, found level by level."""
+    return value if next(_typed_values(value), None) is None else _plain(value)
 
 
 def _plain(value):
-    if is_array(value):
-        spec = value[ARRAY_TAG]
-        return untagged(spec["data"]) if spec["dtype"].startswith("float") else spec["data"]
+    tag = tag_of(value)
+    if tag is not None:
+        return untagged(value[tag]["data"])
     if type(value) is dict:
         return {key: _plain(child) for key, child in value.items()}
     if type(value) is list and any(type(child) in _CONTAINERS for child in value):
         return [_plain(child) for child in value]
     return value
 
+
+
+_PROBLEMS = {ARRAY_TAG: ("a typed array", array_problem), FRAME_TAG: ("a typed DataFrame", frame_problem),
+             SERIES_TAG: ("a typed Series", series_problem)}

@@ -4,7 +4,8 @@ import json
 import math
 
 from sandbox.collector import collector_paused
-from sandbox.typed_values import ARRAY_TAG, TypedValueError, validate
+from sandbox.tsbox.typed import has_tags
+from sandbox.typed_values import TypedValueError, validate
 
 _CONSTANTS = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
 _CONTAINERS = (list, dict)  # what json.loads builds, exactly
@@ -23,10 +24,10 @@ def parse_json(data: bytes, *, max_bytes: int, max_depth: int = 64, typed: bool 
 
     The explicit tokens ``NaN``, ``Infinity`` and ``-Infinity`` decode to
     floats; the result holds only dict, list, str, int, float, bool and None.
-    With ``typed``, every typed array in it (``sandbox.typed_values``) must be well formed.
+    With ``typed``, every typed value in it (``sandbox.typed_values``) must be well formed.
 
     Raises:
-        UntrustedDataError: Too large, too deep, not UTF-8, not JSON, or a malformed typed array.
+        UntrustedDataError: Too large, too deep, not UTF-8, not JSON, or a malformed typed value.
     """
     if len(data) > max_bytes:
         raise UntrustedDataError(f"{len(data)} bytes, more than the {max_bytes} allowed")
@@ -34,7 +35,7 @@ def parse_json(data: bytes, *, max_bytes: int, max_depth: int = 64, typed: bool 
         value = _parse(data)
         if _depth(value) > max_depth:
             raise UntrustedDataError(f"nested more than {max_depth} levels deep")
-        if typed and (ARRAY_TAG.encode() in data or b"\\u" in data):  # an escape could spell the tag
+        if typed and (has_tags(data) or b"\\u" in data):  # an escape could spell the tag
             try:
                 validate(value, "the value")
             except TypedValueError as error:

@@ -8,7 +8,8 @@ operations pass through the ``charge_*`` functions here: ``sorted`` and
 ``list.sort`` (n log n), ``in`` on sequences, slicing, ``insert``/``pop``
 at the front, ``index``/``count``/``remove``, ``sum``/``min``/``max`` and
 other consumers of a whole sequence, concatenation, string methods, and
-NumPy calls by the sizes of their arguments and result.
+NumPy and PyTorch calls and operators by the sizes of their arguments and
+result (an array's ``size``, a tensor's ``numel()``).
 
 Counts are deterministic for a given input and ``PYTHONHASHSEED``: the same
 code on the same input always gives the same number, whatever else the
@@ -81,9 +82,9 @@ METER = Meter(cap=0)
 
 
 def _size(value):
-    numpy = sys.modules.get("numpy")
-    if numpy is not None and isinstance(value, numpy.ndarray):
-        return value.size
+    elements = _elements(value)
+    if elements is not None:
+        return elements
     try:
         return len(value)
     except TypeError:
@@ -110,7 +111,7 @@ def charge_contains(item, container):
             except ValueError:
                 METER.charge(len(container))
     elif _is_array(container):
-        METER.charge(container.size)
+        METER.charge(_size(container))
     return item in container
 
 
@@ -228,8 +229,8 @@ def _call_cost(function, args, kwargs, result):
                                                               "difference", "symmetric_difference",
                                                               "issubset", "issuperset", "fromkeys"):
         return len(owner) + sum(_size(a) for a in args)
-    if _is_numpy_callable(function, owner):
-        return _numpy_cost(name, owner, args, result)
+    if _is_array_callable(function, owner):
+        return _array_cost(name, owner, args, result)
     return 0
 
 
@@ -249,23 +250,37 @@ def _list_method_cost(owner, name, args, result):
     return 0
 
 
-# --- NumPy -----------------------------------------------------------------
+# --- NumPy and PyTorch -----------------------------------------------------
+
+_ARRAY_LIBRARIES = ("numpy", "torch")
+
+
+def _elements(value):
+    """The element count of a NumPy array or a PyTorch tensor; None for anything else. The libraries are
+    looked up, never imported: code that did not import one holds none of its values."""
+    numpy = sys.modules.get("numpy")
+    if numpy is not None and isinstance(value, numpy.ndarray):
+        return value.size
+    torch = sys.modules.get("torch")
+    if torch is not None and isinstance(value, torch.Tensor):
+        return value.numel()
+    return None
+
 
 def _is_array(value):
-    numpy = sys.modules.get("numpy")
-    return numpy is not None and isinstance(value, numpy.ndarray)
+    return _elements(value) is not None
 
 
-def _is_numpy_callable(function, owner):
+def _is_array_callable(function, owner):
+    """A NumPy or PyTorch function, ufunc or array method: its C code walks its operands."""
     numpy = sys.modules.get("numpy")
-    if numpy is None:
-        return False
-    if isinstance(function, numpy.ufunc) or isinstance(owner, numpy.ndarray):
+    if numpy is not None and isinstance(function, numpy.ufunc) or _is_array(owner):
         return True
-    return str(getattr(function, "__module__", "") or "").startswith("numpy")
+    module = getattr(function, "__module__", None) or getattr(owner, "__module__", None) or ""
+    return str(module).split(".", 1)[0] in _ARRAY_LIBRARIES
 
 
-def _numpy_cost(name, owner, args, result):
+def _array_cost(name, owner, args, result):
     operands = ([owner] if _is_array(owner) else []) + [a for a in args if _is_array(a) or _sized(a)]
     if name in _MATMUL_NAMES and len(operands) >= 2:
         return _matmul_cost(operands[0], operands[1])
@@ -273,11 +288,18 @@ def _numpy_cost(name, owner, args, result):
 
 
 def _matmul_cost(left, right):
-    numpy = sys.modules.get("numpy")
-    if numpy is None:
+    a, b = _shape(left), _shape(right)
+    if a is None or b is None:
         return 0
-    a, b = numpy.asarray(left), numpy.asarray(right)
-    if a.ndim == 0 or b.ndim == 0:
-        return max(a.size, b.size)
-    inner = a.shape[-1]
-    return a.size * (b.size // max(1, inner)) if b.ndim > 1 else a.size
+    if not a or not b:
+        return max(math.prod(a), math.prod(b))
+    inner = a[-1]
+    return math.prod(a) * (math.prod(b) // max(1, inner)) if len(b) > 1 else math.prod(a)
+
+
+def _shape(value):
+    """An array's or tensor's shape; the shape NumPy gives nested lists; None without NumPy."""
+    if _is_array(value):
+        return tuple(value.shape)
+    numpy = sys.modules.get("numpy")
+    return None if numpy is None else numpy.shape(value)

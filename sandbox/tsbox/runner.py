@@ -203,11 +203,11 @@ def _cpu_ms():
     return (usage.ru_utime + usage.ru_stime) * 1000
 
 
-def _run(header, code, test_input, has_arrays):
+def _run(header, code, test_input, has_typed):
     """Return the result object for one test; never raises."""
     result = {}
     try:
-        if has_arrays:  # before any candidate code runs; a malformed one is reported as raised
+        if has_typed:  # before any candidate code runs; a malformed one is reported as raised
             test_input = typed.build(test_input)
         if header["mode"] == "measure":
             return _measure(header, code, test_input)
@@ -283,7 +283,7 @@ def run_test(header, code):
         _exit(0)
     if header["mode"] == "measure":
         _write_result(b'{"setup_cpu_ms":%.3f}\n' % _cpu_ms())
-    result = _run(header, code, test_input, typed.ARRAY_TAG.encode() in raw)
+    result = _run(header, code, test_input, typed.has_tags(raw))
     _collector_off()
     try:
         data = _dumps(result, allow_nan=True, separators=(",", ":")).encode("utf-8")

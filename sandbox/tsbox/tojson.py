@@ -2,8 +2,8 @@
 
 Only exact builtin types pass (``type(x) is float``, never ``isinstance``),
 so a float subclass or an object whose ``__eq__`` lies cannot reach the host's
-comparison. NumPy arrays and scalars become typed values (``tsbox.typed``): their
-dtype, shape and data as builtins. NaN and
+comparison. NumPy arrays and scalars, pandas DataFrames and Series become typed
+values (``tsbox.typed``): their dtypes, shape or labels, and data as builtins. NaN and
 infinities stay floats; the encoder writes them as the explicit tokens
 ``NaN``, ``Infinity`` and ``-Infinity``, which the host decodes on purpose.
 """
@@ -72,7 +72,10 @@ def to_json_value(value, snapshot=False, _depth=0, _path=None):
             return [to_json_value(item, snapshot, _depth + 1, path) for item in value]
         finally:
             path.discard(key)
-    converted = typed.encode(value)
+    try:
+        converted = typed.encode(value)
+    except typed.Unrepresentable as error:
+        raise InvalidValue(str(error)) from None
     if converted is not None:
         return to_json_value(converted, snapshot, _depth + 1, _path)
     raise InvalidValue("a value of type %s" % _qualified_name(kind))

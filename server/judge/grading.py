@@ -93,7 +93,8 @@ def _compare(expected, actual, kind: str, checker: CheckerSpec, case: Case):
 
 
 def _checker(checker: CheckerSpec):
-    """The problem's checker; all but ``array`` compare arrays as their plain data, as before typed values."""
+    """The problem's checker; all but ``array`` compare typed values (arrays, DataFrames, Series) as their plain
+    data, as before typed values."""
     compare = REGISTRY[checker.type]
     if checker.type == "array":
         return compare

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pydantic
 
-from sandbox.typed_values import TypedValueError, validate
+from sandbox.typed_values import TypedValueError, holds_pandas, validate
 from server.errors import Issue, ProblemFormatError
 from server.judge.verdicts import Verdict
 from server.problems import locate
-from server.problems.schema import ProblemSpec, Case
+from server.problems.schema import Case, ProblemSpec
 from server.problems.statement import render_markdown, render_statement
 from server.problems.tree import hash_entries
 
@@ -309,6 +309,10 @@ def _case_problems(case: Case, hidden: bool, spec: ProblemSpec, families) -> lis
             validate(getattr(case, key), repr(key))
         except TypedValueError as error:
             problems.append((key, str(error)))
+        else:
+            if spec.sandbox_image != "ml" and holds_pandas(getattr(case, key)):
+                problems.append((key, f"{key!r} holds a DataFrame or Series, which needs pandas: only the ml "
+                                      'image has it (image = "ml" in problem.toml)'))
     return problems
 
 

@@ -134,3 +134,54 @@ def test_array_compares_arrays_inside_lists_and_numbers_beside_them():
 def test_array_checker_options_are_validated(options, fragment):
     with pytest.raises(ValueError, match=fragment):
         CheckerSpec(**options)
+
+
+def table(columns=("group", "mean", "count"), dtypes=("object", "float64", "int64"), index=("a", "b"), data=None):
+    rows = data if data is not None else [["x", 1.5, 2], ["y", {"$float": "NaN"}, 0]]
+    return {"$dataframe": {"columns": list(columns), "dtypes": list(dtypes), "index": list(index), "data": rows}}
+
+
+def series(name="mean", dtype="float64", index=("a", "b"), data=(1.5, 2.0)):
+    return {"$series": {"name": name, "dtype": dtype, "index": list(index), "data": list(data)}}
+
+
+def test_array_accepts_dataframes_and_series_within_tolerance_with_nan_in_the_same_places():
+    assert REGISTRY["array"](table(), table(data=[["x", 1.5 + 1e-7, 2], ["y", math.nan, 0]]), ARRAY).ok
+    assert REGISTRY["array"](table(), table(dtypes=("object", "float32", "int32")), ARRAY).ok  # the same kinds
+    assert REGISTRY["array"](series(), series(data=(1.5, 2.0 + 1e-9)), ARRAY).ok
+    assert REGISTRY["array"]([series(), 2], [series(), 2], ARRAY).ok
+
+
+@pytest.mark.parametrize("actual, message", [
+    (table(columns=("group", "count", "mean"), dtypes=("object", "int64", "float64"),
+           data=[["x", 2, 1.5], ["y", 0, math.nan]]),
+     'expected columns ["group", "mean", "count"], got columns ["group", "count", "mean"]'),
+    (table(index=("b", "a")), 'expected index label "a" at row 0, got "b"'),
+    (table(index=(0, "b")), 'expected index label "a" at row 0, got 0'),
+    (table(index=("a",), data=[["x", 1.5, 2]]), 'expected 2 rows, got 1 (expected index ["a", "b"], got index ["a"])'),
+    (table(dtypes=("object", "float64", "float64"), data=[["x", 1.5, 2.0], ["y", math.nan, 0.0]]),
+     'column "count": expected dtype int64, got float64'),
+    (table(data=[["x", 1.5, 2], ["y", 0.0, 0]]),
+     'column "mean": 1 of 2 values differ; first at row 1 (index "b"): expected NaN, got 0.0'),
+    (table(data=[["x", 1.5, 2], ["Y", math.nan, 0]]),
+     'column "group": 1 of 2 values differ; first at row 1 (index "b"): expected "y", got "Y"'),
+    (series(name="count", dtype="int64", data=(2, 0)),
+     'expected DataFrame of 2 rows x 3 columns, got int64 Series of 2 rows named "count"'),
+    (nd("float64", [2], [1.0, 2.0]), "expected DataFrame of 2 rows x 3 columns, got float64 array of shape (2,)"),
+    ([[1.5, 2]], "expected DataFrame of 2 rows x 3 columns, got list [[1.5, 2]]"),
+])
+def test_array_explains_where_dataframes_first_differ(actual, message):
+    check = REGISTRY["array"](table(), actual, ARRAY)
+    assert not check.ok and check.message == message
+
+
+@pytest.mark.parametrize("actual, spec, message", [
+    (series(name=None), ARRAY, 'expected a Series named "mean", got one named null'),
+    (series(data=(1.5, 2.5)), ARRAY, 'Series: 1 of 2 values differ; first at row 1 (index "b"): expected 2.0, got 2.5'),
+    (series(dtype="float32"), CheckerSpec(type="array", dtype="exact"), "Series: expected dtype float64, got float32"),
+    ([series()], ARRAY, "expected float64 Series of 2 rows named \"mean\", got list [{\"$series\""),
+])
+def test_array_explains_where_series_first_differ(actual, spec, message):
+    check = REGISTRY["array"](series(), actual, spec)
+    assert not check.ok and check.message.startswith(message)
+

@@ -91,6 +91,11 @@ def test_broken_json_reports_line(package_dir):
      "'args' at [0]: a typed array of shape [3]: its data at depth 0 is not all lists of 3 items"),
     ('{"name": "a", "args": [1], "expected": {"$ndarray": {"dtype": "str", "shape": [], "data": "x"}}}',
      "'expected': a typed array has dtype 'str'"),
+    ('{"name": "a", "args": [{"$dataframe": {"columns": ["x"], "dtypes": ["int64"], "index": [0, 1], '
+     '"data": [[1], [2.5]]}}], "expected": 1}',
+     "'args' at [0]: a typed DataFrame whose column 'x' of dtype int64 holds floats, not only integers"),
+    ('{"name": "a", "args": [1], "expected": {"$series": {"name": null, "dtype": "float64", "index": [0], '
+     '"data": [1.0]}}}', "'expected' holds a DataFrame or Series, which needs pandas: only the ml image has it"),
 ])
 def test_case_rules(package_dir, case, fragment):
     hidden = package_dir / "tests" / "hidden.json"

@@ -143,3 +143,17 @@ def test_candidates_read_arrays_in_their_results_with_dtype_and_shape(fixture_pr
         "input": '{"args": [array(float64, shape (2, 3)) [[1, 2, 3], [4, 5, 6]], array(float64, shape (2,)) [2, 0.5]]}',
         "expected": "array(float64, shape (2, 3)) [[2, 4, 6], [2, 2.5, 3]]",
         "actual": "array(float32, shape (2, 3)) [[2, 4, 6], [2, 2.5, 3]]"}
+
+
+def test_reviewers_read_dataframes_and_series_with_their_size_dtypes_and_index(fixture_problems):
+    group_stats = load_package(fixture_problems / "group-stats")
+    returned = {"$series": {"name": "mean", "dtype": "float64", "index": ["a", "b"], "data": [2.5, 2.5]}}
+    test = CaseReport(name="example", visibility="public", group="example", weight=1.0,
+                      verdict=Verdict.WRONG_ANSWER, message="expected DataFrame", actual=returned)
+    report = JudgeReport("group-stats", "v", Verdict.WRONG_ANSWER, (test,), policy_checked=True)
+    row = row_of(_with_case_details(report.as_json(), report), group_stats)
+    assert row.input == ('{"args": [DataFrame(4 rows x 2 columns: "group" object, "value" float64) index [0, 1, 2, 3] '
+                         'rows [["b", 1.0], ["a", 2.0], ["b", 4.0], ["a", 3.0]]]}')
+    assert row.expected == ('DataFrame(2 rows x 2 columns: "mean" float64, "count" int64) index ["a", "b"] '
+                            'rows [[2.5, 2], [2.5, 2]]')
+    assert row.actual == 'Series("mean", float64, 2 rows) index ["a", "b"] [2.5, 2.5]'

@@ -1,4 +1,5 @@
-"""The ``array`` checker: numpy arrays (typed values) of the same shape, dtype kind and values within tolerance.
+"""The ``array`` checker: numpy arrays (typed values) of the same shape, dtype kind and values within tolerance,
+and pandas DataFrames and Series of the same labels, dtype kinds and values (``frames``).
 
 Values are compared as ``numpy.isclose`` does, ``|actual - expected| <= abs_tol + rel_tol * |expected|``,
 with NaN matching only NaN (the same positions) and an infinity only the same infinity. Arrays may sit
@@ -12,24 +13,43 @@ from itertools import chain
 
 from sandbox.tsbox.typed import ARRAY_TAG, is_array
 from sandbox.typed_values import untagged
+from server.judge.checkers import frames
 from server.judge.checkers.base import PASSED, Check, kind_of, show
 from server.judge.checkers.exact import first_difference
 
-_KINDS = {"bool": "boolean"} | {f"{sign}int{bits}": "integer" for sign in ("", "u") for bits in (8, 16, 32, 64)}
+_KINDS = ({"bool": "boolean", "object": "string"}
+          | {f"{sign}int{bits}": "integer" for sign in ("", "u") for bits in (8, 16, 32, 64)})
 
 
 def check(expected, actual, spec) -> Check:
-    """Arrays match in shape, dtype (``spec.dtype``: ``kind`` by default, ``exact`` or ``any``) and values."""
+    """Arrays and tables match in shape or labels, dtype (``spec.dtype``: ``kind`` by default, ``exact`` or
+    ``any``) and values."""
     def close(want, got) -> bool:
         return _same(want, got, spec)
 
     def arrays(want, got, path):
+        if frames.is_table(want) and frames.is_table(got):
+            return frames.difference(want, got, path, close, lambda a, b: _same_dtype(a, b, spec))
+        if frames.is_table(want) or frames.is_table(got):
+            return f"expected {_described(want)}{f' at {path}' if path else ''}, got {_described(got)}"
         if not (is_array(want) or is_array(got)):
             return NotImplemented
         return _array_difference(want, got, path, spec)
 
     difference = first_difference(expected, actual, "", same_scalar=close, special=arrays)
     return PASSED if difference is None else Check(False, difference)
+
+
+def _same_dtype(want: str, got: str, spec) -> bool:
+    if spec.dtype == "exact":
+        return want == got
+    return spec.dtype == "any" or _KINDS.get(want, "float") == _KINDS.get(got, "float")
+
+
+def _described(value) -> str:
+    if frames.is_table(value):
+        return str(frames.Table(value))
+    return str(_Array.of(value)) if is_array(value) else f"{kind_of(value)} {show(value)}"
 
 
 def _same(want, got, spec) -> bool:
@@ -75,10 +95,6 @@ class _Array:
         dtype = "bool" if kinds == {bool} else "int64" if kinds == {int} else "float64"  # empty: float64
         return cls(dtype, tuple(shape), level, dtype_known=bool(level))  # no element, no dtype to read
 
-    @property
-    def kind(self) -> str:
-        return _KINDS.get(self.dtype, "float")
-
     def __str__(self) -> str:
         return f"{self.dtype} array of shape {self.shape}"
 
@@ -99,7 +115,8 @@ def _array_difference(expected, actual, path: str, spec) -> str | None:
         return f"expected {shown[0]}{where}, got {shown[1]}"
     if want.shape != got.shape:
         return f"expected shape {want.shape}{where}, got shape {got.shape} (expected {want}, got {got})"
-    if _dtypes_differ(want, got, spec.dtype):
+    # dtype_known is False for a plain list with no elements: only its shape says anything
+    if want.dtype_known and got.dtype_known and not _same_dtype(want.dtype, got.dtype, spec):
         return f"expected dtype {want.dtype}{where}, got {got.dtype} (expected {want}, got {got})"
     differing = [index for index, (a, b) in enumerate(zip(want.elements, got.elements, strict=True))
                  if not _same(a, b, spec)]
@@ -109,12 +126,6 @@ def _array_difference(expected, actual, path: str, spec) -> str | None:
     return (f"{len(differing)} of {len(want.elements)} elements differ{where}; first at index "
             f"{_index(first, want.shape)}: expected {show(want.elements[first])}, got {show(got.elements[first])} "
             f"(expected shape {want.shape}, got shape {got.shape})")
-
-
-def _dtypes_differ(want: _Array, got: _Array, rule: str) -> bool:
-    if not (want.dtype_known and got.dtype_known):  # a plain list with no elements: only its shape says anything
-        return False
-    return rule == "exact" and want.dtype != got.dtype or rule == "kind" and want.kind != got.kind
 
 
 def _index(flat: int, shape: tuple) -> tuple:
