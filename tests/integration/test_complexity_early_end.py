@@ -50,8 +50,10 @@ def test_a_busy_machine_measures_what_a_quiet_one_does(docker_client):
             hog.wait()
     assert (busy.measured, busy.verdict) == (quiet.measured, quiet.verdict) == ("O(n)", "meets"), busy.reason
     assert not [p for p in busy.points if p.status != "measured"], busy.reason
-    reached, quietly = largest_sizes(busy), largest_sizes(quiet)  # before: 2048 where a quiet machine reached 65536
-    assert all(reached[family] >= quietly[family] for family in quietly), (reached, quietly)
+    # Within two doublings: when a fit turns decisive depends on CPU times, which load moves a little. Before,
+    # the busy machine stopped at n = 4096 where the quiet one reached 131072.
+    reached, quietly = largest_sizes(busy), largest_sizes(quiet)
+    assert all(reached[family] >= quietly[family] // 4 for family in quietly), (reached, quietly)
     assert busy.seconds > BUDGET_SECONDS  # it did take longer than the budget in wall-clock time
 
 
