@@ -118,20 +118,21 @@ def _run(spec: MeasureSpec, code, families, plan, budget_seconds, settings, clie
               generator=spec.generator, mode="measure", event_cap=EVENT_CAP, allowed_imports=spec.allowed_imports,
               image=spec.image)
     by_family = {family: [] for family, _ in plan}
-    used_ms = [0.0]
+    used_ms = 0.0
 
     def arrived(index, outcome) -> bool:
+        nonlocal used_ms
         family, n = plan[index]
         point = _point(family, n, outcome)
         if point is not None:
             by_family[family].append(point)
-        used_ms[0] += outcome.cpu_ms or 0.0
-        if used_ms[0] >= budget_seconds * 1000:
+        used_ms += outcome.cpu_ms or 0.0
+        if used_ms >= budget_seconds * 1000:
             return True
         return decisive and all(_decisive(points, spec.target) for points in by_family.values())
 
     run_job(job, settings, client, on_outcome=arrived)
-    return [point for points in by_family.values() for point in points], used_ms[0] / 1000
+    return [point for points in by_family.values() for point in points], used_ms / 1000
 
 
 def _point(family, n, outcome) -> Point | None:
