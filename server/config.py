@@ -48,7 +48,9 @@ def from_environment(instance: Path) -> dict:
         "MAX_CONTENT_LENGTH": 512 * 1024,  # every page but those declaring their own (server/body_limits.py)
         # Shared by every web process of a cluster (its Redis), so per-attempt limits hold across them.
         "RATELIMIT_STORAGE_URI": os.environ.get("TECHSCREEN_RATELIMIT_STORAGE") or broker_url or "memory://",
-        "RATELIMIT_HEADERS_ENABLED": True,
+        # The X-RateLimit-* headers cost each limited request a second round trip to that store; a refusal
+        # still says when to retry (Retry-After, server/rate_limits.py).
+        "RATELIMIT_HEADERS_ENABLED": False,
         # While that Redis is away, each process counts in its own memory: limits still hold, requests still work.
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "RECOVER_WORK": True,  # re-queue submissions and validations a previous process left unfinished

@@ -9,14 +9,16 @@ So views only *declare* their limits (``limit``, ``limit_blueprint``), and
 Limiter and applies the declarations to that app's views alone.
 """
 
+import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask import Blueprint, Flask, current_app
+from flask import Blueprint, Flask, Response, current_app
 from flask_limiter import Limiter, RequestLimit
 from flask_limiter.util import get_remote_address
 
-__all__ = ["limit", "limit_blueprint", "init_app", "current_limit"]
+__all__ = ["limit", "limit_blueprint", "init_app", "current_limit", "retry_after_seconds"]
 
 _DECLARED = "techscreen_rate_limits"
 _EXTENSION = "techscreen.limiter"
@@ -59,8 +61,22 @@ def init_app(app: Flask) -> None:
         for declared in getattr(blueprint, _DECLARED, ()):
             limiter.shared_limit(declared.value, scope=declared.scope, key_func=declared.key_func)(blueprint)
     app.extensions[_EXTENSION] = limiter
+    app.after_request(_say_when_to_retry)
 
 
 def current_limit() -> RequestLimit | None:
     """The limit this request hit, if the app's limiter refused it."""
     return current_app.extensions[_EXTENSION].current_limit
+
+
+def retry_after_seconds(refused: RequestLimit) -> int:
+    """Whole seconds until ``refused``'s window lets a request through again (at least 1)."""
+    return max(1, math.ceil(refused.reset_at - time.time()))
+
+
+def _say_when_to_retry(response: Response) -> Response:
+    """Retry-After on the limiter's refusals, the one header of Flask-Limiter's set kept (each costs a read)."""
+    refused = current_limit() if response.status_code == 429 else None
+    if refused is not None and "Retry-After" not in response.headers:
+        response.headers["Retry-After"] = str(retry_after_seconds(refused))
+    return response

@@ -154,12 +154,20 @@ def seconds_left(attempt: Attempt) -> float:
 
 
 def screen_problems(session: Session, screen: Screen) -> list[ProblemVersion]:
-    return [session.get(ProblemVersion, version_id) for version_id in screen.problems]
+    """The screen's problem versions in its order, read in one statement (each problem page asks)."""
+    found = {version.id: version for version in
+             session.exec(select(ProblemVersion).where(ProblemVersion.id.in_(screen.problems)))} \
+        if screen.problems else {}
+    return [found[version_id] for version_id in screen.problems]
+
+
+def require_in_screen(screen: Screen, version_id: int) -> None:
+    if version_id not in screen.problems:
+        raise InviteNotFound("That problem is not part of this screen.")
 
 
 def problem_in_screen(session: Session, screen: Screen, version_id: int) -> ProblemVersion:
-    if version_id not in screen.problems:
-        raise InviteNotFound("That problem is not part of this screen.")
+    require_in_screen(screen, version_id)
     return session.get(ProblemVersion, version_id)
 
 

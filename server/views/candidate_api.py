@@ -8,7 +8,6 @@ hidden tests' data never reaches the browser.
 """
 
 import re
-import time
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, g, jsonify, request
@@ -69,9 +68,9 @@ def bad_request(error):
 
 @bp.errorhandler(429)
 def too_many_requests(error):
-    """JSON, never the HTML page: what the limit is and how many seconds to wait (the limiter adds Retry-After)."""
+    """JSON, never the HTML page: what the limit is and how many seconds to wait (as the Retry-After header)."""
     limit = rate_limits.current_limit()  # only the limiter answers 429 here, and it records the limit it hit
-    wait = max(1, int(limit.reset_at - time.time()))  # as the limiter's Retry-After header says
+    wait = rate_limits.retry_after_seconds(limit)
     rate = f"{limit.limit.amount} requests in {limit.limit.get_expiry()} s"
     return jsonify(error="too_many_requests", retry_after=wait,
                    message=f"Too many requests: at most {rate}. Try again in {wait} s."), 429
@@ -110,10 +109,12 @@ def _code_and_notes(body: dict) -> tuple[str, str]:
 @bp.route("/problems/<int:version_id>/draft", methods=("POST",))
 @rate_limits.limit(lambda: current_app.config["DRAFT_RATE_LIMIT"], key_func=_attempt_problem_key)
 def draft(token, version_id):
-    session, attempt, version = _context(token, version_id)
+    session = get_db()
+    _, attempt, screen = attempts.invite_for(session, token)
+    attempts.require_in_screen(screen, version_id)  # the version row itself is not needed: autosaves are many
     attempts.require_open(attempt)
     code, notes = _code_and_notes(json_object())
-    save_draft(session, attempt, version.id, code, notes, current_app.config["DRAFT_HISTORY_BYTES"])
+    save_draft(session, attempt, version_id, code, notes, current_app.config["DRAFT_HISTORY_BYTES"])
     return jsonify(saved_at=utcnow().isoformat(), seconds_left=attempts.seconds_left(attempt))
 
 

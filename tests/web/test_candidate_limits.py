@@ -1,5 +1,6 @@
 """What one candidate can take from the server: progress streams, autosaves and events are capped per attempt."""
 
+import contextlib
 import datetime as dt
 import re
 import time
@@ -159,13 +160,9 @@ def test_an_autosave_and_a_page_load_one_draft_however_long_the_history(candidat
     assert len(loaded) <= 2, f"{len(loaded)} drafts read"
 
 
-def test_a_candidate_request_reads_its_invite_attempt_and_screen_in_one_statement(candidates):
-    """Every candidate request starts from the token: three lookups in turn were three round trips to the
-    database on each autosave, the hottest request of a screen."""
-    app, start, versions = candidates(RATELIMIT_ENABLED=False)
-    ada, token = start("Ada")
-    draft = api(token, f"/problems/{versions[0]}/draft")
-    assert ada.post(draft, json={"code": "x = 0", "notes": ""}).status_code == 200
+@contextlib.contextmanager
+def recorded_statements(app):
+    """The SQL statements the block sends, in order."""
     statements = []
 
     def record(_connection, _cursor, statement, *_):
@@ -175,13 +172,55 @@ def test_a_candidate_request_reads_its_invite_attempt_and_screen_in_one_statemen
         engine = engine_of(app)
     event.listen(engine, "before_cursor_execute", record)
     try:
-        saved = ada.post(draft, json={"code": "y = 1", "notes": ""})
+        yield statements
     finally:
         event.remove(engine, "before_cursor_execute", record)
+
+
+def test_a_candidate_request_reads_its_invite_attempt_and_screen_in_one_statement(candidates):
+    """Every candidate request starts from the token: three lookups in turn were three round trips to the
+    database on each autosave, the hottest request of a screen; it needs no problem version row either."""
+    app, start, versions = candidates(RATELIMIT_ENABLED=False)
+    ada, token = start("Ada")
+    draft = api(token, f"/problems/{versions[0]}/draft")
+    assert ada.post(draft, json={"code": "x = 0", "notes": ""}).status_code == 200
+    with recorded_statements(app) as statements:
+        saved = ada.post(draft, json={"code": "y = 1", "notes": ""})
     assert saved.status_code == 200
     reads = [s for s in statements if re.search(r"\bFROM invite\b", s)]
     assert len(reads) == 1 and "JOIN attempt" in reads[0] and "JOIN screen" in reads[0], reads
-    assert len(statements) <= 5, statements  # the token's rows, the version, the last draft, the history size, insert
+    assert not [s for s in statements if re.search(r"\bFROM problemversion\b", s)], statements
+    assert len(statements) <= 4, statements  # the token's rows, the last draft, the history size, insert
+    assert ada.post(api(token, "/problems/999999/draft"), json={"code": "z", "notes": ""}).status_code == 404
+
+
+def test_a_problem_page_reads_the_screens_problem_versions_in_one_statement(candidates):
+    app, start, versions = candidates(RATELIMIT_ENABLED=False)
+    ada, token = start("Ada")
+    assert ada.get(f"/invite/{token}/problem/1").status_code == 200
+    with recorded_statements(app) as statements:
+        page = ada.get(f"/invite/{token}/problem/1")
+    assert page.status_code == 200
+    reads = [s for s in statements if re.search(r"\bFROM problemversion\b", s)]
+    assert len(reads) == 1 and " IN " in reads[0], reads
+
+
+def test_a_limited_request_reads_the_limiters_store_once(candidates):
+    """Flask-Limiter's X-RateLimit-* headers read the window again after the hit: a second round trip to Redis
+    on every autosave. Only a refusal says when to retry."""
+    app, start, versions = candidates(RATELIMIT_ENABLED=True, DRAFT_RATE_LIMIT="2 per minute")
+    ada, token = start("Ada")
+    strategy = app.extensions["techscreen.limiter"].limiter
+    calls = []
+    for name in ("hit", "test", "get_window_stats"):
+        real = getattr(strategy, name)
+        setattr(strategy, name, lambda *args, _real=real, _name=name, **kw: calls.append(_name) or _real(*args, **kw))
+    draft = api(token, f"/problems/{versions[0]}/draft")
+    saves = [ada.post(draft, json={"code": f"x = {n}", "notes": ""}) for n in range(3)]
+    assert [save.status_code for save in saves] == [200, 200, 429]
+    assert calls[:2] == ["hit", "hit"], calls
+    assert "X-RateLimit-Limit" not in saves[0].headers
+    assert 1 <= int(saves[2].headers["Retry-After"]) <= 61 and "X-RateLimit-Limit" not in saves[2].headers
 
 
 def test_events_are_rate_limited_and_capped_per_attempt(candidates):
