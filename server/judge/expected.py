@@ -61,7 +61,7 @@ def needs_reference(case: Case) -> bool:
 def _reference_results(package, cases, settings, client) -> dict[str, Expectation]:
     path = cache_dir() / f"{package.content_hash}.json"
     cached = _read_cache(path)
-    missing = [case for case in cases if case.name not in cached]
+    missing = [case for case in cases if _cache_key(case) not in cached]
     if missing:
         result = run_job(build_job(package, package.solution, missing), settings, client)
         for case, outcome in zip(missing, result.outcomes, strict=True):
@@ -70,9 +70,16 @@ def _reference_results(package, cases, settings, client) -> dict[str, Expectatio
                 reason = outcome.detail or json.dumps(outcome.result)[:300]
                 raise ReferenceFailed(f"{package.id}: the reference solution failed on generated case "
                                       f"{case.name!r} ({outcome.status}: {reason})")
-            cached[case.name] = returned
+            cached[_cache_key(case)] = returned
         _write_cache(path, cached)
-    return {case.name: Expectation(cached[case.name]) for case in cases}
+    return {case.name: Expectation(cached[_cache_key(case)]) for case in cases}
+
+
+def _cache_key(case: Case) -> str:
+    """The case's name and what it generates: a caller judging a resized copy of a case (a benchmark, a
+    calibration) must not read, or leave, the results of another size under the same name."""
+    spec = case.generate
+    return f"{case.name} n={spec.n} seed={spec.seed} family={spec.family}"
 
 
 _MISSING = object()

@@ -15,7 +15,7 @@ from server.review.cases import case_rows
 from server.services.candidate_view import submission_view
 from server.services.judging import MAX_KEPT_JSON, _with_case_details
 
-GENERATED = "perf_random_200k"  # cosine-similarity: generated, no expected in hidden.json
+GENERATED = "perf_random_30k"  # cosine-similarity: generated, no expected in hidden.json
 OLD_TEXT = "(the reference solution's result on the generated input)"
 
 
