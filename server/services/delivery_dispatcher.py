@@ -1,0 +1,52 @@
+"""Sends the outbox's due deliveries from a daemon thread in the web process (the embedded mode).
+
+A cluster's workers send them from their sweep instead (``server.cluster.sweep``). ``wake`` lets a page
+that queued a delivery (an admin's test event) have it sent now rather than at the next poll.
+"""
+
+import logging
+import threading
+
+from sqlmodel import Session
+
+from server.services import outbox
+from server.services.webhooks import signing_headers
+
+log = logging.getLogger(__name__)
+
+
+def deliver_due(engine, settings: dict) -> int:
+    """``outbox.deliver_due`` with the app's settings and webhook signing."""
+    def sign(delivery):
+        with Session(engine) as session:
+            return signing_headers(session, delivery)
+
+    return outbox.deliver_due(engine, settings["DELIVERY_RETRY_FIRST_SECONDS"], settings["DELIVERY_MAX_ATTEMPTS"],
+                              settings["DELIVERY_TIMEOUT_SECONDS"], sign)
+
+
+class DeliveryDispatcher:
+    def __init__(self, engine, settings: dict):
+        self._engine, self._settings = engine, settings
+        self._interval = settings["DELIVERY_POLL_SECONDS"]
+        self._stop, self._wake = threading.Event(), threading.Event()
+        self._thread = threading.Thread(target=self._run, name="deliveries", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def shutdown(self) -> None:
+        self._stop.set()
+        self._wake.set()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                deliver_due(self._engine, self._settings)
+            except Exception as error:  # the database is away: the next poll tries again
+                log.warning("sending deliveries failed: %s", error)
+            self._wake.wait(self._interval)
+            self._wake.clear()
