@@ -142,8 +142,9 @@ def _read_send_test(session: Session, document) -> tuple[Screen, dict, str]:
             errors.append(f"candidate.{field} is longer than {MAX_FIELD} characters")
         else:
             cleaned[field] = value.strip() if value else None
-    errors += [f"candidate.{field} is required" for field in REQUIRED_CANDIDATE_FIELDS
-               if isinstance(candidate.get(field), str | None) and not cleaned.get(field)]
+    if isinstance(document.get("candidate"), dict):  # else the whole candidate was reported missing
+        errors += [f"candidate.{field} is required" for field in REQUIRED_CANDIDATE_FIELDS
+                   if isinstance(candidate.get(field), str | None) and not cleaned.get(field)]
     if cleaned.get("email") and "@" not in cleaned["email"]:
         errors.append(f"candidate.email {cleaned['email']!r} is not an e-mail address")
     url = document.get("url")

@@ -56,6 +56,22 @@ def _http_error(error: HTTPException):
     return jsonify(errors=[error.description or error.name]), error.code or 500, headers
 
 
+@bp.errorhandler(Exception)
+def _unexpected(error: Exception):
+    log.exception("Greenhouse request %s %s failed", request.method, request.path)
+    return _errors(500, "something went wrong on techscreen's side; the error is logged")
+
+
+@bp.before_app_request
+def _routing_errors():
+    """Unknown paths and wrong methods under the prefix never reach this blueprint's handlers: answer them in
+    its shape here, before Flask gives them the app's HTML page."""
+    failure = request.routing_exception
+    if isinstance(failure, HTTPException) and (request.path + "/").startswith(bp.url_prefix + "/"):
+        return _http_error(failure)
+    return None
+
+
 @bp.before_request
 def _authenticate():
     header = request.headers.get("Authorization", "")
