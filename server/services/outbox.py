@@ -37,17 +37,18 @@ def deliver_due(engine, retry_first: float = RETRY_FIRST_SECONDS, max_attempts: 
     ``sign(delivery) -> headers`` adds what must be computed at sending time (a webhook's timestamp and
     signature).
     """
-    tried = 0
-    while True:
-        batch = _take_due(engine, timeout)
+    tried, more = 0, True
+    while more:
+        batch, more = _take_due(engine, timeout)
         for delivery in batch:
             _send(engine, delivery, retry_first, max_attempts, timeout, sign)
         tried += len(batch)
-        if len(batch) < BATCH:
-            return tried
+    return tried
 
 
-def _take_due(engine, timeout: float) -> list[Delivery]:
+def _take_due(engine, timeout: float) -> tuple[list[Delivery], bool]:
+    """The due deliveries this process claimed (others may claim some of the same), and whether more may be
+    due (the selection was a full batch)."""
     now = utcnow()
     lease_ends = now + dt.timedelta(seconds=timeout + 30)
     taken = []
@@ -61,7 +62,7 @@ def _take_due(engine, timeout: float) -> list[Delivery]:
             session.commit()
             if claimed:
                 taken.append(delivery)
-    return taken
+    return taken, len(due) == BATCH
 
 
 def _send(engine, delivery: Delivery, retry_first: float, max_attempts: int, timeout: float, sign) -> None:
