@@ -1,5 +1,8 @@
 """Sends the outbox's due deliveries from a daemon thread in the web process (the embedded mode).
 
+Each pass first closes the attempts whose deadline passed while nobody asked about them, so that their
+``attempt.finished`` event and Greenhouse's PATCH go out without waiting for someone to open a page.
+
 A cluster's workers send them from their sweep instead (``server.cluster.sweep``). ``wake`` lets a page
 that queued a delivery (an admin's test event) have it sent now rather than at the next poll.
 """
@@ -10,13 +13,17 @@ import threading
 from sqlmodel import Session
 
 from server.services import outbox
+from server.services.attempts import close_due
 from server.services.webhooks import signing_headers
 
 log = logging.getLogger(__name__)
 
 
 def deliver_due(engine, settings: dict) -> int:
-    """``outbox.deliver_due`` with the app's settings and webhook signing."""
+    """Close overdue attempts, then ``outbox.deliver_due`` with the app's settings and webhook signing."""
+    with Session(engine, expire_on_commit=False) as session:
+        close_due(session)
+
     def sign(delivery):
         with Session(engine) as session:
             return signing_headers(session, delivery)

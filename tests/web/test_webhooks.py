@@ -1,6 +1,7 @@
 """Webhooks: admins register endpoints and events; the domain's events reach them signed, and a receiver
 verifies them with the code docs/integrations.md gives."""
 
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -10,8 +11,9 @@ import time
 from sqlmodel import select
 
 from server.db import get_db
-from server.models import RUBRIC, Attempt, User
+from server.models import RUBRIC, Attempt, User, utcnow
 from server.review.scorecards import ScorecardInput, save_scorecard
+from server.services import webhooks
 from server.services.staff import add_screen
 from tests.web.conftest import login
 from tests.web.live_servers import Receiver, serving
@@ -107,3 +109,21 @@ def test_only_admins_manage_integrations(client, staff):
     login(client, staff["reviewer"])
     for page in ("/admin/integrations/webhooks", "/admin/integrations/deliveries", "/admin/integrations/greenhouse"):
         assert client.get(page).status_code == 403, page
+
+
+def test_an_attempt_past_its_deadline_is_announced_without_anyone_asking(make_app, invite):
+    """The candidate left without finishing: the deadline closes the attempt, and the event goes out."""
+    receiver = Receiver()
+    token, _ = invite
+    with serving(receiver) as receiver_url:
+        app = make_app(**FAST_DELIVERIES)
+        with app.app_context():
+            webhooks.add_endpoint(get_db(), receiver_url, ["attempt.finished"])
+        app.test_client().post(f"/invite/{token}/start")
+        with app.app_context():
+            attempt = get_db().exec(select(Attempt)).one()
+            attempt.deadline = utcnow() - dt.timedelta(seconds=1)
+            get_db().add(attempt)
+            get_db().commit()
+        [finished] = receiver.wait_for(1)
+    assert json.loads(finished.body)["data"]["by"] == "deadline"
