@@ -46,8 +46,12 @@ class DeliveryDispatcher:
         self._wake.set()
 
     def shutdown(self) -> None:
+        """Stop polling; waits for a pass under way (a delivery's try is bounded by its timeout), so nothing
+        of this dispatcher uses the database once the app closes it."""
         self._stop.set()
         self._wake.set()
+        if self._thread.is_alive() and self._thread is not threading.current_thread():
+            self._thread.join(timeout=self._settings["DELIVERY_TIMEOUT_SECONDS"] + 5)
 
     def _run(self) -> None:
         while not self._stop.is_set():

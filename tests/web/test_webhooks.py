@@ -8,6 +8,7 @@ import json
 import re
 import time
 
+import pytest
 from sqlmodel import select
 
 from server.db import get_db
@@ -15,7 +16,7 @@ from server.models import RUBRIC, Attempt, User, utcnow
 from server.review.scorecards import ScorecardInput, save_scorecard
 from server.services import webhooks
 from server.services.staff import add_screen
-from tests.web.conftest import login
+from tests.web.conftest import login, wait_done
 from tests.web.live_servers import Receiver, serving
 
 FAST_DELIVERIES = {"DELIVERY_POLL_SECONDS": 0.1, "DELIVERY_RETRY_FIRST_SECONDS": 0.2}
@@ -127,3 +128,25 @@ def test_an_attempt_past_its_deadline_is_announced_without_anyone_asking(make_ap
             get_db().commit()
         [finished] = receiver.wait_for(1)
     assert json.loads(finished.body)["data"]["by"] == "deadline"
+
+
+@pytest.mark.sqlite_only
+def test_a_judged_submit_is_announced_and_a_run_is_not(make_app, invite):
+    receiver = Receiver()
+    token, versions = invite
+    with serving(receiver) as receiver_url:
+        app = make_app(**FAST_DELIVERIES)
+        with app.app_context():
+            webhooks.add_endpoint(get_db(), receiver_url, ["submission.judged"])
+        client = app.test_client()
+        client.post(f"/invite/{token}/start")
+        code = {"code": "def cosine_similarity(a, b):\n    return 1.0\n", "notes": ""}
+        ran = client.post(f"/api/candidate/{token}/problems/{versions[0]}/run", json=code).get_json()
+        wait_done(client, token, ran["id"])
+        submitted = client.post(f"/api/candidate/{token}/problems/{versions[0]}/submit", json=code).get_json()
+        view = wait_done(client, token, submitted["id"])
+        [judged] = receiver.wait_for(1)
+        time.sleep(0.5)
+    assert len(receiver.requests) == 1
+    data = json.loads(judged.body)["data"]
+    assert data["submission_id"] == submitted["id"] and data["verdict"] == view["verdict"] == "wrong_answer"
