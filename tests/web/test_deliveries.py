@@ -7,6 +7,7 @@ import time
 from sqlmodel import select
 
 from server.app import close_app
+from server.cluster.sweep import Sweeper
 from server.db import get_db
 from server.models import Delivery
 from server.services import webhooks
@@ -101,3 +102,18 @@ def test_senders_in_several_processes_send_each_delivery_once(make_app):
     assert sorted(int(request.headers["X-Techscreen-Delivery"]) for request in receiver.requests) == sorted(ids)
     with app.app_context():
         assert all(row.attempts == 1 and row.delivered_at for row in get_db().exec(select(Delivery)))
+
+
+def test_a_cluster_worker_sends_deliveries_from_its_sweep(make_app):
+    """In a cluster the web processes run no dispatcher; each worker's sweep sends what is due."""
+    receiver = Receiver()
+    with serving(receiver) as url:
+        app = make_app(**IDLE_DISPATCHER)
+        [delivery_id] = ping_endpoint(app, url)
+        sweeper = Sweeper(app.extensions["techscreen.engine"], 0.05, 60, 300, app.config)
+        sweeper.start()
+        try:
+            settled = wait_settled(app, delivery_id)
+        finally:
+            sweeper.stop()
+    assert settled.delivered_at is not None and len(receiver.requests) == 1

@@ -205,3 +205,13 @@ def test_a_mail_server_that_refuses_leaves_the_link_to_an_admin(make_app, staff)
     login(client, "admin@example.com")
     assert "the mail server did not take the message" in client.get("/admin/integrations/greenhouse").get_data(
         as_text=True)
+
+
+def test_each_key_has_a_request_budget(make_app):
+    app = make_app(RATELIMIT_ENABLED=True, API_REQUESTS_PER_MINUTE=2)
+    client = app.test_client()
+    key, other = issue_token(app, GREENHOUSE_SCOPE, name="one"), issue_token(app, GREENHOUSE_SCOPE, name="two")
+    assert [client.get(f"{GREENHOUSE}/list_tests", headers=basic(key)).status_code for _ in range(2)] == [200, 200]
+    refused = client.get(f"{GREENHOUSE}/list_tests", headers=basic(key))
+    assert refused.status_code == 429 and refused.get_json()["errors"] and "Retry-After" in refused.headers
+    assert client.get(f"{GREENHOUSE}/list_tests", headers=basic(other)).status_code == 200
