@@ -12,6 +12,7 @@ from server.db import get_db
 from server.models import Delivery
 from server.services import webhooks
 from server.services.delivery_dispatcher import deliver_due
+from tests.web.conftest import login
 from tests.web.live_servers import Receiver, serving
 
 IDLE_DISPATCHER = {"DELIVERY_POLL_SECONDS": 3600}  # runs once at start, then only when a test calls it
@@ -117,3 +118,19 @@ def test_a_cluster_worker_sends_deliveries_from_its_sweep(make_app):
         finally:
             sweeper.stop()
     assert settled.delivered_at is not None and len(receiver.requests) == 1
+
+
+def test_a_removed_endpoint_gets_nothing_more(make_app, staff):
+    app = make_app(**IDLE_DISPATCHER)
+    [delivery_id] = ping_endpoint(app, "http://127.0.0.1:9/hooks")
+    client = app.test_client()
+    login(client, staff["admin"])
+    endpoint_id = delivery(app, delivery_id).endpoint_id
+    removed = client.post(f"/admin/integrations/webhooks/{endpoint_id}/remove", follow_redirects=True)
+    assert "receives no more events" in removed.get_data(as_text=True)
+    given_up = delivery(app, delivery_id)
+    assert given_up.next_attempt_at is None and given_up.last_error == "endpoint removed"
+    with app.app_context():
+        assert webhooks.queue_event(get_db(), "attempt.finished", {}) == []
+    refused = client.post(f"/admin/integrations/webhooks/{endpoint_id}/test", follow_redirects=True)
+    assert f"no webhook endpoint with id {endpoint_id}" in refused.get_data(as_text=True)
