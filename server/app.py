@@ -10,6 +10,7 @@ from sandbox import SandboxSettings, gc
 from server import body_limits, config, db, error_responses, nul_characters, rate_limits, security
 from server.ids import IdConverter
 from server.json_body import StrictJSONProvider, StrictRequest
+from server.services.delivery_dispatcher import DeliveryDispatcher
 from server.services.judge_queue import JudgeQueue
 from server.services.problem_store import sync_bank
 from server.services.progress_stream import StreamSlots
@@ -62,6 +63,11 @@ def _start_workers(app: Flask, instance: Path) -> None:
         judges = JudgeQueue(database, instance, app.config["JUDGE_WORKERS"])
         validations = Validations(database)
     app.extensions["techscreen.progress"] = judges.board
+    if not app.config["BROKER_URL"]:  # a cluster's workers send deliveries from their sweep
+        deliveries = DeliveryDispatcher(database, app.config)
+        deliveries.start()
+        app.extensions["techscreen.deliveries"] = deliveries
+        atexit.register(deliveries.shutdown)
     workers = {"submissions": ("techscreen.judge", judges), "validations": ("techscreen.validations", validations)}
     for what, (key, pool) in workers.items():
         app.extensions[key] = pool
@@ -76,15 +82,16 @@ def close_app(app: Flask) -> None:
     """Stop taking work and close the database pool: what is running finishes in its thread (on connections of
     its own), what is queued stays queued in the database. An app dropped without this leaves its pooled
     PostgreSQL connections to the garbage collector, which closes them with a ResourceWarning."""
-    for key in ("techscreen.judge", "techscreen.validations"):
-        app.extensions[key].shutdown()
+    for key in ("techscreen.judge", "techscreen.validations", "techscreen.deliveries"):
+        if key in app.extensions:
+            app.extensions[key].shutdown()
     db.engine_of(app).dispose()
 
 
 def _register_blueprints(app: Flask) -> None:
     from server.api import v1 as api_v1
-    from server.views import admin, auth, authoring, candidate, candidate_api, review, tokens
+    from server.views import admin, auth, authoring, candidate, candidate_api, greenhouse, integrations, review, tokens
 
-    for module in (auth, admin, candidate, candidate_api, authoring, review, tokens, api_v1):
+    for module in (auth, admin, candidate, candidate_api, authoring, review, tokens, api_v1, greenhouse, integrations):
         app.register_blueprint(module.bp)
     app.add_url_rule("/", "home", auth.home)

@@ -61,4 +61,13 @@ def from_environment(instance: Path) -> dict:
         "LEASE_SECONDS": float(os.environ.get("TECHSCREEN_LEASE_SECONDS", "60")),
         "SWEEP_SECONDS": float(os.environ.get("TECHSCREEN_SWEEP_SECONDS", "30")),
         "RESEND_SECONDS": float(os.environ.get("TECHSCREEN_RESEND_SECONDS", "300")),
+        # Outgoing deliveries (webhooks, Greenhouse's PATCH): polled every DELIVERY_POLL_SECONDS (a cluster's
+        # workers send them from their sweep); a failed one is tried again after 30 s, 60 s, 2 min ... (at most
+        # an hour apart) and given up after DELIVERY_MAX_ATTEMPTS tries.
+        "DELIVERY_POLL_SECONDS": float(os.environ.get("TECHSCREEN_DELIVERY_POLL_SECONDS", "5")),
+        "DELIVERY_RETRY_FIRST_SECONDS": float(os.environ.get("TECHSCREEN_DELIVERY_RETRY_FIRST_SECONDS", "30")),
+        "DELIVERY_MAX_ATTEMPTS": int(os.environ.get("TECHSCREEN_DELIVERY_MAX_ATTEMPTS", "12")),
+        "DELIVERY_TIMEOUT_SECONDS": float(os.environ.get("TECHSCREEN_DELIVERY_TIMEOUT_SECONDS", "10")),
+        # Invites made through an integration are mailed when this is set (server.services.mail).
+        "SMTP_URL": os.environ.get("TECHSCREEN_SMTP_URL", ""),
     }

@@ -301,7 +301,70 @@ class ApiToken(SQLModel, table=True):
     revoked_at: dt.datetime | None = None
 
 
-API_SCOPES = ("screens:read", "invites:write", "results:read")
+# "greenhouse:assessment" is a Greenhouse Assessment Partner key: it authenticates /integrations/greenhouse only.
+GREENHOUSE_SCOPE = "greenhouse:assessment"
+API_SCOPES = ("screens:read", "invites:write", "results:read", GREENHOUSE_SCOPE)
 
 # What the candidate's browser reports (the server records started, run, submit and finished itself).
 BROWSER_EVENT_KINDS = ("paste", "focus_lost", "focus_regained", "page_opened", "page_left")
+
+
+# What webhooks can subscribe to; "ping" is the admin's "send test event", sent to one endpoint only.
+WEBHOOK_EVENTS = ("invite.created", "attempt.started", "attempt.finished", "submission.judged", "scorecard.submitted")
+
+
+class WebhookEndpoint(SQLModel, table=True):
+    """A URL that receives the events it subscribes to, each delivery signed with its secret.
+
+    The secret is kept as is (signing needs it); it is shown to the admin once, when the endpoint is made.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str
+    secret: str
+    events: list = Field(sa_column=Column(JSON, nullable=False))
+    created_by: int | None = Field(default=None, foreign_key="user.id")
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    removed_at: dt.datetime | None = None  # removed endpoints keep their delivery log
+
+
+class Delivery(SQLModel, table=True):
+    """An outgoing HTTP request (a webhook event, a Greenhouse PATCH), kept until it succeeds or is given up.
+
+    The row is the queue: it is written in the same transaction as what it tells of, and a dispatcher sends
+    what is due (``next_attempt_at``), so a delivery survives a restart and is retried with back-off.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str  # "webhook" or "greenhouse_patch"
+    event: str
+    endpoint_id: int | None = Field(default=None, foreign_key="webhookendpoint.id", index=True)
+    method: str = "POST"
+    url: str
+    body: str = Field(default="", sa_column=Column(Text, nullable=False))
+    # Extra headers to send; a Greenhouse PATCH's Authorization, cleared once the delivery is settled.
+    headers: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    attempts: int = 0
+    next_attempt_at: dt.datetime | None = Field(default_factory=utcnow, index=True)  # None once settled
+    last_status: int | None = None
+    last_error: str | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    delivered_at: dt.datetime | None = None
+    given_up_at: dt.datetime | None = None
+
+
+class GreenhouseInterview(SQLModel, table=True):
+    """A test Greenhouse sent (``send_test``): its invite, the candidate as Greenhouse described them, and
+    where to PATCH when the candidate finishes. Its id is the ``partner_interview_id``."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    invite_id: int = Field(foreign_key="invite.id", unique=True)
+    token_id: int = Field(foreign_key="apitoken.id")  # the key Greenhouse called with
+    partner_test_id: str
+    candidate: dict = Field(sa_column=Column(JSON, nullable=False))
+    callback_url: str
+    # The Authorization Greenhouse called with, sent back on the PATCH; cleared once the PATCH is queued.
+    callback_authorization: str | None = None
+    emailed_at: dt.datetime | None = None
+    email_error: str | None = None  # why the invite was not e-mailed (no SMTP configured, the server refused)
+    created_at: dt.datetime = Field(default_factory=utcnow)

@@ -42,7 +42,7 @@ def worker_command(concurrency, queues, name, behind_pages):
     gc.remove_orphans(SandboxSettings.from_environment(), lambda message: click.echo(message, err=True))
     app = configure(values["BROKER_URL"], SandboxSettings.from_environment().job_wall_seconds)
     sweeper = Sweeper(judge_context().engine, values["SWEEP_SECONDS"], values["LEASE_SECONDS"],
-                      values["RESEND_SECONDS"])
+                      values["RESEND_SECONDS"], values)
     signals.worker_ready.connect(lambda **_: sweeper.start(), weak=False)
     signals.worker_shutdown.connect(lambda **_: sweeper.stop(), weak=False)
     app.worker_main(["worker", "--loglevel", "INFO", "--concurrency", str(concurrency), "--queues", queues,

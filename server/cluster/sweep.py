@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 
 from server.cluster.sending import send_submission, send_validation
 from server.models import Submission, SubmissionStatus, ValidationRun, ValidationStatus, utcnow
+from server.services.delivery_dispatcher import deliver_due
 from server.services.leases import lapsed
 
 log = logging.getLogger(__name__)
@@ -62,10 +63,13 @@ def _requeue_lapsed(engine, now: dt.datetime, lease_seconds: float) -> dict:
 
 
 class Sweeper:
-    """``sweep`` every ``interval`` seconds on a daemon thread, surviving a database or broker outage."""
+    """``sweep`` every ``interval`` seconds on a daemon thread, surviving a database or broker outage; each pass
+    also sends the outgoing deliveries due (webhooks, Greenhouse's PATCH) when given the app's ``settings``."""
 
-    def __init__(self, engine, interval: float, lease_seconds: float, resend_seconds: float):
+    def __init__(self, engine, interval: float, lease_seconds: float, resend_seconds: float,
+                 settings: dict | None = None):
         self._args = (engine, lease_seconds, resend_seconds)
+        self._settings = settings
         self._interval = interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="sweep", daemon=True)
@@ -82,3 +86,8 @@ class Sweeper:
                 sweep(*self._args)
             except Exception as error:  # the database or broker is away: the next pass tries again
                 log.warning("sweep failed: %s", error)
+            if self._settings is not None:
+                try:
+                    deliver_due(self._args[0], self._settings)
+                except Exception as error:  # likewise
+                    log.warning("sending deliveries failed: %s", error)

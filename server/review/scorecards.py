@@ -14,6 +14,7 @@ import dataclasses
 from sqlmodel import Session, select
 
 from server.models import RUBRIC, Decision, Scorecard, User, utcnow
+from server.services import integration_events
 
 SCORES = (1, 2, 3, 4)
 MAX_NOTES = 8000
@@ -69,9 +70,11 @@ def save_scorecard(session: Session, attempt_id: int, reviewer_id: int, sent: Sc
         raise ScorecardError(" ".join(problems))
     card = card or Scorecard(attempt_id=attempt_id, reviewer_id=reviewer_id)
     card.ratings, card.decision, card.notes, card.updated_at = ratings, decision, sent.notes.strip(), utcnow()
+    session.add(card)
     if submit:
         card.submitted_at = card.updated_at
-    session.add(card)
+        session.flush()
+        integration_events.scorecard_submitted(session, card)
     session.commit()
     return card
 

@@ -22,6 +22,7 @@ from server.models import (
     Submission,
     utcnow,
 )
+from server.services import integration_events
 from server.services.api_tokens import hash_token
 from server.services.staff import staff_emails
 
@@ -62,9 +63,22 @@ def create_invite(session: Session, screen: Screen, name: str, email: str, days:
                     created_by_token=created_by_token)
     session.add(invite)
     session.flush()
-    session.add(Attempt(invite_id=invite.id))
+    attempt = Attempt(invite_id=invite.id)
+    session.add(attempt)
+    session.flush()
+    integration_events.invite_created(session, invite, attempt)
     session.commit()
     return invite, token
+
+
+def replace_token(session: Session, invite: Invite) -> str:
+    """A new link for an invite whose link was never seen (one made through an integration and not mailed);
+    the old link stops working. Returns the token, which is not stored."""
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    invite.token_hash, invite.token_prefix = hash_token(token), token[:TOKEN_PREFIX_CHARS]
+    session.add(invite)
+    session.commit()
+    return token
 
 
 def invited_by(session: Session, invites: list[Invite]) -> dict[int, str]:
@@ -104,6 +118,7 @@ def close_if_due(session: Session, attempt: Attempt) -> None:
         attempt.finished_at = attempt.deadline
         session.add(attempt)
         session.add(Event(attempt_id=attempt.id, kind="finished", detail={"by": "deadline"}))
+        integration_events.attempt_finished(session, attempt, "deadline")
         session.commit()
 
 
@@ -126,6 +141,7 @@ def start(session: Session, attempt: Attempt, screen: Screen) -> None:
     attempt.deadline = now + dt.timedelta(minutes=screen.minutes)
     session.add(attempt)
     session.add(Event(attempt_id=attempt.id, kind="started"))
+    integration_events.attempt_started(session, attempt)
     session.commit()
 
 
@@ -144,6 +160,7 @@ def finish(session: Session, attempt: Attempt) -> None:
     attempt.finished_at = utcnow()
     session.add(attempt)
     session.add(Event(attempt_id=attempt.id, kind="finished", detail={"by": "candidate"}))
+    integration_events.attempt_finished(session, attempt, "candidate")
     session.commit()
 
 

@@ -25,7 +25,7 @@ from server.judge.judge import judge
 from server.models import ProblemVersion, Submission, SubmissionStatus, utcnow
 from server.review.flagging import flag_submission
 from server.scoring.assess import assess
-from server.services import leases
+from server.services import integration_events, leases
 from server.services.problem_store import load_version
 from server.services.progress_board import Progress
 
@@ -125,6 +125,7 @@ def _save(context: JudgeContext, submission_id: int, holder: str, report) -> Out
         document = _write_report(submission, report)
         submission.status, submission.finished_at = SubmissionStatus.DONE, utcnow()
         session.add(submission)
+        integration_events.submission_judged(session, submission)
         session.commit()
         log.info("judged submission %s: %s", submission_id, document["verdict"])
         if submission.kind == "submit":
