@@ -21,6 +21,7 @@ from server.services.candidate_view import progress_view
 HEARTBEAT_SECONDS = 5.0  # a stream whose browser left fails on its next write, freeing its thread and slot
 RECONNECT_MS = 1000  # how soon the browser reconnects once a stream reaches its lifetime
 FINISHED = (SubmissionStatus.DONE, SubmissionStatus.ERROR)
+ENDED_PHASES = ("done", "error")  # posted once the row is saved finished
 
 
 class StreamRefused(Exception):
@@ -73,13 +74,15 @@ def events(board, engine, submission_id: int, kind: str, lifetime: float) -> Ite
 
     An event goes out only when what the candidate sees changes, and a heartbeat
     only after a quiet interval, so a submit's stream is timed by its phases,
-    never by its hidden tests.
+    never by its hidden tests. The submission's row is read when the stream
+    opens and again only when the board says judging ended or knows nothing:
+    hundreds of open streams must not each query the database every heartbeat.
     """
     yield f"retry: {RECONNECT_MS}\n\n"
     ends = time.monotonic() + lifetime
+    progress, status = board.get(submission_id), _status(engine, submission_id)
     sent, quiet_since = None, time.monotonic()
     while True:
-        status, progress = _status(engine, submission_id), board.get(submission_id)
         current = progress_view(progress, status, kind)
         now = time.monotonic()
         if current != sent:
@@ -91,7 +94,10 @@ def events(board, engine, submission_id: int, kind: str, lifetime: float) -> Ite
         left = ends - now
         if status in FINISHED or left <= 0:
             return
-        board.wait_for_change(submission_id, progress, max(0.0, min(HEARTBEAT_SECONDS - (now - quiet_since), left)))
+        progress = board.wait_for_change(submission_id, progress,
+                                         max(0.0, min(HEARTBEAT_SECONDS - (now - quiet_since), left)))
+        if progress is None or progress.phase in ENDED_PHASES:
+            status = _status(engine, submission_id)
 
 
 def _status(engine, submission_id: int) -> SubmissionStatus:

@@ -3,6 +3,7 @@
 import contextlib
 import datetime as dt
 import re
+import threading
 import time
 
 import pytest
@@ -10,8 +11,10 @@ from sqlalchemy import event
 from sqlmodel import select
 
 from server.db import engine_of, get_db
-from server.models import Attempt, Draft, Event, Submission
+from server.models import Attempt, Draft, Event, Submission, SubmissionStatus
+from server.services import progress_stream
 from server.services.attempts import create_invite, invite_for
+from server.services.progress_board import Progress
 from server.services.staff import add_screen
 
 
@@ -93,6 +96,35 @@ def test_a_stream_ends_after_its_lifetime_and_polling_answers_at_once(candidates
     assert eve.get(api(token, f"/submissions/{waiting}/status")).status_code == 200  # the token is the credential
     _, eve_token = start("Mallory")
     assert ada.get(api(eve_token, f"/submissions/{waiting}/status")).status_code == 404
+
+
+@pytest.mark.timeout(60)
+def test_a_stream_reads_the_submission_row_when_it_opens_and_when_judging_ends(candidates, monkeypatch):
+    """Each open stream read the row at every heartbeat: hundreds of candidates' streams were a steady load of
+    queries on the database while nothing changed."""
+    monkeypatch.setattr(progress_stream, "HEARTBEAT_SECONDS", 0.05)
+    app, start, versions = candidates(PROGRESS_STREAM_SECONDS=1.0)
+    ada, token = start("Ada")
+    waiting = waiting_submission(app, token, versions[0])
+    board = app.extensions["techscreen.progress"]
+    board.post(waiting, Progress("tests", 0.5, "Running the tests"))
+    with recorded_statements(app) as statements, ada.get(api(token, f"/submissions/{waiting}/progress")) as stream:
+        text = stream.get_data(as_text=True)
+    assert text.count(": heartbeat") >= 5 and '"phase": "tests"' in text
+    assert len([s for s in statements if re.search(r"\bFROM submission\b", s)]) <= 2, statements
+    with app.app_context():  # judging ends: the board says so, and the row is read again to end the stream
+        get_db().get(Submission, waiting).status = SubmissionStatus.DONE
+        get_db().commit()
+
+    def finish():
+        time.sleep(0.3)
+        board.post(waiting, Progress("done", 1.0, "Verdict: accepted"))
+
+    threading.Thread(target=finish).start()
+    began = time.monotonic()
+    with ada.get(api(token, f"/submissions/{waiting}/progress")) as stream:
+        text = stream.get_data(as_text=True)
+    assert time.monotonic() - began < 0.9 and '"phase": "done"' in text
 
 
 def test_autosaves_over_the_rate_get_json_saying_when_to_retry(candidates):
