@@ -342,7 +342,8 @@ class Delivery(SQLModel, table=True):
     method: str = "POST"
     url: str
     body: str = Field(default="", sa_column=Column(Text, nullable=False))
-    # Extra headers to send; a Greenhouse PATCH's Authorization, cleared once the delivery is settled.
+    # Extra headers to send, sealed (server/sealed.py): a Greenhouse PATCH's Authorization, cleared once the
+    # delivery is settled.
     headers: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     attempts: int = 0
     next_attempt_at: dt.datetime | None = Field(default_factory=utcnow, index=True)  # None once settled
@@ -363,7 +364,8 @@ class GreenhouseInterview(SQLModel, table=True):
     partner_test_id: str
     candidate: dict = Field(sa_column=Column(JSON, nullable=False))
     callback_url: str
-    # The Authorization Greenhouse called with, sent back on the PATCH; cleared once the PATCH is queued.
+    # The Authorization Greenhouse called with, sealed (server/sealed.py), sent back on the PATCH; cleared once the
+    # PATCH is queued.
     callback_authorization: str | None = None
     emailed_at: dt.datetime | None = None
     email_error: str | None = None  # why the invite was not e-mailed (no SMTP configured, the server refused)

@@ -31,17 +31,17 @@ def retry_delay(attempts: int, first: float = RETRY_FIRST_SECONDS, cap: float = 
 
 
 def deliver_due(engine, retry_first: float = RETRY_FIRST_SECONDS, max_attempts: int = MAX_ATTEMPTS,
-                timeout: float = TIMEOUT_SECONDS, sign=None) -> int:
+                timeout: float = TIMEOUT_SECONDS, headers_for=None) -> int:
     """Send every delivery due now (in batches); returns how many were tried.
 
-    ``sign(delivery) -> headers`` adds what must be computed at sending time (a webhook's timestamp and
-    signature).
+    ``headers_for(delivery) -> headers`` gives the headers to send besides the defaults, made at sending time
+    (a webhook's timestamp and signature, headers stored sealed); by default the delivery's stored headers.
     """
     tried, more = 0, True
     while more:
         batch, more = _take_due(engine, timeout)
         for delivery in batch:
-            _send(engine, delivery, retry_first, max_attempts, timeout, sign)
+            _send(engine, delivery, retry_first, max_attempts, timeout, headers_for)
         tried += len(batch)
     return tried
 
@@ -65,9 +65,10 @@ def _take_due(engine, timeout: float) -> tuple[list[Delivery], bool]:
     return taken, len(due) == BATCH
 
 
-def _send(engine, delivery: Delivery, retry_first: float, max_attempts: int, timeout: float, sign) -> None:
-    headers = {"Content-Type": "application/json", "User-Agent": "techscreen", **delivery.headers,
-               **(sign(delivery) if sign else {})}
+def _send(engine, delivery: Delivery, retry_first: float, max_attempts: int, timeout: float,
+          headers_for) -> None:
+    headers = {"Content-Type": "application/json", "User-Agent": "techscreen",
+               **(headers_for(delivery) if headers_for else delivery.headers)}
     answer = outgoing_http.send(delivery.method, delivery.url, delivery.body, headers, timeout)
     with Session(engine) as session:
         row = session.get(Delivery, delivery.id)

@@ -15,7 +15,7 @@ import logging
 from flask import Blueprint, current_app, g, jsonify, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from server import rate_limits
+from server import rate_limits, sealed
 from server.db import get_db
 from server.models import GREENHOUSE_SCOPE
 from server.security import csrf
@@ -107,8 +107,9 @@ def list_tests():
 
 @bp.route("/send_test", methods=("POST",))
 def send_test():
-    interview = greenhouse.send_test(get_db(), g.greenhouse_token, request.get_json(silent=True),
-                                     request.headers["Authorization"], _sending())
+    authorization = sealed.seal(current_app.config["SECRET_KEY"], request.headers["Authorization"])
+    interview = greenhouse.send_test(get_db(), g.greenhouse_token, request.get_json(silent=True), authorization,
+                                     _sending())
     return jsonify(partner_interview_id=str(interview.id))
 
 

@@ -9,7 +9,7 @@ import requests
 from sqlmodel import select
 
 from server.db import get_db
-from server.models import GREENHOUSE_SCOPE, Delivery
+from server.models import GREENHOUSE_SCOPE, Delivery, GreenhouseInterview
 from server.services.staff import add_screen
 from tests.web.api_support import issue_token
 from tests.web.conftest import login
@@ -79,6 +79,10 @@ def test_greenhouse_contract_against_a_running_server(make_app):
             assert requests.get(link, timeout=10).status_code == 200
             assert requests.post(f"{base}/invite/{token}/start", timeout=10).status_code == 200
             assert status()["partner_status"] == "in_progress"
+            with app.app_context():  # the key Greenhouse called with is kept only sealed, for the PATCH
+                [kept] = get_db().exec(select(GreenhouseInterview.callback_authorization)).all()
+            secret = auth["Authorization"].removeprefix("Basic ")
+            assert kept and secret not in kept and base64.b64decode(secret).decode().rstrip(":") not in kept
             assert greenhouse.requests == []  # nothing is owed to Greenhouse before the candidate finishes
 
             assert requests.post(f"{base}/invite/{token}/finish", timeout=10).status_code == 200
