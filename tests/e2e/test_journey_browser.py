@@ -65,11 +65,12 @@ def test_author_to_candidate_to_reviewer(live_app, browser, screenshots):
 
 def add_staff(page, base, email, name, role):
     page.goto(f"{base}/admin/users")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=name]", name)
-    page.select_option("select[name=role]", role)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button.primary")
+    form = page.locator("form:has(#add-user)")  # each listed user has a name, role and password field too
+    form.locator("input[name=email]").fill(email)
+    form.locator("input[name=name]").fill(name)
+    form.locator("select[name=role]").select_option(role)
+    form.locator("input[name=password]").fill(PASSWORD)
+    page.click("#add-user")
     expect(page.locator("p.flash")).to_contain_text(f"Added {email} as {role}")
 
 

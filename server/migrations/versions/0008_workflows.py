@@ -1,0 +1,33 @@
+"""admin workflows: users can be deactivated, invites revoked, screens archived
+
+Revision ID: 0008_workflows
+Revises: 0007
+Create Date: 2026-12-04 19:20:00.000000
+"""
+
+import sqlalchemy as sa
+import sqlmodel
+from alembic import op
+
+revision = '0008_workflows'
+down_revision = '0007'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table('user', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('active', sa.Boolean(), nullable=False, server_default=sa.true()))
+    with op.batch_alter_table('invite', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('revoked_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
+    with op.batch_alter_table('screen', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('archived_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
+
+
+def downgrade():
+    with op.batch_alter_table('screen', schema=None) as batch_op:
+        batch_op.drop_column('archived_at')
+    with op.batch_alter_table('invite', schema=None) as batch_op:
+        batch_op.drop_column('revoked_at')
+    with op.batch_alter_table('user', schema=None) as batch_op:
+        batch_op.drop_column('active')
