@@ -108,6 +108,13 @@
     $("results").replaceChildren(p);
   }
 
+  // A test name in a cell that may wrap after its underscores (never inside a word).
+  function breakable(name) {
+    const td = document.createElement("td");
+    name.split(/(?<=_)/).forEach((part, i) => { if (i) td.appendChild(document.createElement("wbr")); td.append(part); });
+    return td;
+  }
+
   function cell(row, text, className) {
     const td = document.createElement("td");
     td.textContent = text;
@@ -153,22 +160,47 @@
         (groups.length ? ` (${groups.join(", ")}).` : ".");
       box.appendChild(p);
     }
-    if (view.tests.length) {  // public tests only, with their inputs
-      const table = document.createElement("table");
-      table.className = "grid tests";
-      const header = table.insertRow();
-      ["Test", "Input", "Expected", "Actual", "Verdict"].forEach((h) => { const th = document.createElement("th"); th.textContent = h; header.appendChild(th); });
-      view.tests.forEach((t) => {
-        const row = table.insertRow();
-        cell(row, t.name);
-        cell(row, t.text.input, "mono");  // the server writes values readably (arrays with dtype and shape)
-        cell(row, t.input.raises ? `raises ${t.input.raises}` : t.text.expected, "mono");
-        const actual = actualText(t);  // a message that only repeats it (a runtime error's) is not shown twice
-        cell(row, t.message && t.verdict !== "accepted" && !actual.endsWith(t.message) ? `${actual} (${t.message})` : actual, "mono");
-        cell(row, t.verdict.replace(/_/g, " "), "verdict " + t.verdict);
-      });
-      box.appendChild(table);
-    }
+    if (view.tests.length) box.appendChild(testTable(view.tests));  // public tests only, with their inputs
+  }
+
+  // The public tests: the call each makes, what was expected and what the code did (its value, or the
+  // exception it raised), the verdict with the checker's reason, and below a test whatever the code printed.
+  function testTable(tests) {
+    const scroll = document.createElement("div");
+    scroll.className = "table-scroll";
+    const table = document.createElement("table");
+    table.className = "grid tests";
+    const header = table.insertRow();
+    ["Test", "Call", "Expected", "Actual", "Verdict"].forEach((h) => { const th = document.createElement("th"); th.textContent = h; header.appendChild(th); });
+    tests.forEach((t) => {
+      const row = table.insertRow();
+      row.appendChild(breakable(t.name));
+      cell(row, t.text.input, "mono");  // the server writes the call readably (arrays with dtype and shape)
+      cell(row, t.input.raises ? `raises ${t.input.raises}` : t.text.expected, "mono");
+      cell(row, actualText(t), "mono" + (t.raised ? " raised" : ""));
+      cell(row, t.verdict.replace(/_/g, " "), "verdict " + t.verdict);
+      if (t.message && t.verdict !== "accepted" && !actualText(t).endsWith(t.message)) {
+        const why = document.createElement("div");  // a reason the columns do not already say
+        why.className = "why";
+        why.textContent = t.message;
+        row.lastChild.appendChild(why);
+      }
+      if (t.stdout) {
+        const printed = table.insertRow();
+        printed.className = "printed";
+        const td = document.createElement("td");
+        td.colSpan = 5;
+        const label = document.createElement("span");
+        label.className = "muted";
+        label.textContent = `${t.name} printed:`;
+        const pre = document.createElement("pre");
+        pre.textContent = t.stdout;
+        td.append(label, pre);
+        printed.appendChild(td);
+      }
+    });
+    scroll.appendChild(table);
+    return scroll;
   }
 
   // Follows a submission's progress on the server's event stream. The server ends a stream after a short
@@ -243,7 +275,11 @@
     } else {
       setBusy(false);
       if (result.status === 409) lockDown(result.data.message);
-      else showMessage(result.data.message || `HTTP ${result.status}`, "error");
+      else if (result.status === 429) {
+        const seconds = Number(result.data.retry_after) || 30;
+        showMessage(`Runs and Submits are limited to a few a minute, and this minute's are used up. ` +
+          `Try again in ${seconds} s; your code is saved.`, "error");
+      } else showMessage(result.data.message || "The request failed. Your code is saved; try again.", "error");
     }
   }
 
