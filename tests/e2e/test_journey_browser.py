@@ -244,6 +244,7 @@ def reviewer_reviews(page, screenshots):
         page.check(f"input[name={key}_score][value='{score}']")
     page.fill("textarea[name=problem_solving_notes]", "Fixed the zero case after one run.")
     page.select_option("#decision", "yes")
+    page.once("dialog", lambda dialog: dialog.accept())  # a submitted scorecard is final: the page asks first
     page.click("#submit-scorecard")
     expect(page.locator(".flash")).to_contain_text("Scorecard submitted")
     page.screenshot(path=screenshots / "journey-scorecard.png", full_page=True)
