@@ -97,7 +97,8 @@ def author_publishes(page, screenshots):
     public.locator(".add-case").click()
     row = public.locator("tbody tr").nth(1)
     row.locator('[data-key="args"]').fill("[[4, -2, 7")
-    expect(row.locator(".row-problems")).to_contain_text("args: not valid JSON")
+    expect(row.locator(".row-problems")).to_contain_text("args: not JSON")
+    expect(row.locator('[data-key="args"]')).to_have_attribute("aria-invalid", "true")  # the cell at fault
     row.locator('[data-key="args"]').fill("[[4, -2, 7]]")
     expect(row.locator(".row-problems")).to_contain_text("needs 'expected' or 'raises'")
     row.locator('[data-key="expected"]').fill("2")

@@ -1,0 +1,40 @@
+"""In real Chromium, the authoring page's rough edges: the settings form edits the entry point and gives the float
+checker its default tolerances, and a cell that is not JSON is marked and says what to write."""
+
+from playwright.sync_api import expect
+
+from tests.e2e.test_authoring_cases_browser import open_public_cases
+
+
+def test_the_settings_form_edits_the_entry_point_and_defaults_the_float_tolerances(live_app, page, screenshots):
+    open_public_cases(live_app, page, '[\n  {"name": "a", "args": [[1]], "expected": 1}\n]\n')
+    page.click('#tabs [data-tab="settings"]')
+    toml = page.locator('.editor[data-file="problem.toml"] .cm-content')
+    entry = page.locator('#settings-form [name="entry_point"]')
+    expect(entry).to_have_value("count_positive")
+    entry.fill("count_above_zero")
+    page.select_option('#settings-form [name="checker.type"]', "float")
+    expect(page.locator('#settings-form [name="checker.rel_tol"]')).to_have_attribute(
+        "placeholder", "(default: 1e-09 for the float checker, else 0)")
+    page.click("#apply-settings")
+    expect(toml).to_contain_text('entry_point = "count_above_zero"')
+    expect(toml).to_contain_text("rel_tol = 1e-09")
+    expect(toml).to_contain_text("abs_tol = 1e-09")
+    expect(page.locator("#settings-error")).to_be_hidden()
+    page.screenshot(path=screenshots / "author-settings-defaults.png", full_page=True)
+
+
+def test_a_cell_that_is_not_json_is_marked_and_says_what_to_write(live_app, page, screenshots):
+    public = open_public_cases(live_app, page, '[\n  {"name": "a", "args": [[1]], "expected": 1}\n]\n')
+    row = public.locator("tbody tr").nth(0)
+    row.locator('[data-key="expected"]').fill("one")
+    problems = row.locator(".row-problems")
+    expect(problems).to_contain_text('expected: not JSON')
+    expect(problems).to_contain_text('Text needs double quotes: "one".')
+    expect(row.locator('[data-key="expected"]')).to_have_attribute("aria-invalid", "true")
+    expect(row.locator('[data-key="args"]')).not_to_have_attribute("aria-invalid", "true")
+    page.screenshot(path=screenshots / "author-row-errors.png")
+    row.locator('[data-key="name"]').fill("bad name")
+    row.locator('[data-key="expected"]').fill('"one"')
+    expect(problems).to_have_text("name: use 1 to 64 letters, digits, '_', '.' or '-' (no spaces)")
+    expect(row.locator('[data-key="expected"]')).not_to_have_attribute("aria-invalid", "true")
