@@ -226,6 +226,7 @@ class Submission(SQLModel, table=True):
     code: str = Field(sa_column=Column(Text, nullable=False))
     notes: str = Field(sa_column=Column(Text, nullable=False))
     code_hash: str = Field(index=True)
+    custom_input: str | None = Field(default=None, sa_column=Column(Text))  # a Run on the candidate's own input
     status: SubmissionStatus = Field(default=SubmissionStatus.QUEUED, index=True)
     verdict: str | None = None
     passed: int | None = None

@@ -13,6 +13,7 @@ where the screen allows it (``Screen.candidate_feedback``).
 from server.models import CandidateFeedback, Submission, SubmissionStatus
 from server.problems.package import ProblemPackage
 from server.readable_values import dumps_readable
+from server.services.custom_input import CUSTOM_CASE, custom_case
 from server.services.progress_board import Progress
 
 PUBLIC_INPUT_KEYS = ("args", "kwargs", "init", "calls", "stdin")
@@ -23,7 +24,7 @@ def public_case(case) -> dict:
     shown = {key: getattr(case, key) for key in PUBLIC_INPUT_KEYS if getattr(case, key) is not None}
     if case.raises:
         shown["raises"] = case.raises
-    else:
+    elif case.has_expected:  # a Run on the candidate's own input expects nothing
         shown["expected"] = case.expected
     return {"name": case.name, "description": case.description, "input": shown}
 
@@ -38,6 +39,9 @@ def submission_view(submission: Submission, package: ProblemPackage, feedback: C
     report = submission.report or {}
     tests = report.get("tests", [])
     public = {case.name: case for case in package.public_cases}
+    if submission.custom_input is not None:
+        public = {CUSTOM_CASE: custom_case(submission.custom_input, package)}
+        view["own_input"] = True
     spec = package.spec
     view["tests"] = [_public_row(test, public.get(test["name"]), report.get("details", {}), spec.kind,
                                  spec.entry_point) for test in tests if test["visibility"] == "public"]

@@ -80,3 +80,24 @@ def test_a_screen_finished_in_another_tab_is_not_called_time_up(live_app, page):
     results = page.locator("#results")
     expect(results).to_contain_text("You finished the screen", timeout=10_000)
     assert "Time is up" not in results.inner_text()
+
+
+def test_a_run_on_the_candidates_own_input(live_app, page, screenshots):
+    start(page, live_app, "Ada")
+    replace_editor_text(page, "#code-editor", "def cosine_similarity(a, b):\n    print('sizes', len(a), len(b))\n"
+                                              "    return 0.5\n")
+    page.click("#own-input summary")
+    field = page.locator("#own-input-text")
+    expect(field).to_have_value("[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]")  # the first example's arguments to start from
+    field.fill("[1.0, 0.0], [0.0, 1.0, 2.0]")
+    page.click("#run-own")
+    expect(page.locator("#verdict")).to_have_text("Run on your input: ran", timeout=TIMEOUT_MS)
+    row = page.locator("table.tests tr", has_text="your-input")
+    expect(row.locator("td").nth(1)).to_have_text("cosine_similarity([1.0, 0.0], [0.0, 1.0, 2.0])")
+    expect(row.locator("td").nth(2)).to_have_text("—")
+    expect(row.locator("td").nth(3)).to_have_text("0.5")
+    expect(page.locator("table.tests tr.printed pre")).to_have_text("sizes 2 3\n")
+    page.screenshot(path=screenshots / "workspace_own_input.png", full_page=True)
+    field.fill("[1.0, oops")
+    page.click("#run-own")
+    expect(page.locator("#results")).to_contain_text("Your input cannot be run: your input is not JSON")

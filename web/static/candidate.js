@@ -57,6 +57,7 @@
     readOnly = true;
     code.setReadOnly(true); notes.setReadOnly(true);
     $("run").disabled = true; $("submit").disabled = true;
+    if ($("run-own")) $("run-own").disabled = true;
     if (message) showMessage(message, "error");
   }
 
@@ -136,6 +137,8 @@
     const head = document.createElement("h3");
     head.className = "verdict " + (view.verdict || view.status);
     if (view.status === "error") head.textContent = view.error;
+    else if (view.own_input) head.textContent = `Run on your input: ${view.verdict === "accepted" ? "ran" :
+      (view.verdict || "").replace(/_/g, " ")}`;
     else head.textContent = `${view.kind === "run" ? "Run" : "Submission"}: ${(view.verdict || "").replace(/_/g, " ")}` +
       ` (${view.passed}/${view.total} tests passed)`;
     head.id = "verdict";
@@ -160,12 +163,12 @@
         (groups.length ? ` (${groups.join(", ")}).` : ".");
       box.appendChild(p);
     }
-    if (view.tests.length) box.appendChild(testTable(view.tests));  // public tests only, with their inputs
+    if (view.tests.length) box.appendChild(testTable(view.tests, view.own_input));  // public tests only, with their inputs
   }
 
   // The public tests: the call each makes, what was expected and what the code did (its value, or the
   // exception it raised), the verdict with the checker's reason, and below a test whatever the code printed.
-  function testTable(tests) {
+  function testTable(tests, ownInput) {
     const scroll = document.createElement("div");
     scroll.className = "table-scroll";
     const table = document.createElement("table");
@@ -176,9 +179,9 @@
       const row = table.insertRow();
       row.appendChild(breakable(t.name));
       cell(row, t.text.input, "mono");  // the server writes the call readably (arrays with dtype and shape)
-      cell(row, t.input.raises ? `raises ${t.input.raises}` : t.text.expected, "mono");
+      cell(row, t.input.raises ? `raises ${t.input.raises}` : (ownInput ? "—" : t.text.expected), "mono");
       cell(row, actualText(t), "mono" + (t.raised ? " raised" : ""));
-      cell(row, t.verdict.replace(/_/g, " "), "verdict " + t.verdict);
+      cell(row, ownInput && t.verdict === "accepted" ? "ran" : t.verdict.replace(/_/g, " "), "verdict " + t.verdict);
       if (t.message && t.verdict !== "accepted" && !actualText(t).endsWith(t.message)) {
         const why = document.createElement("div");  // a reason the columns do not already say
         why.className = "why";
@@ -263,12 +266,15 @@
   function setBusy(busy) {
     if (readOnly) return;
     $("run").disabled = busy; $("submit").disabled = busy;
+    if ($("run-own")) $("run-own").disabled = busy;
   }
 
-  async function judge(kind) {
+  // ownInput: a Run on the candidate's own input instead of the public tests.
+  async function judge(kind, ownInput) {
     setBusy(true);
     await save();
-    const result = await post(`/problems/${problem}/${kind}`, payload());
+    const body = ownInput === undefined ? payload() : Object.assign(payload(), {input: ownInput});
+    const result = await post(`/problems/${problem}/${kind}`, body);
     if (result.ok && Number.isInteger(result.data.id)) {
       sessionStorage.setItem(`ts-pending-${token}-${problem}`, result.data.id);
       track(result.data.id);
@@ -284,6 +290,7 @@
   }
 
   $("run").addEventListener("click", () => judge("run"));
+  if ($("run-own")) $("run-own").addEventListener("click", () => judge("run", $("own-input-text").value));
   $("submit").addEventListener("click", () => judge("submit"));
 
   // Integrity events. Each load of this page names itself (page), so the reviewer's summary can follow focus

@@ -1,4 +1,5 @@
-"""admin workflows: users can be deactivated, invites revoked, screens archived
+"""admin workflows: users can be deactivated, invites revoked, screens archived; a Run may hold the candidate's
+own input
 
 Revision ID: 0008_workflows
 Revises: 0007
@@ -22,9 +23,13 @@ def upgrade():
         batch_op.add_column(sa.Column('revoked_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
     with op.batch_alter_table('screen', schema=None) as batch_op:
         batch_op.add_column(sa.Column('archived_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
+    with op.batch_alter_table('submission', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('custom_input', sa.Text(), nullable=True))
 
 
 def downgrade():
+    with op.batch_alter_table('submission', schema=None) as batch_op:
+        batch_op.drop_column('custom_input')
     with op.batch_alter_table('screen', schema=None) as batch_op:
         batch_op.drop_column('archived_at')
     with op.batch_alter_table('invite', schema=None) as batch_op:
