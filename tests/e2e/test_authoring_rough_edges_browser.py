@@ -1,6 +1,8 @@
 """In real Chromium, the authoring page's rough edges: the settings form edits the entry point and gives the float
 checker its default tolerances, and a cell that is not JSON is marked and says what to write."""
 
+import re
+
 from playwright.sync_api import expect
 
 from tests.e2e.test_authoring_cases_browser import open_public_cases
@@ -38,3 +40,27 @@ def test_a_cell_that_is_not_json_is_marked_and_says_what_to_write(live_app, page
     row.locator('[data-key="expected"]').fill('"one"')
     expect(problems).to_have_text("name: use 1 to 64 letters, digits, '_', '.' or '-' (no spaces)")
     expect(row.locator('[data-key="expected"]')).not_to_have_attribute("aria-invalid", "true")
+
+
+def test_an_author_tries_the_problem_as_a_candidate(live_app, page, screenshots):
+    open_public_cases(live_app, page, '[\n  {"name": "a", "args": [[1, -2, 3]], "expected": 2}\n]\n')
+    page.click("#save")
+    expect(page.locator("#save-state")).to_contain_text("saved", timeout=10_000)
+    sent = []
+    page.context.on("request", lambda request: sent.append(request.url) if "/api/candidate/" in request.url else None)
+    with page.expect_popup() as opened:
+        page.click("#try-as-candidate")
+    workspace = opened.value
+    workspace.set_viewport_size({"width": 800, "height": 900})
+    expect(workspace.locator("#preview-banner")).to_contain_text("as a candidate sees it")
+    expect(workspace.locator("#code-editor .cm-content")).to_contain_text("def count_positive")
+    expect(workspace.locator(".markdown")).to_contain_text("count_positive")
+    expect(workspace.locator("#clock")).to_have_text(re.compile(r"^\d+ min \(not running\)$"))
+    expect(workspace.locator("#run")).to_be_disabled()
+    workspace.click("#code-editor .cm-content")
+    workspace.keyboard.type("# trying it\n")
+    expect(workspace.locator("#code-editor .cm-content")).to_contain_text("# trying it")
+    workspace.wait_for_timeout(1500)  # past the lint delay: nothing goes to the candidate API
+    assert sent == []
+    assert workspace.evaluate("document.documentElement.scrollWidth") <= 800
+    workspace.screenshot(path=screenshots / "author-try-as-candidate-800.png", full_page=True)

@@ -41,14 +41,21 @@
   // {"$float": "NaN" | "Infinity" | "-Infinity"}, server/json_out.py) written NaN, Infinity, -Infinity.
   // saveAfter: when the server refused an autosave as too frequent, no save before this time (ms).
   let dirty = false, lintTimer = null, saveAfter = 0;
+  // An author's preview (/author/<id>/try): the editors only; no attempt, so nothing is saved, linted or sent.
+  const preview = root.dataset.preview === "true";
   const code = TechscreenEditor.createEditor($("code-editor"), {
     doc: JSON.parse($("initial-code").textContent), readOnly,
-    onChange: () => { dirty = true; setSaveState("unsaved changes"); scheduleLint(); },
+    onChange: () => { if (preview) return; dirty = true; setSaveState("unsaved changes"); scheduleLint(); },
   });
   const notes = TechscreenEditor.createEditor($("notes-editor"), {
     doc: JSON.parse($("initial-notes").textContent), readOnly, language: "text",
-    onChange: () => { dirty = true; setSaveState("unsaved changes"); },
+    onChange: () => { if (preview) return; dirty = true; setSaveState("unsaved changes"); },
   });
+  if (preview) {
+    const minutes = Math.round(Number($("clock").dataset.secondsLeft) / 60);
+    $("clock").textContent = `${minutes} min (not running)`;
+    return;
+  }
 
   function setSaveState(text) { $("save-state").textContent = text; }
   function payload() { return {code: code.getValue(), notes: notes.getValue()}; }
