@@ -10,6 +10,7 @@ from server.cli import main
 from server.db import get_db
 from server.models import Attempt, Invite, Screen, User
 from server.services.attempts import create_invite, invite_for, screen_problems, start
+from tests.web.api_support import bearer, issue_token
 from tests.web.conftest import PASSWORD, cli_environment, login
 
 NEW_PASSWORD = "another long password"
@@ -223,3 +224,15 @@ def test_demo_run_again_keeps_the_admins_password_and_the_demo_invite(runner, ap
     assert client.get("/admin/").status_code == 302  # the reset ended the session
     assert app.test_client().post("/auth/login", data={"email": "admin@techscreen.local",
                                                        "password": NEW_PASSWORD}).status_code == 302
+
+
+def test_the_integration_api_refuses_invites_to_an_archived_screen(app, client, staff):
+    login(client, staff["admin"])
+    screen_id = make_screen(client)
+    client.post(f"/admin/screens/{screen_id}/archive", data={"archived": "true"})
+    refused = app.test_client().post("/api/v1/invites", headers=bearer(issue_token(app, "invites:write")),
+                                     json={"screen_id": screen_id, "candidate_name": "Bo",
+                                           "candidate_email": "bo@example.com"})
+    assert refused.status_code == 422
+    assert refused.get_json()["error"]["details"] == [
+        {"field": "screen_id", "message": f"screen {screen_id} is archived: it takes no new invites"}]
