@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test cluster setup venv docker sandbox system-packages browser services clean
+.PHONY: run test cluster setup venv docker sandbox system-packages browser services editor clean
 
 run: setup
 	$(BIN)/techscreen problem list
@@ -51,6 +51,12 @@ services:
 
 sandbox: venv docker system-packages
 	$(BIN)/techscreen sandbox build
+
+# The candidate's editor bundle, web/static/editor.bundle.js (committed, so `make run` needs no node): after changing
+# web/editor, rebuild it from scratch (npm ci of the locked versions, then esbuild) and commit the output.
+editor:
+	rm -rf web/editor/node_modules
+	scripts/build-editor.sh
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -76,6 +76,7 @@ class User(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
     # Sessions carry the epoch they began in; bumping it (sign out) ends every session, replayed cookies too.
     session_epoch: int = 0
+    active: bool = True  # a deactivated user cannot sign in, and their sessions end (the epoch moves on)
 
 
 class ProblemVersion(SQLModel, table=True):
@@ -163,6 +164,7 @@ class Screen(SQLModel, table=True):
     candidate_feedback: CandidateFeedback = CandidateFeedback.VERDICT
     created_by: int | None = Field(default=None, foreign_key="user.id")
     created_at: dt.datetime = Field(default_factory=utcnow)
+    archived_at: dt.datetime | None = None  # archived: kept for its attempts, offered for no new invite
 
 
 class Invite(SQLModel, table=True):
@@ -183,6 +185,7 @@ class Invite(SQLModel, table=True):
     created_by: int | None = Field(default=None, foreign_key="user.id")
     created_by_token: int | None = Field(default=None, foreign_key="apitoken.id")  # made through /api/v1
     created_at: dt.datetime = Field(default_factory=utcnow)
+    revoked_at: dt.datetime | None = None  # a revoked link no longer opens, whatever its expiry
 
 
 class Attempt(SQLModel, table=True):
@@ -223,6 +226,7 @@ class Submission(SQLModel, table=True):
     code: str = Field(sa_column=Column(Text, nullable=False))
     notes: str = Field(sa_column=Column(Text, nullable=False))
     code_hash: str = Field(index=True)
+    custom_input: str | None = Field(default=None, sa_column=Column(Text))  # a Run on the candidate's own input
     status: SubmissionStatus = Field(default=SubmissionStatus.QUEUED, index=True)
     verdict: str | None = None
     passed: int | None = None

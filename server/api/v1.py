@@ -69,9 +69,11 @@ def create_invite():
     session = get_db()
     fields = payloads.invite_fields(payloads.json_object(), current_app.config["INVITE_DAYS"])
     screen = session.get(Screen, fields["screen_id"])
-    if screen is None:
+    if screen is None or screen.archived_at is not None:
+        why = f"no screen with id {fields['screen_id']}" if screen is None else \
+            f"screen {screen.id} is archived: it takes no new invites"
         raise ApiError(422, "validation_failed", "the invite is not valid: see details",
-                       [field_error("screen_id", f"no screen with id {fields['screen_id']}")])
+                       [field_error("screen_id", why)])
     invite, token = attempts.create_invite(session, screen, fields["name"], fields["email"], fields["days"],
                                            created_by_token=g.api_token.id)
     response = jsonify({**_invite_json(invite), "link": invite_link(current_app.config["PUBLIC_URL"], token)})

@@ -1,22 +1,23 @@
-"""``techscreen serve``, ``user add``, ``screen add``, ``invite create``, ``token create|list|revoke`` and ``demo``."""
+"""``techscreen serve``, ``user add|password``, ``screen add``, ``invite create``, ``token create|list|revoke``,
+``demo``."""
 
 import contextlib
 import secrets
 
 import click
 from sqlmodel import select
-from werkzeug.security import generate_password_hash
 
 from server.cli.output import exit_codes
 from server.db import get_db
 from server.models import API_SCOPES, CandidateFeedback, Role, Screen, User
 from server.services.api_tokens import create_token, list_tokens, revoke_token
 from server.services.attempts import create_invite
-from server.services.staff import StaffInputError, add_screen, add_user, invite_link
+from server.services.staff import StaffInputError, add_screen, add_user, invite_link, set_password
 
 DEMO_ADMIN = "admin@techscreen.local"
 DEMO_SCREEN = "Demo: seed problems"
 SEED_PROBLEMS = ("cosine-similarity", "moving-average", "log-anomalies")
+DEMO_CANDIDATE = "Demo Candidate"
 
 
 @contextlib.contextmanager
@@ -69,6 +70,20 @@ def user_add(email, role, name, password):
     with _staff_app():
         user = add_user(get_db(), email, name, role, password)
     click.echo(f"added {user.email} ({user.role.value})")
+
+
+@user_group.command("password")
+@click.argument("email")
+@click.password_option(help="At least 10 characters (prompted when not given).")
+def user_password(email, password):
+    """Set a staff user's password (their sessions end); for a forgotten one, the demo admin's too."""
+    with _staff_app():
+        session = get_db()
+        user = session.exec(select(User).where(User.email == email.strip().lower())).first()
+        if user is None:
+            raise StaffInputError(f"no user {email!r}")
+        set_password(session, user, password)
+    click.echo(f"new password set for {user.email}")
 
 
 @click.group("screen")
@@ -169,21 +184,29 @@ def migrate_command():
 
 @click.command("demo")
 def demo_command():
-    """Make the demo admin (a fresh password each time), a screen of the seed problems and an invite."""
+    """Make the demo admin, a screen of the seed problems and an invite, once; later runs keep them.
+
+    The password and the invite link are shown only when made (techscreen keeps neither in the clear); later
+    runs say how to set a new password or make another invite.
+    """
     with _staff_app() as app:
         session = get_db()
-        password = secrets.token_urlsafe(12)
+        base = app.config["PUBLIC_URL"].rstrip("/")
         admin = session.exec(select(User).where(User.email == DEMO_ADMIN)).first()
         if admin is None:
+            password = secrets.token_urlsafe(12)
             add_user(session, DEMO_ADMIN, "Admin", Role.ADMIN.value, password)
+            click.echo(f"admin login:  {base}/auth/login  {DEMO_ADMIN} / {password}  (kept across restarts)")
         else:
-            admin.password_hash = generate_password_hash(password)
-            session.add(admin)
-            session.commit()
+            click.echo(f"admin login:  {base}/auth/login  {DEMO_ADMIN}, with the password printed when it was made; "
+                       f"forgotten? `techscreen user password {DEMO_ADMIN}` sets a new one")
         screen = session.exec(select(Screen).where(Screen.name == DEMO_SCREEN)).first()
         if screen is None:
             screen = add_screen(session, DEMO_SCREEN, 90, list(SEED_PROBLEMS))
-        _, token = create_invite(session, screen, "Demo Candidate", "candidate@example.com", app.config["INVITE_DAYS"])
-        base = app.config["PUBLIC_URL"].rstrip("/")
-        click.echo(f"admin login:  {base}/auth/login  {DEMO_ADMIN} / {password}")
-        click.echo(f"demo invite:  {invite_link(base, token)}  (shown once; open it in a private window)")
+            _, token = create_invite(session, screen, DEMO_CANDIDATE, "candidate@example.com",
+                                     app.config["INVITE_DAYS"])
+            click.echo(f"demo invite:  {invite_link(base, token)}  (shown once; open it in a private window)")
+        else:
+            click.echo(f"demo invite:  made on the first run (its link is shown only then); another: "
+                       f"`techscreen invite create --screen '{DEMO_SCREEN}' --name '{DEMO_CANDIDATE}' "
+                       f"--email candidate@example.com`, or Invites in the browser")

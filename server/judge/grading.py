@@ -49,6 +49,10 @@ def grade(case: Case, expectation: Expectation, outcome: RunOutcome, kind: str,
     returned = result.get("returned")
     if raised is not None and "MemoryError" in (result["raised"].get("builtin_types") or ()):
         return Graded(Verdict.MEMORY_LIMIT_EXCEEDED, "MemoryError: the memory limit was reached", returned, raised)
+    if not expectation.checked:  # the candidate's own input: it ran, or it raised
+        if raised is not None:
+            return Graded(Verdict.RUNTIME_ERROR, raised.summary, returned, raised)
+        return Graded(Verdict.ACCEPTED, "", returned)
     if expectation.raises:
         return _grade_raise(expectation, result, raised, kind, checker)
     if raised is not None:

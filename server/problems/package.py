@@ -188,6 +188,8 @@ def _message(detail: dict) -> str:
         return "unknown key"
     if detail["type"] == "missing":
         return "required key is missing"
+    if detail["type"] == "string_pattern_mismatch" and detail["loc"] == ("name",):
+        return "use 1 to 64 letters, digits, '_', '.' or '-' (no spaces)"
     return detail["msg"]
 
 

@@ -17,6 +17,11 @@ from server.models import RUBRIC, Decision, Scorecard, User, utcnow
 from server.services import integration_events
 
 SCORES = (1, 2, 3, 4)
+# What each point of the 1-4 scale means, the same for every rubric line, so reviewers rate alike.
+SCALE = {1: ("Weak", "clear gaps: could not do this without a lot of help"),
+         2: ("Mixed", "partly there: notable gaps or mistakes"),
+         3: ("Solid", "what the role needs: minor gaps at most"),
+         4: ("Strong", "beyond what the role needs: thorough, and clearly explained")}
 MAX_NOTES = 8000
 
 

@@ -44,6 +44,10 @@ class InviteExpired(InviteError):
     title = "This invite has expired"
 
 
+class InviteRevoked(InviteError):
+    title = "This invite was withdrawn"
+
+
 class AttemptClosed(InviteError):
     """The attempt is finished or past its deadline: read-only."""
 
@@ -51,15 +55,17 @@ class AttemptClosed(InviteError):
 
 
 def create_invite(session: Session, screen: Screen, name: str, email: str, days: int,
-                  created_by: int | None = None, created_by_token: int | None = None) -> tuple[Invite, str]:
+                  created_by: int | None = None, created_by_token: int | None = None,
+                  expires_at: dt.datetime | None = None) -> tuple[Invite, str]:
     """A new invite and its attempt, and the invite's token, which is not stored and cannot be shown again.
 
-    ``created_by`` is the staff user, ``created_by_token`` the API token that made it.
+    It expires at ``expires_at`` if given, else in ``days``. ``created_by`` is the staff user,
+    ``created_by_token`` the API token that made it.
     """
     token = secrets.token_urlsafe(TOKEN_BYTES)
     invite = Invite(token_hash=hash_token(token), token_prefix=token[:TOKEN_PREFIX_CHARS], screen_id=screen.id,
                     candidate_name=name.strip(), candidate_email=email.strip(),
-                    expires_at=utcnow() + dt.timedelta(days=days), created_by=created_by,
+                    expires_at=expires_at or utcnow() + dt.timedelta(days=days), created_by=created_by,
                     created_by_token=created_by_token)
     session.add(invite)
     session.flush()
@@ -97,6 +103,7 @@ def invite_for(session: Session, token: str) -> tuple[Invite, Attempt, Screen]:
     Raises:
         InviteNotFound: No invite has this token.
         InviteExpired: The invite expired before the candidate started.
+        InviteRevoked: Staff revoked the invite.
     """
     found = session.exec(  # one round trip: every candidate request, each autosave, starts here
         select(Invite, Attempt, Screen).join(Attempt, Attempt.invite_id == Invite.id)
@@ -105,6 +112,8 @@ def invite_for(session: Session, token: str) -> tuple[Invite, Attempt, Screen]:
     if found is None:
         raise InviteNotFound("This link does not match any invite. Check that you copied the whole link.")
     invite, attempt, screen = found
+    if invite.revoked_at is not None:
+        raise InviteRevoked("The hiring team withdrew this invite. If you think that is a mistake, ask them.")
     if attempt.state == AttemptState.INVITED and invite.expires_at < utcnow():
         raise InviteExpired(f"The invite expired on {invite.expires_at:%Y-%m-%d %H:%M} UTC. "
                             "Ask the hiring team for a new link.")
@@ -149,6 +158,8 @@ def require_open(attempt: Attempt) -> None:
     """Raises AttemptClosed unless the attempt is in progress and before its deadline."""
     if attempt.state == AttemptState.INVITED:
         raise AttemptClosed("The screen has not been started yet.")
+    if attempt.state == AttemptState.FINISHED and attempt.finished_at < attempt.deadline:  # chose Finish
+        raise AttemptClosed("You finished the screen, so nothing more can be submitted. Your answers are saved.")
     if attempt.state == AttemptState.FINISHED or attempt.deadline <= utcnow():
         raise AttemptClosed("Time is up: the screen is finished and nothing more can be submitted.")
 

@@ -241,8 +241,9 @@ def case_row_errors(files: dict[str, str], file: str, cases: list) -> tuple[dict
     general = []
     for issue in case_errors(file, case_file(cases), spec, files.get("generator.py", "")):
         index = (issue.line or 0) - 2
-        if 0 <= index < len(cases):
-            rows.setdefault(index, []).append(issue.message)
+        if 0 <= index < len(cases):  # the row is the case: its "case 'name': " would only repeat it
+            name = cases[index].get("name") if isinstance(cases[index], dict) else None
+            rows.setdefault(index, []).append(issue.message.removeprefix(f"case {name!r}: "))
         else:
             general.append(issue.message)
     names = [case.get("name") for case in cases if isinstance(case, dict)]

@@ -13,6 +13,7 @@ where the screen allows it (``Screen.candidate_feedback``).
 from server.models import CandidateFeedback, Submission, SubmissionStatus
 from server.problems.package import ProblemPackage
 from server.readable_values import dumps_readable
+from server.services.custom_input import CUSTOM_CASE, custom_case
 from server.services.progress_board import Progress
 
 PUBLIC_INPUT_KEYS = ("args", "kwargs", "init", "calls", "stdin")
@@ -23,7 +24,7 @@ def public_case(case) -> dict:
     shown = {key: getattr(case, key) for key in PUBLIC_INPUT_KEYS if getattr(case, key) is not None}
     if case.raises:
         shown["raises"] = case.raises
-    else:
+    elif case.has_expected:  # a Run on the candidate's own input expects nothing
         shown["expected"] = case.expected
     return {"name": case.name, "description": case.description, "input": shown}
 
@@ -38,8 +39,12 @@ def submission_view(submission: Submission, package: ProblemPackage, feedback: C
     report = submission.report or {}
     tests = report.get("tests", [])
     public = {case.name: case for case in package.public_cases}
-    view["tests"] = [_public_row(test, public.get(test["name"]), report.get("details", {}))
-                     for test in tests if test["visibility"] == "public"]
+    if submission.custom_input is not None:
+        public = {CUSTOM_CASE: custom_case(submission.custom_input, package)}
+        view["own_input"] = True
+    spec = package.spec
+    view["tests"] = [_public_row(test, public.get(test["name"]), report.get("details", {}), spec.kind,
+                                 spec.entry_point) for test in tests if test["visibility"] == "public"]
     view["hidden"] = hidden_counts(tests)
     view["policy"] = report.get("policy", {}).get("violations", [])
     score = report.get("score")
@@ -61,7 +66,7 @@ def hidden_counts(tests: list[dict]) -> dict:
     return counts
 
 
-def _public_row(test: dict, case, details: dict) -> dict:
+def _public_row(test: dict, case, details: dict, kind: str, entry_point: str) -> dict:
     """A public test as the candidate sees it: the case, their actual value (or the exception raised), message
     and stdout."""
     row = {"name": test["name"], "visibility": "public", "group": test["group"], "verdict": test["verdict"],
@@ -72,16 +77,35 @@ def _public_row(test: dict, case, details: dict) -> dict:
                    message=detail.get("message", ""), stdout=detail.get("stdout", ""))
         if "actual_omitted_chars" in detail:
             row["actual_omitted_chars"] = detail["actual_omitted_chars"]
-        row["text"] = _readable(row)
+        row["text"] = _readable(row, kind, entry_point)
     return row
 
 
-def _readable(row: dict) -> dict:
-    """The row's values as the page shows them: arrays with dtype and shape (``server.readable_values``)."""
+def _readable(row: dict, kind: str, entry_point: str) -> dict:
+    """The row's values as the page shows them: the input as the call the test makes, arrays with dtype and
+    shape (``server.readable_values``)."""
     shown = row["input"]
-    inputs = {key: shown[key] for key in PUBLIC_INPUT_KEYS if key in shown}
-    return {"input": dumps_readable(inputs), "expected": dumps_readable(shown["expected"]) if "expected" in shown
-            else None, "actual": dumps_readable(row["actual"])}
+    return {"input": call_text(shown, kind, entry_point),
+            "expected": dumps_readable(shown["expected"]) if "expected" in shown else None,
+            "actual": dumps_readable(row["actual"])}
+
+
+def call_text(shown: dict, kind: str, entry_point: str) -> str:
+    """A case's input as Python a candidate reads at a glance: ``f(1, [2, 3], k=4)``; for a class, the
+    constructor and then each method call on one line each; for stdio, the input text itself."""
+    if kind == "stdio":
+        return shown.get("stdin", "")
+    if kind == "class":
+        lines = [f"obj = {_call(entry_point, shown.get('init') or [], {})}"]
+        lines += [f"obj.{_call(method, args, {})}" for method, args in shown.get("calls") or []]
+        return "\n".join(lines)
+    return _call(entry_point, shown.get("args") or [], shown.get("kwargs") or {})
+
+
+def _call(name: str, args: list, kwargs: dict) -> str:
+    written = [dumps_readable(arg) for arg in args]
+    written += [f"{key}={dumps_readable(value)}" for key, value in kwargs.items()]
+    return f"{name}({', '.join(written)})"
 
 
 PHASES = {"queued": (0.0, "Waiting for a judge"), "tests": (0.1, "Running the tests in the sandbox"),

@@ -26,6 +26,7 @@ from server.models import ProblemVersion, Submission, SubmissionStatus, utcnow
 from server.review.flagging import flag_submission
 from server.scoring.assess import assess
 from server.services import integration_events, leases
+from server.services.custom_input import custom_case
 from server.services.problem_store import load_version
 from server.services.progress_board import Progress
 
@@ -99,6 +100,8 @@ def _judge(context: JudgeContext, submission_id: int, holder: str):
     client = context.client_factory() if context.client_factory else None
     try:
         cases = package.public_cases if submission.kind == "run" else None
+        if submission.custom_input is not None:  # checked when the Run was asked for: the same package reads it
+            cases = (custom_case(submission.custom_input, package),)
         count = len(cases if cases is not None else package.cases)
         post(submission_id, Progress("tests", 0.1, f"Running {count} tests in the sandbox"))
         report = judge(package, submission.code, cases=cases, client=client,

@@ -26,22 +26,29 @@ class Field:
     label: str
     choices: tuple[str, ...] = ()
     optional: bool = False  # empty removes the key
+    placeholder: str = "(default)"  # what an empty optional field means
 
     @property
     def name(self) -> str:
         return f"{self.table}.{self.key}" if self.table else self.key
 
 
+# The float checker needs a tolerance; when the form leaves both empty it gets this one of each.
+DEFAULT_FLOAT_TOLERANCE = 1e-9
+
 FIELDS = (
     Field(None, "title", "text", "Title"),
     Field(None, "difficulty", "choice", "Difficulty", ("easy", "medium", "hard")),
+    Field(None, "entry_point", "text", "Entry point (the function or class the candidate writes)"),
     Field(None, "time_limit_minutes", "int", "Candidate time (minutes)"),
     Field("limits", "cpu_seconds", "number", "CPU seconds per test"),
     Field("limits", "memory_mb", "int", "Memory (MB)"),
     Field("limits", "output_kb", "int", "Output (KB)"),
     Field("checker", "type", "choice", "Checker", ("exact", "float", "unordered", "array")),
-    Field("checker", "rel_tol", "number", "Relative tolerance (float and array checkers)", optional=True),
-    Field("checker", "abs_tol", "number", "Absolute tolerance (float and array checkers)", optional=True),
+    Field("checker", "rel_tol", "number", "Relative tolerance (float and array checkers)", optional=True,
+          placeholder=f"(default: {DEFAULT_FLOAT_TOLERANCE:g} for the float checker, else 0)"),
+    Field("checker", "abs_tol", "number", "Absolute tolerance (float and array checkers)", optional=True,
+          placeholder=f"(default: {DEFAULT_FLOAT_TOLERANCE:g} for the float checker, else 0)"),
     Field("checker", "dtype", "choice", "Dtype check (array checker: kind, exact or any)", ("kind", "exact", "any"),
           optional=True),
     Field("imports", "allowed", "list", "Allowed imports (comma-separated)"),
@@ -95,7 +102,24 @@ def apply_settings(text: str, typed: dict[str, str]) -> str:
             problems.append(f"{field.label}: {error}")
     if problems:
         raise AuthoringError("; ".join(problems))
-    return set_values(text, updates)
+    return set_values(text, _float_tolerances(text, updates))
+
+
+def _float_tolerances(text: str, updates: dict) -> dict:
+    """``updates`` with both tolerances at their default when the float checker is chosen and the form left both
+    empty (the checker needs one; empty reads as "the default", not as an error)."""
+    tolerances = [("checker", "rel_tol"), ("checker", "abs_tol")]
+    if not all(key in updates and updates[key] is None for key in tolerances):
+        return updates
+    checker = updates.get(("checker", "type"))
+    if checker is None:
+        try:
+            checker = tomllib.loads(text).get("checker", {}).get("type")
+        except (tomllib.TOMLDecodeError, RecursionError, AttributeError):
+            checker = None
+    if checker != "float":
+        return updates
+    return {**updates, **dict.fromkeys(tolerances, DEFAULT_FLOAT_TOLERANCE)}
 
 
 def read_rubric(text: str) -> list[dict] | None:

@@ -4,13 +4,17 @@ An invite link lets whoever holds it sit the screen as the candidate: only
 admins make invites, and each link is shown once, on the page that made it.
 """
 
+import datetime as dt
+
 from flask import Blueprint, abort, current_app, flash, g, make_response, redirect, render_template, request, url_for
 from sqlmodel import col, func, select
 
 from server.db import get_db
 from server.ids import parse_id
-from server.models import Attempt, Invite, Role, Screen, Submission, User
+from server.models import Attempt, AttemptState, Invite, Role, Screen, Submission, User, utcnow
 from server.services import attempts as attempt_service
+from server.services import invite_admin, screen_edits, staff
+from server.services.invite_admin import expiry_from_date
 from server.services.paging import page_window
 from server.services.problem_store import current_versions
 from server.services.results import attempt_totals
@@ -27,7 +31,9 @@ from server.views.auth import staff_required
 from server.views.query_args import page_arg
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
+ROLES_LEAST_FIRST = [Role.REVIEWER.value, Role.AUTHOR.value, Role.ADMIN.value]  # "Add a user" offers the first
 ATTEMPTS_PAGE_SIZE = 50
+PENDING_INVITES_SHOWN = 200
 
 
 @bp.route("/")
@@ -66,7 +72,46 @@ def users():
         except StaffInputError as error:
             flash(str(error), "error")
     return render_template("admin/users.html", users=session.exec(select(User).order_by(User.email)).all(),
-                           roles=[role.value for role in Role])
+                           roles=ROLES_LEAST_FIRST)
+
+
+def _user(user_id: int) -> User:
+    return get_db().get(User, user_id) or abort(404, f"There is no user {user_id}.")
+
+
+def _staff_change(change, done: str):
+    """Make ``change``; flash ``done`` or why it was refused; back to the users page."""
+    try:
+        change()
+        flash(done)
+    except StaffInputError as error:
+        flash(str(error), "error")
+    return redirect(url_for("admin.users"))
+
+
+@bp.route("/users/<int:user_id>/edit", methods=("POST",))
+@staff_required()
+def edit_user(user_id):
+    user = _user(user_id)
+    return _staff_change(lambda: staff.edit_user(get_db(), user, request.form.get("name", ""),
+                                                 request.form.get("role", "")), f"Saved {user.email}.")
+
+
+@bp.route("/users/<int:user_id>/active", methods=("POST",))
+@staff_required()
+def user_active(user_id):
+    user, active = _user(user_id), request.form.get("active") == "true"
+    return _staff_change(lambda: staff.set_active(get_db(), user, active),
+                         f"{user.email} is {'active again' if active else 'deactivated and signed out everywhere'}.")
+
+
+@bp.route("/users/<int:user_id>/password", methods=("POST",))
+@staff_required()
+def user_password(user_id):
+    user = _user(user_id)
+    return _staff_change(lambda: staff.set_password(get_db(), user, request.form.get("password", "")),
+                         f"New password set for {user.email}; their sessions are signed out. Tell them the "
+                         "password by a separate channel.")
 
 
 @bp.route("/screens", methods=("GET", "POST"))
@@ -105,6 +150,51 @@ def screen_feedback(screen_id):
     return redirect(url_for("admin.screens"))
 
 
+@bp.route("/screens/<int:screen_id>", methods=("GET", "POST"))
+@staff_required(Role.AUTHOR)
+def edit_screen(screen_id):
+    """Name, duration and the problems in order (Move up, Move down, Remove, Add: each sends the whole form)."""
+    session = get_db()
+    screen = session.get(Screen, screen_id) or abort(404, f"There is no screen {screen_id}.")
+    problem_ids = [version.problem_id for version in attempt_service.screen_problems(session, screen)]
+    name, minutes = screen.name, screen.minutes
+    if request.method == "POST":
+        name, problem_ids = request.form.get("name", ""), request.form.getlist("problems")
+        action, _, argument = request.form.get("action", "save").partition(":")
+        if action in screen_edits.MOVES:
+            problem_ids = screen_edits.moved(problem_ids, int(argument or -1), action)
+        elif action == "remove":
+            problem_ids = [p for p in problem_ids if p != argument]
+        elif action == "add" and request.form.get("add"):
+            problem_ids.append(request.form["add"])
+        try:
+            minutes = int(request.form.get("minutes", "0") or 0)
+            screen_edits.edit_screen(session, screen, name, minutes, problem_ids)
+            flash(f"Saved screen {screen.name!r}.")
+            return redirect(url_for("admin.edit_screen", screen_id=screen.id))
+        except (StaffInputError, ValueError) as error:
+            session.rollback()
+            flash(f"Not saved: {error}.", "error")
+    versions = {version.problem_id: version for version in current_versions(session)}
+    versions.update({version.problem_id: version for version in attempt_service.screen_problems(session, screen)})
+    return render_template("admin/screen_edit.html", screen=screen, name=name, minutes=minutes,
+                           items=[versions[p] for p in problem_ids if p in versions],
+                           addable=[v for p, v in versions.items() if p not in problem_ids],
+                           started=screen_edits.started_attempts(session, screen))
+
+
+@bp.route("/screens/<int:screen_id>/archive", methods=("POST",))
+@staff_required(Role.AUTHOR)
+def archive_screen(screen_id):
+    session = get_db()
+    screen = session.get(Screen, screen_id) or abort(404, f"There is no screen {screen_id}.")
+    archived = request.form.get("archived") == "true"
+    screen_edits.set_archived(session, screen, archived)
+    flash(f"Archived {screen.name!r}: its attempts stay, no new invites." if archived
+          else f"{screen.name!r} is back among the screens to invite to.")
+    return redirect(url_for("admin.screens"))
+
+
 @bp.route("/invites", methods=("GET", "POST"))
 @staff_required()
 def invites():
@@ -114,14 +204,49 @@ def invites():
         screen_id = parse_id(request.form.get("screen", ""))
         screen = session.get(Screen, screen_id) if screen_id is not None else None
         name, email = request.form.get("name", "").strip(), request.form.get("email", "").strip()
-        if screen is None or not name or "@" not in email:
-            flash("Choose a screen and give the candidate's name and email.", "error")
-        else:
+        try:
+            if screen is None or screen.archived_at is not None or not name or "@" not in email:
+                raise StaffInputError("Choose a screen and give the candidate's name and email.")
+            expires = request.form.get("expires", "")
             _, token = attempt_service.create_invite(session, screen, name, email, current_app.config["INVITE_DAYS"],
-                                                     created_by=g.user.id)
+                                                     created_by=g.user.id,
+                                                     expires_at=expiry_from_date(expires) if expires else None)
             link = invite_link(current_app.config["PUBLIC_URL"], token)
             flash(f"Invite for {name} created.")
-    response = make_response(render_template("admin/invites.html", screens=session.exec(select(Screen)).all(),
-                                             link=link))
+        except StaffInputError as error:
+            flash(str(error), "error")
+    open_screens = session.exec(select(Screen).where(col(Screen.archived_at).is_(None))).all()
+    pending = session.exec(select(Invite, Screen).join(Attempt, Attempt.invite_id == Invite.id)
+                           .join(Screen, Screen.id == Invite.screen_id)
+                           .where(Attempt.state == AttemptState.INVITED).order_by(Invite.id.desc())
+                           .limit(PENDING_INVITES_SHOWN)).all()
+    default_expiry = (utcnow() + dt.timedelta(days=current_app.config["INVITE_DAYS"])).date()
+    response = make_response(render_template("admin/invites.html", screens=open_screens, link=link,
+                                             pending=pending, now=utcnow(), default_expiry=default_expiry))
     response.headers["Cache-Control"] = "no-store"  # the page may carry a link's only showing
     return response
+
+
+def _invite(invite_id: int) -> Invite:
+    return get_db().get(Invite, invite_id) or abort(404, f"There is no invite {invite_id}.")
+
+
+@bp.route("/invites/<int:invite_id>/revoke", methods=("POST",))
+@staff_required()
+def revoke_invite(invite_id):
+    invite = _invite(invite_id)
+    invite_admin.revoke(get_db(), invite)
+    flash(f"Revoked the invite for {invite.candidate_name}: the link no longer opens.")
+    return redirect(url_for("admin.invites"))
+
+
+@bp.route("/invites/<int:invite_id>/expiry", methods=("POST",))
+@staff_required()
+def invite_expiry(invite_id):
+    invite = _invite(invite_id)
+    try:
+        invite_admin.set_expiry(get_db(), invite, expiry_from_date(request.form.get("expires", "")))
+        flash(f"The invite for {invite.candidate_name} now expires {invite.expires_at:%Y-%m-%d %H:%M} UTC.")
+    except StaffInputError as error:
+        flash(str(error), "error")
+    return redirect(url_for("admin.invites"))

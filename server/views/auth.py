@@ -3,14 +3,14 @@
 import functools
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
 from sqlmodel import select
 from werkzeug.security import check_password_hash
 
 from server import rate_limits
 from server.db import get_db
 from server.models import Role, User
-from server.services.staff import end_sessions
+from server.services.staff import StaffInputError, change_own_password, end_sessions
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 # Candidate pages and APIs refuse a staff session with this: staff never act as a candidate.
@@ -20,10 +20,11 @@ STAFF_AS_CANDIDATE = ("You are signed in as staff; candidate links cannot be use
 
 @bp.before_app_request
 def load_user():
-    """``g.user``: the session's user, while the session began in the user's current epoch (see ``logout``)."""
+    """``g.user``: the session's active user, while the session began in the user's current epoch (see
+    ``logout``; deactivating a user or setting their password moves the epoch on too)."""
     user_id = session.get("user_id")
     user = get_db().get(User, user_id) if user_id is not None else None
-    if user is not None and session.get("epoch") != user.session_epoch:
+    if user is not None and (session.get("epoch") != user.session_epoch or not user.active):
         session.clear()
         user = None
     g.user = user
@@ -81,12 +82,34 @@ def login():
         user = get_db().exec(select(User).where(User.email == email)).first()
         if user is None or not check_password_hash(user.password_hash, request.form.get("password", "")):
             error = "Wrong email or password."
+        elif not user.active:
+            error = "This account is deactivated; ask an admin to reactivate it."
         else:
             session.clear()
             session["user_id"], session["epoch"] = user.id, user.session_epoch
             target = request.args.get("next", "")
             return redirect(target if same_site_path(target) else landing_url(user))
     return render_template("auth/login.html", error=error), 401 if error else 200
+
+
+@bp.route("/password", methods=("GET", "POST"))
+@staff_required(Role.AUTHOR, Role.REVIEWER)
+@rate_limits.limit("10 per minute", methods=("POST",))
+def password():
+    """Change one's own password: the other sessions of the account end, this one goes on."""
+    if request.method == "POST":
+        new = request.form.get("new_password", "")
+        try:
+            if new != request.form.get("repeat_password", ""):
+                raise StaffInputError("the new password and its repetition differ")
+            change_own_password(get_db(), g.user, request.form.get("current_password", ""), new)
+        except StaffInputError as error:
+            flash(f"Password not changed: {error}.", "error")
+            return render_template("auth/password.html"), 400
+        session["epoch"] = g.user.session_epoch
+        flash("Password changed; your other sessions are signed out.")
+        return redirect(landing_url(g.user))
+    return render_template("auth/password.html")
 
 
 @bp.route("/logout", methods=("POST",))

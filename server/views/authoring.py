@@ -1,6 +1,7 @@
 """Authoring in the browser (authors and admins): list, create, edit, validate, publish, import and export."""
 
 import io
+from types import SimpleNamespace
 
 from flask import Blueprint, current_app, flash, g, jsonify, redirect, render_template, request, send_file, url_for
 from werkzeug.exceptions import NotFound
@@ -12,13 +13,16 @@ from server.errors import ArchiveError, ProblemFormatError
 from server.json_body import json_object
 from server.models import Role
 from server.problems import archive
-from server.problems.package import SUBMISSION_FOLDERS
+from server.problems.package import SUBMISSION_FOLDERS, load_package
 from server.problems.statement import render_preview
 from server.services import authoring, validation
 from server.services.authoring import AuthoringError
+from server.services.candidate_view import public_case
+from server.services.custom_input import input_form
 from server.services.settings_form import FIELDS, apply_rubric, apply_settings, read_rubric, read_settings
 from server.services.staff import staff_emails
 from server.views.auth import staff_required
+from server.views.candidate import NOTES_TEMPLATE
 
 bp = Blueprint("authoring", __name__, url_prefix="/author")
 
@@ -114,6 +118,29 @@ def edit(problem_id):
                            versions=versions, runs=runs, people=people,
                            folders=SUBMISSION_FOLDERS, fields=FIELDS,
                            title=authoring.working_title(problem) or problem_id)
+
+
+@bp.route("/<problem_id>/try")
+@staff_required(Role.AUTHOR)
+def try_as_candidate(problem_id):
+    """The working copy (saved) in the candidate's workspace, as a candidate would see it: statement, starter code
+    in the editor, the notes template and the clock; nothing is saved or judged (Validate judges)."""
+    problem = _problem(problem_id)
+    try:
+        with authoring.materialised(problem_id, problem.files) as root:
+            package = load_package(root)
+            statement = package.statement_html()
+    except ProblemFormatError as error:
+        flash(f"The preview needs a package without format errors: {len(error.issues)} to fix (Save shows them).",
+              "error")
+        return redirect(url_for("authoring.edit", problem_id=problem_id))
+    version = SimpleNamespace(id=0, title=package.spec.title, minutes=package.spec.time_limit_minutes)
+    return render_template("candidate/problem.html", preview=True, token="", versions=[version], index=0,
+                           version=version, package=package, statement=statement, code=package.starter,
+                           notes=NOTES_TEMPLATE, examples=[public_case(case) for case in package.public_cases],
+                           seconds_left=version.minutes * 60, read_only=False, last_submission_id=None,
+                           own_input=input_form(package), problem_id=problem_id,
+                           screen=SimpleNamespace(name="Preview"))
 
 
 @bp.route("/<problem_id>/save", methods=("POST",))

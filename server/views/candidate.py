@@ -13,6 +13,7 @@ from server.db import get_db
 from server.models import AttemptState
 from server.services import attempts
 from server.services.candidate_view import public_case
+from server.services.custom_input import input_form
 from server.services.drafts import latest_draft
 from server.services.problem_store import load_version
 from server.views.auth import STAFF_AS_CANDIDATE
@@ -71,7 +72,7 @@ def problem(token, index):
         code=draft.code if draft else package.starter, notes=draft.notes if draft else NOTES_TEMPLATE,
         examples=[public_case(case) for case in package.public_cases],
         seconds_left=attempts.seconds_left(attempt), read_only=attempt.state == AttemptState.FINISHED,
-        last_submission_id=last.id if last else None)
+        last_submission_id=last.id if last else None, own_input=input_form(package))
 
 
 @bp.route("/<token>/finish", methods=("POST",))

@@ -23,6 +23,7 @@ from server.models import BROWSER_EVENT_KINDS, Event, ProblemVersion, Submission
 from server.policy import check_policy
 from server.services import attempts, progress_stream
 from server.services.candidate_view import progress_view, submission_view
+from server.services.custom_input import MAX_INPUT, CustomInputError, custom_case
 from server.services.drafts import save_draft
 from server.services.judging import code_hash
 from server.services.problem_store import load_version
@@ -132,19 +133,34 @@ def lint(token, version_id):
 def judge(token, version_id, kind):
     session, attempt, version = _context(token, version_id)
     attempts.require_open(attempt)
-    code, notes = _code_and_notes(json_object())
-    digest = code_hash(kind, version.id, code, notes if kind == "submit" else "")
+    body = json_object()
+    code, notes = _code_and_notes(body)
+    own_input = _own_input(body, version) if kind == "run" else None
+    digest = code_hash(kind if own_input is None else "run on own input", version.id, code,
+                       notes if kind == "submit" else own_input or "")
     same = session.exec(select(Submission).where(Submission.attempt_id == attempt.id, Submission.code_hash == digest,
                                                  Submission.status != SubmissionStatus.ERROR).limit(1)).first()
     if same is not None:
         return jsonify(id=same.id, repeated=True), 200
     submission = Submission(attempt_id=attempt.id, problem_version_id=version.id, kind=kind, code=code,
-                            notes=notes, code_hash=digest)
+                            notes=notes, code_hash=digest, custom_input=own_input)
     session.add(submission)
     session.commit()
     attempts.record_event(session, attempt, kind, version.id, {"submission": submission.id})
     current_app.extensions["techscreen.judge"].enqueue(submission.id, attempt.id, kind)
     return jsonify(id=submission.id, repeated=False), 202
+
+
+def _own_input(body: dict, version: ProblemVersion) -> str | None:
+    """The Run's own input (``input``, checked now so a bad one is refused with why), or None: the public tests."""
+    if body.get("input") is None:
+        return None
+    text = _text(body, "input", MAX_INPUT)
+    try:
+        custom_case(text, load_version(get_db(), version, Path(current_app.instance_path)))
+    except CustomInputError as error:
+        raise BadRequest(f"Your input cannot be run: {error}.") from None
+    return text
 
 
 def _own_submission(token, submission_id) -> tuple:

@@ -144,7 +144,8 @@ def _attempt_page(found: Attempt, template: str, form: scorecards.ScorecardInput
     own = scorecards.own_scorecard(session, found.id, g.user.id)
     return render_template(template, result=result, integrity=integrity(session, found),
                            flags=_flags_of(session, finals),
-                           own=own, form=form or _form_of(own), rubric=RUBRIC, decisions=list(Decision),
+                           own=own, form=form or _form_of(own), rubric=RUBRIC, scale=scorecards.SCALE,
+                           decisions=list(Decision),
                            may_see=scorecards.may_see_others(session, found.id, g.user), visible=visible,
                            summary=summarise_scorecards([card for card, _ in visible]),
                            notes_html={p.final.id: render_markdown(p.final.notes) for p in result.problems

@@ -65,11 +65,12 @@ def test_author_to_candidate_to_reviewer(live_app, browser, screenshots):
 
 def add_staff(page, base, email, name, role):
     page.goto(f"{base}/admin/users")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=name]", name)
-    page.select_option("select[name=role]", role)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button.primary")
+    form = page.locator("form:has(#add-user)")  # each listed user has a name, role and password field too
+    form.locator("input[name=email]").fill(email)
+    form.locator("input[name=name]").fill(name)
+    form.locator("select[name=role]").select_option(role)
+    form.locator("input[name=password]").fill(PASSWORD)
+    page.click("#add-user")
     expect(page.locator("p.flash")).to_contain_text(f"Added {email} as {role}")
 
 
@@ -96,7 +97,8 @@ def author_publishes(page, screenshots):
     public.locator(".add-case").click()
     row = public.locator("tbody tr").nth(1)
     row.locator('[data-key="args"]').fill("[[4, -2, 7")
-    expect(row.locator(".row-problems")).to_contain_text("args: not valid JSON")
+    expect(row.locator(".row-problems")).to_contain_text("args: not JSON")
+    expect(row.locator('[data-key="args"]')).to_have_attribute("aria-invalid", "true")  # the cell at fault
     row.locator('[data-key="args"]').fill("[[4, -2, 7]]")
     expect(row.locator(".row-problems")).to_contain_text("needs 'expected' or 'raises'")
     row.locator('[data-key="expected"]').fill("2")
@@ -243,6 +245,7 @@ def reviewer_reviews(page, screenshots):
         page.check(f"input[name={key}_score][value='{score}']")
     page.fill("textarea[name=problem_solving_notes]", "Fixed the zero case after one run.")
     page.select_option("#decision", "yes")
+    page.once("dialog", lambda dialog: dialog.accept())  # a submitted scorecard is final: the page asks first
     page.click("#submit-scorecard")
     expect(page.locator(".flash")).to_contain_text("Scorecard submitted")
     page.screenshot(path=screenshots / "journey-scorecard.png", full_page=True)

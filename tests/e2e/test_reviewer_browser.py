@@ -1,4 +1,5 @@
-"""A reviewer in real Chromium: dashboard, submission page, playback scrubbing, scorecard, CSV export.
+"""A reviewer in real Chromium: dashboard, submission page, playback (scrubbed and played), scorecard (the 1-4 scale
+described, a confirmation before the final submit), CSV export.
 
 The candidate's side (drafts, a paste, a judged submit) goes through the
 candidate API of the same live server, with CSRF, as the browser sends it.
@@ -88,6 +89,13 @@ def test_a_reviewer_reviews_an_attempt(live_app, page, screenshots):
     expect(code).to_contain_text("biggest_b = max(biggest_b, abs(y))")
     expect(code).not_to_contain_text("norm_a += x * x")
     expect(page.locator("#markers .mark.paste")).to_have_count(1)
+    page.locator("#scrubber").fill("0")
+    page.select_option("#speed", "64")
+    page.click("#play")  # plays through to the last snapshot, then stops
+    expect(page.locator("#play")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("#snapshot-label")).to_contain_text("Snapshot 4 of 4", timeout=15_000)
+    expect(page.locator("#play")).to_have_text("▶ Play")
+    expect(code).to_contain_text("return max(-1.0, min(1.0, result))")
     page.select_option("#diff-a", "0")
     page.select_option("#diff-b", "3")
     page.click("#diff-show")
@@ -97,10 +105,20 @@ def test_a_reviewer_reviews_an_attempt(live_app, page, screenshots):
 
     page.go_back()
     page.click("text=Ada Lovelace")
+    expect(page.locator("#scale-legend")).to_contain_text("3 Solid")
+    expect(page.get_by_label("Communication: 2, mixed")).to_be_visible()
     for key, score in (("problem_solving", 4), ("code_quality", 3), ("communication", 2), ("ml_fluency", 3)):
         page.check(f"input[name={key}_score][value='{score}']")
     page.fill("textarea[name=communication_notes]", "Overclaimed O(1).")
     page.select_option("#decision", "yes")
+    page.locator("#scorecard").screenshot(path=screenshots / "review-scorecard-form.png")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.click("#submit-scorecard")  # dismissed: nothing is submitted
+    expect(page.locator("#submit-scorecard")).to_be_visible()
+    assert "It is final" in asked[0]
+    expect(page.locator(".scorecard-view")).to_have_count(0)
+    page.once("dialog", lambda dialog: dialog.accept())
     page.click("#submit-scorecard")
     expect(page.locator(".flash")).to_contain_text("Scorecard submitted")
     expect(page.locator(".scorecard-view")).to_contain_text("Overclaimed O(1).")

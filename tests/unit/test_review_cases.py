@@ -140,7 +140,7 @@ def test_candidates_read_arrays_in_their_results_with_dtype_and_shape(fixture_pr
                             status=SubmissionStatus.DONE, report=_with_case_details(report.as_json(), report))
     [row] = submission_view(submission, scale_rows, CandidateFeedback.VERDICT)["tests"]
     assert row["text"] == {
-        "input": '{"args": [array(float64, shape (2, 3)) [[1, 2, 3], [4, 5, 6]], array(float64, shape (2,)) [2, 0.5]]}',
+        "input": "scale_rows(array(float64, shape (2, 3)) [[1, 2, 3], [4, 5, 6]], array(float64, shape (2,)) [2, 0.5])",
         "expected": "array(float64, shape (2, 3)) [[2, 4, 6], [2, 2.5, 3]]",
         "actual": "array(float32, shape (2, 3)) [[2, 4, 6], [2, 2.5, 3]]"}
 

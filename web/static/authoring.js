@@ -219,18 +219,28 @@
     return row;
   }
 
+  // Why a cell is not JSON, and what it would take: most often text without its double quotes.
+  function jsonProblem(key, text, error) {
+    const quoted = /^[A-Za-z_][\w .-]*$/.test(text) ? ` Text needs double quotes: ${JSON.stringify(text)}.` : "";
+    return `${key}: not JSON (${error.message}).${quoted} Write numbers, "text", [lists], {"objects"}, true, false, null.`;
+  }
+
   function cellChanged(box, row, index) {
     const item = {...box.cases[index]};
     const local = [];
     row.querySelectorAll("[data-key]").forEach((input) => {
       const key = input.dataset.key, text = input.value.trim();
-      if (text === "") { delete item[key]; return; }
-      if (JSON_KEYS.has(key)) {
-        try { item[key] = JsonText.parse(text); } catch (error) { local.push(`${key}: not valid JSON`); }
+      let problem = "";
+      if (text === "") delete item[key];
+      else if (JSON_KEYS.has(key)) {
+        try { item[key] = JsonText.parse(text); } catch (error) { problem = jsonProblem(key, text, error); }
       } else if (key === "weight") {
         const number = Number(text);
-        if (Number.isFinite(number)) item[key] = number; else local.push("weight: not a number");
+        if (Number.isFinite(number)) item[key] = number; else problem = `weight: ${JSON.stringify(text)} is not a number`;
       } else item[key] = text;
+      if (problem) local.push(problem);
+      input.classList.toggle("invalid", problem !== "");  // the cell at fault, not only its row
+      if (problem) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
     });
     row.localProblems = local;
     box.cases[index] = item;

@@ -41,14 +41,21 @@
   // {"$float": "NaN" | "Infinity" | "-Infinity"}, server/json_out.py) written NaN, Infinity, -Infinity.
   // saveAfter: when the server refused an autosave as too frequent, no save before this time (ms).
   let dirty = false, lintTimer = null, saveAfter = 0;
+  // An author's preview (/author/<id>/try): the editors only; no attempt, so nothing is saved, linted or sent.
+  const preview = root.dataset.preview === "true";
   const code = TechscreenEditor.createEditor($("code-editor"), {
     doc: JSON.parse($("initial-code").textContent), readOnly,
-    onChange: () => { dirty = true; setSaveState("unsaved changes"); scheduleLint(); },
+    onChange: () => { if (preview) return; dirty = true; setSaveState("unsaved changes"); scheduleLint(); },
   });
   const notes = TechscreenEditor.createEditor($("notes-editor"), {
     doc: JSON.parse($("initial-notes").textContent), readOnly, language: "text",
-    onChange: () => { dirty = true; setSaveState("unsaved changes"); },
+    onChange: () => { if (preview) return; dirty = true; setSaveState("unsaved changes"); },
   });
+  if (preview) {
+    const minutes = Math.round(Number($("clock").dataset.secondsLeft) / 60);
+    $("clock").textContent = `${minutes} min (not running)`;
+    return;
+  }
 
   function setSaveState(text) { $("save-state").textContent = text; }
   function payload() { return {code: code.getValue(), notes: notes.getValue()}; }
@@ -57,6 +64,7 @@
     readOnly = true;
     code.setReadOnly(true); notes.setReadOnly(true);
     $("run").disabled = true; $("submit").disabled = true;
+    if ($("run-own")) $("run-own").disabled = true;
     if (message) showMessage(message, "error");
   }
 
@@ -108,6 +116,13 @@
     $("results").replaceChildren(p);
   }
 
+  // A test name in a cell that may wrap after its underscores (never inside a word).
+  function breakable(name) {
+    const td = document.createElement("td");
+    name.split(/(?<=_)/).forEach((part, i) => { if (i) td.appendChild(document.createElement("wbr")); td.append(part); });
+    return td;
+  }
+
   function cell(row, text, className) {
     const td = document.createElement("td");
     td.textContent = text;
@@ -129,6 +144,8 @@
     const head = document.createElement("h3");
     head.className = "verdict " + (view.verdict || view.status);
     if (view.status === "error") head.textContent = view.error;
+    else if (view.own_input) head.textContent = `Run on your input: ${view.verdict === "accepted" ? "ran" :
+      (view.verdict || "").replace(/_/g, " ")}`;
     else head.textContent = `${view.kind === "run" ? "Run" : "Submission"}: ${(view.verdict || "").replace(/_/g, " ")}` +
       ` (${view.passed}/${view.total} tests passed)`;
     head.id = "verdict";
@@ -153,22 +170,47 @@
         (groups.length ? ` (${groups.join(", ")}).` : ".");
       box.appendChild(p);
     }
-    if (view.tests.length) {  // public tests only, with their inputs
-      const table = document.createElement("table");
-      table.className = "grid tests";
-      const header = table.insertRow();
-      ["Test", "Input", "Expected", "Actual", "Verdict"].forEach((h) => { const th = document.createElement("th"); th.textContent = h; header.appendChild(th); });
-      view.tests.forEach((t) => {
-        const row = table.insertRow();
-        cell(row, t.name);
-        cell(row, t.text.input, "mono");  // the server writes values readably (arrays with dtype and shape)
-        cell(row, t.input.raises ? `raises ${t.input.raises}` : t.text.expected, "mono");
-        const actual = actualText(t);  // a message that only repeats it (a runtime error's) is not shown twice
-        cell(row, t.message && t.verdict !== "accepted" && !actual.endsWith(t.message) ? `${actual} (${t.message})` : actual, "mono");
-        cell(row, t.verdict.replace(/_/g, " "), "verdict " + t.verdict);
-      });
-      box.appendChild(table);
-    }
+    if (view.tests.length) box.appendChild(testTable(view.tests, view.own_input));  // public tests only, with their inputs
+  }
+
+  // The public tests: the call each makes, what was expected and what the code did (its value, or the
+  // exception it raised), the verdict with the checker's reason, and below a test whatever the code printed.
+  function testTable(tests, ownInput) {
+    const scroll = document.createElement("div");
+    scroll.className = "table-scroll";
+    const table = document.createElement("table");
+    table.className = "grid tests";
+    const header = table.insertRow();
+    ["Test", "Call", "Expected", "Actual", "Verdict"].forEach((h) => { const th = document.createElement("th"); th.textContent = h; header.appendChild(th); });
+    tests.forEach((t) => {
+      const row = table.insertRow();
+      row.appendChild(breakable(t.name));
+      cell(row, t.text.input, "mono");  // the server writes the call readably (arrays with dtype and shape)
+      cell(row, t.input.raises ? `raises ${t.input.raises}` : (ownInput ? "—" : t.text.expected), "mono");
+      cell(row, actualText(t), "mono" + (t.raised ? " raised" : ""));
+      cell(row, ownInput && t.verdict === "accepted" ? "ran" : t.verdict.replace(/_/g, " "), "verdict " + t.verdict);
+      if (t.message && t.verdict !== "accepted" && !actualText(t).endsWith(t.message)) {
+        const why = document.createElement("div");  // a reason the columns do not already say
+        why.className = "why";
+        why.textContent = t.message;
+        row.lastChild.appendChild(why);
+      }
+      if (t.stdout) {
+        const printed = table.insertRow();
+        printed.className = "printed";
+        const td = document.createElement("td");
+        td.colSpan = 5;
+        const label = document.createElement("span");
+        label.className = "muted";
+        label.textContent = `${t.name} printed:`;
+        const pre = document.createElement("pre");
+        pre.textContent = t.stdout;
+        td.append(label, pre);
+        printed.appendChild(td);
+      }
+    });
+    scroll.appendChild(table);
+    return scroll;
   }
 
   // Follows a submission's progress on the server's event stream. The server ends a stream after a short
@@ -231,23 +273,31 @@
   function setBusy(busy) {
     if (readOnly) return;
     $("run").disabled = busy; $("submit").disabled = busy;
+    if ($("run-own")) $("run-own").disabled = busy;
   }
 
-  async function judge(kind) {
+  // ownInput: a Run on the candidate's own input instead of the public tests.
+  async function judge(kind, ownInput) {
     setBusy(true);
     await save();
-    const result = await post(`/problems/${problem}/${kind}`, payload());
+    const body = ownInput === undefined ? payload() : Object.assign(payload(), {input: ownInput});
+    const result = await post(`/problems/${problem}/${kind}`, body);
     if (result.ok && Number.isInteger(result.data.id)) {
       sessionStorage.setItem(`ts-pending-${token}-${problem}`, result.data.id);
       track(result.data.id);
     } else {
       setBusy(false);
       if (result.status === 409) lockDown(result.data.message);
-      else showMessage(result.data.message || `HTTP ${result.status}`, "error");
+      else if (result.status === 429) {
+        const seconds = Number(result.data.retry_after) || 30;
+        showMessage(`Runs and Submits are limited to a few a minute, and this minute's are used up. ` +
+          `Try again in ${seconds} s; your code is saved.`, "error");
+      } else showMessage(result.data.message || "The request failed. Your code is saved; try again.", "error");
     }
   }
 
   $("run").addEventListener("click", () => judge("run"));
+  if ($("run-own")) $("run-own").addEventListener("click", () => judge("run", $("own-input-text").value));
   $("submit").addEventListener("click", () => judge("submit"));
 
   // Integrity events. Each load of this page names itself (page), so the reviewer's summary can follow focus

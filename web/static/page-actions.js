@@ -15,7 +15,8 @@
     if (event.target.matches("[data-select-on-focus]")) event.target.select();
   });
   document.addEventListener("submit", (event) => {
-    const form = event.target.closest("form[data-confirm]");
-    if (form && !window.confirm(form.dataset.confirm)) event.preventDefault();
+    const button = event.submitter && event.submitter.closest("[data-confirm]");
+    const question = button ? button.dataset.confirm : event.target.closest("form")?.dataset.confirm;
+    if (question && !window.confirm(question)) event.preventDefault();
   });
 })();

@@ -1,5 +1,5 @@
-// Playback of a candidate's drafts: a slider over the snapshots, the events marked on the timeline,
-// and a diff between any two snapshots (computed by the server, /review/.../diff).
+// Playback of a candidate's drafts: a slider over the snapshots (or Play, at a chosen speed), the events marked on
+// the timeline, and a diff between any two snapshots (computed by the server, /review/.../diff).
 (function () {
   "use strict";
   const root = document.getElementById("playback");
@@ -72,8 +72,37 @@
     markers.appendChild(mark);
   });
 
-  scrubber.addEventListener("input", () => show(Number(scrubber.value)));
+  scrubber.addEventListener("input", () => { stop(); show(Number(scrubber.value)); });
   show(Number(scrubber.value));
+
+  // Play steps through the snapshots at the candidate's pace times the speed; a long pause plays as LONGEST_MS.
+  const LONGEST_MS = 2000, SHORTEST_MS = 60;
+  const play = document.getElementById("play");
+  const speed = document.getElementById("speed");
+  let timer = null;
+  function stop() {
+    clearTimeout(timer);
+    timer = null;
+    play.textContent = "▶ Play";
+    play.setAttribute("aria-pressed", "false");
+  }
+  function step() {
+    const index = Number(scrubber.value);
+    if (index >= snapshots.length - 1) { stop(); return; }
+    const wait = (stops[index + 1] - stops[index]) / Number(speed.value);
+    timer = setTimeout(() => {
+      scrubber.value = index + 1;
+      show(index + 1);
+      step();
+    }, Math.min(LONGEST_MS, Math.max(SHORTEST_MS, wait)));
+  }
+  play.addEventListener("click", () => {
+    if (timer !== null) { stop(); return; }
+    if (Number(scrubber.value) >= snapshots.length - 1) { scrubber.value = 0; show(0); }  // from the start again
+    play.textContent = "❚❚ Pause";
+    play.setAttribute("aria-pressed", "true");
+    step();
+  });
 
   const pickA = document.getElementById("diff-a");
   const pickB = document.getElementById("diff-b");

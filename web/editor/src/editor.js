@@ -5,16 +5,37 @@
 // nonce the server puts in <meta name="csp-nonce"> (server/security.py), so no 'unsafe-inline' is needed.
 import {basicSetup} from "codemirror";
 import {indentWithTab} from "@codemirror/commands";
-import {python} from "@codemirror/lang-python";
+import {python, pythonLanguage} from "@codemirror/lang-python";
 import {indentUnit} from "@codemirror/language";
 import {setDiagnostics} from "@codemirror/lint";
-import {Compartment, EditorState} from "@codemirror/state";
+import {Compartment, EditorState, Prec} from "@codemirror/state";
 import {EditorView, keymap} from "@codemirror/view";
 
 const theme = EditorView.theme({
   "&": {minHeight: "320px", fontSize: "13.5px"},
   ".cm-scroller": {fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace"},
   ".cm-content, .cm-gutter": {minHeight: "320px"},
+});
+
+// Brackets and single quotes close themselves, triple quotes do not: CodeMirror's Python closes """ with """
+// as it opens, and then typing the closing """ by habit leaves """"" behind.
+const closeBrackets = Prec.high(pythonLanguage.data.of({
+  closeBrackets: {brackets: ["(", "[", "{", "'", '"'], stringPrefixes: ["f", "r", "b", "u", "fr", "rf", "br", "rb"]},
+}));
+
+// The search panel's fields and buttons in one row, as the page's own controls look.
+const searchPanel = EditorView.theme({
+  ".cm-panel.cm-search": {padding: "6px 28px 6px 8px", display: "flex", flexWrap: "wrap", alignItems: "center",
+    gap: "4px 8px", fontFamily: "inherit", fontSize: "13px"},
+  ".cm-panel.cm-search label": {display: "inline-flex", alignItems: "center", gap: "3px", fontSize: "13px",
+    margin: "0", fontWeight: "normal"},
+  ".cm-panel.cm-search br": {flexBasis: "100%", height: "0"},
+  ".cm-textfield": {font: "inherit", padding: "3px 6px", border: "1px solid #c5cbd3", borderRadius: "4px",
+    margin: "0", width: "auto"},
+  ".cm-button": {font: "inherit", padding: "3px 10px", border: "1px solid #c5cbd3", borderRadius: "4px",
+    backgroundImage: "none", backgroundColor: "#f6f8fa", margin: "0", cursor: "pointer"},
+  ".cm-button:hover": {backgroundColor: "#e9edf2"},
+  ".cm-panel.cm-search [name=close]": {fontSize: "18px", top: "4px", right: "6px"},
 });
 
 function position(doc, line, column) {
@@ -27,7 +48,7 @@ export function createEditor(parent, {doc = "", readOnly = false, onChange = nul
   const editable = new Compartment();
   const lock = (value) => [EditorState.readOnly.of(value), EditorView.editable.of(!value)];
   const extensions = [
-    basicSetup, keymap.of([indentWithTab]), indentUnit.of("    "), EditorState.tabSize.of(4), theme,
+    basicSetup, keymap.of([indentWithTab]), indentUnit.of("    "), EditorState.tabSize.of(4), theme, searchPanel,
     editable.of(lock(readOnly)),
     EditorView.updateListener.of((update) => {
       if (update.docChanged && onChange) onChange(update.state.doc.toString());
@@ -35,7 +56,7 @@ export function createEditor(parent, {doc = "", readOnly = false, onChange = nul
   ];
   const nonce = document.querySelector('meta[name="csp-nonce"]')?.content;
   if (nonce) extensions.push(EditorView.cspNonce.of(nonce));
-  if (language === "python") extensions.push(python());
+  if (language === "python") extensions.push(python(), closeBrackets);
   else extensions.push(EditorView.lineWrapping);
   const view = new EditorView({state: EditorState.create({doc, extensions}), parent});
   return {
