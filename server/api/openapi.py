@@ -129,7 +129,8 @@ SCHEMAS["AttemptReport"] = {**SCHEMAS["AttemptResult"], "properties": {
     **SCHEMAS["AttemptResult"]["properties"], "problems": {"type": "array", "items": _ref("ReportProblem")}}}
 
 ERRORS = {
-    "400": "invalid_json: the body is not JSON or not an object.",
+    "400": "invalid_json: the body is not JSON or not an object; bad_request: a query parameter or text holds a "
+           "NUL character (any operation).",
     "401": "missing_token or invalid_token (unknown, malformed or revoked).",
     "403": "insufficient_scope: the token lacks the scope this operation needs.",
     "404": "not_found.",
@@ -161,7 +162,7 @@ def _operation(operation_id: str, summary: str, scope: str, ok: str, schema: str
     operation = {"operationId": operation_id, "summary": summary,
                  "description": f"Needs a token with the scope `{scope}`.", "x-scopes": [scope],
                  "responses": {ok: {"description": "OK", "content": {"application/json": {"schema": _ref(schema)}}}}}
-    errors = ("401", "403", *errors, "429", "500")
+    errors = ("400", "401", "403", *(status for status in errors if status != "400"), "429", "500")
     operation["responses"].update({status: {"$ref": f"#/components/responses/{status}"} for status in errors})
     if parameters:
         operation["parameters"] = parameters
