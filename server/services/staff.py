@@ -5,6 +5,7 @@ from werkzeug.security import generate_password_hash
 
 from server.errors import TechscreenError
 from server.models import AuthoredProblem, CandidateFeedback, ProblemVersion, Role, Screen, User
+from server.scoring.score import DEFAULT_FLUENCY_WEIGHT
 
 MIN_PASSWORD = 10
 CANDIDATE_FEEDBACK_LABELS = {CandidateFeedback.VERDICT: "the verdict and hidden-test counts",
@@ -53,14 +54,18 @@ def end_sessions(session: Session, user: User) -> None:
 
 def add_screen(session: Session, name: str, minutes: int, problem_ids: list[str],
                created_by: int | None = None,
-               candidate_feedback: CandidateFeedback = CandidateFeedback.VERDICT) -> Screen:
-    """A screen of the current versions of ``problem_ids``, in that order."""
+               candidate_feedback: CandidateFeedback = CandidateFeedback.VERDICT,
+               fluency_weight: int = DEFAULT_FLUENCY_WEIGHT) -> Screen:
+    """A screen of the current versions of ``problem_ids`` (problems and question items), in that order;
+    ``fluency_weight`` is the percent of the total its question items carry."""
     if not name.strip():
         raise StaffInputError("the screen needs a name")
     if not 1 <= minutes <= 600:
         raise StaffInputError("the duration must be between 1 and 600 minutes")
     if not problem_ids:
         raise StaffInputError("a screen needs at least one problem")
+    if not 0 <= fluency_weight <= 100:
+        raise StaffInputError("the question items' weight must be between 0 and 100 percent")
     versions = []
     for problem_id in problem_ids:
         version = session.exec(select(ProblemVersion).where(ProblemVersion.problem_id == problem_id,
@@ -74,7 +79,7 @@ def add_screen(session: Session, name: str, minutes: int, problem_ids: list[str]
     if len(set(versions)) != len(versions):
         raise StaffInputError("a problem appears twice in the screen")
     screen = Screen(name=name.strip(), minutes=minutes, problems=versions, created_by=created_by,
-                    candidate_feedback=candidate_feedback)
+                    candidate_feedback=candidate_feedback, fluency_weight=fluency_weight)
     session.add(screen)
     session.commit()
     return screen

@@ -10,6 +10,7 @@ from sqlmodel import col, func, select
 from server.db import get_db
 from server.ids import parse_id
 from server.models import Attempt, Invite, Role, Screen, Submission, User
+from server.scoring.score import DEFAULT_FLUENCY_WEIGHT
 from server.services import attempts as attempt_service
 from server.services.paging import page_window
 from server.services.problem_store import current_versions
@@ -79,7 +80,8 @@ def screens():
             screen = add_screen(session, request.form.get("name", ""), minutes, request.form.getlist("problems"),
                                 created_by=g.user.id,
                                 candidate_feedback=candidate_feedback(request.form.get("candidate_feedback",
-                                                                                       "verdict")))
+                                                                                       "verdict")),
+                                fluency_weight=int(request.form.get("fluency_weight", "") or DEFAULT_FLUENCY_WEIGHT))
             flash(f"Created screen {screen.name!r}.")
             return redirect(url_for("admin.screens"))
         except (StaffInputError, ValueError) as error:

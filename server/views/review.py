@@ -50,6 +50,7 @@ from server.review.export import export_csv, export_json
 from server.review.flagging import THRESHOLD, flag_match
 from server.review.integrity import integrity
 from server.review.playback import timeline
+from server.services.answers import AnswerRejected, set_reviewer_score
 from server.services.attempts import close_due, close_if_due
 from server.services.problem_store import load_version
 from server.services.results import attempt_result, screen_results, summarise_scorecards
@@ -173,6 +174,25 @@ def save_scorecard(attempt_id):
         return _attempt_page(found, "review/attempt.html", form=sent, status=400)
     flash("Scorecard submitted: the other reviewers' scorecards are now shown." if submit else "Draft saved.")
     return redirect(url_for("review.attempt", attempt_id=found.id) + "#scorecard")
+
+
+@bp.route("/attempts/<int:attempt_id>/questions/<int:version_id>/score", methods=("POST",))
+def score_question(attempt_id, version_id):
+    """A reviewer's score for a written answer (0-100); empty returns the item to its rubric score."""
+    session = get_db()
+    found = _attempt_or_404(attempt_id)
+    screen = session.get(Screen, _invite_of(session, found.id).screen_id)
+    version = session.get(ProblemVersion, version_id)
+    if version_id not in screen.problems or version.kind != "question":
+        abort(404, f"Question {version_id} is not part of this attempt's screen.")
+    typed = request.form.get("score", "").strip()
+    try:
+        set_reviewer_score(session, found.id, version_id, float(typed) if typed else None, g.user.id)
+    except (ValueError, AnswerRejected) as error:
+        flash(f"Score not saved: {error}", "error")
+    else:
+        flash(f"Score saved for {version.title}." if typed else f"{version.title} uses its rubric score again.")
+    return redirect(url_for("review.attempt", attempt_id=found.id) + f"#question-{version_id}")
 
 
 @bp.route("/submissions/<int:submission_id>")

@@ -1,0 +1,177 @@
+"""Question items end to end through the web app: authored, validated and published as problems are, placed in
+a screen beside a coding problem, answered by the candidate (options shuffled per attempt), scored, and shown to
+reviewers and the integration API."""
+
+import re
+
+import pytest
+from sqlmodel import select
+
+from server.db import get_db
+from server.models import Attempt, ProblemVersion, ValidationRun
+from server.questions.order import option_order
+from server.services.attempts import create_invite
+from server.services.staff import add_screen
+from tests.web.api_support import bearer, issue_token
+from tests.web.conftest import login
+
+ITEM = "q-recall-at-k"
+QUESTION = '''id = "q-recall-at-k"
+title = "Recall at k"
+format = "multiple"
+topic = "ranking"
+points = 2
+prompt = "Which are true of recall@k?"
+explanation = "Recall@k counts relevant items found in the top k; it never decreases as k grows."
+
+[[options]]
+text = "It never decreases as k grows"
+correct = true
+
+[[options]]
+text = "It ignores the order within the top k"
+correct = true
+
+[[options]]
+text = "It is always at least precision@k"
+
+[[options]]
+text = "It needs graded relevance labels"
+'''
+
+
+@pytest.fixture
+def author(client, staff):
+    login(client, staff["author"])
+    return client
+
+
+def publish_item(client, text=QUESTION, problem_id=ITEM):
+    assert client.post("/author/new", data={"id": problem_id, "title": "Recall at k", "kind": "question"}
+                       ).status_code == 302
+    assert client.post(f"/author/{problem_id}/question", data={"question": text}).status_code == 302
+    assert client.post(f"/author/{problem_id}/question/validate").status_code == 302
+    assert client.post(f"/author/{problem_id}/publish").status_code == 302
+
+
+def test_a_question_item_is_saved_validated_and_published_as_versions(app, author):
+    assert author.post("/author/new", data={"id": ITEM, "title": "Recall at k", "kind": "question"}).status_code == 302
+    page = author.get(f"/author/{ITEM}/").get_data(as_text=True)
+    assert 'id="question-text"' in page and "The correct option" in page  # the scaffold, shown as reviewers see it
+
+    broken = QUESTION.replace('correct = true\n\n[[options]]\ntext = "It ignores', '\n[[options]]\ntext = "It ignores')
+    broken = broken.replace('format = "multiple"', 'format = "single"').replace("points = 2", "points = 2\ncolour = 1")
+    author.post(f"/author/{ITEM}/question", data={"question": broken})
+    page = author.get(f"/author/{ITEM}/").get_data(as_text=True)
+    assert "question.toml:6</span> colour: unknown key" in page
+    author.post(f"/author/{ITEM}/question/validate")
+    author.post(f"/author/{ITEM}/publish")
+    with app.app_context():
+        assert get_db().exec(select(ProblemVersion).where(ProblemVersion.problem_id == ITEM)).all() == []
+
+    author.post(f"/author/{ITEM}/question", data={"question": QUESTION})
+    page = author.get(f"/author/{ITEM}/").get_data(as_text=True)
+    assert "validation: out of date" in page and re.search(r'id="publish"\s+disabled', page)
+    author.post(f"/author/{ITEM}/question/validate")
+    assert "Published q-recall-at-k version 1" in author.post(f"/author/{ITEM}/publish", follow_redirects=True
+                                                               ).get_data(as_text=True)
+    author.post(f"/author/{ITEM}/question", data={"question": QUESTION.replace("points = 2", "points = 3")})
+    author.post(f"/author/{ITEM}/validate")  # the JSON Validate of the problem page takes a question too
+    author.post(f"/author/{ITEM}/publish")
+    with app.app_context():
+        versions = get_db().exec(select(ProblemVersion).where(ProblemVersion.problem_id == ITEM)
+                                 .order_by(ProblemVersion.number)).all()
+        assert [(v.number, v.kind, v.source, v.current) for v in versions] == [
+            (1, "question", "authored", False), (2, "question", "authored", True)]
+        assert [run.message for run in get_db().exec(select(ValidationRun).order_by(ValidationRun.id))] == [
+            "failed", "passed", "passed"]
+
+
+def test_a_question_working_copy_takes_question_toml_alone(author):
+    author.post("/author/new", data={"id": ITEM, "title": "Recall at k", "kind": "question"})
+    response = author.post(f"/author/{ITEM}/save", json={"files": {"question.toml": QUESTION, "starter.py": ""}})
+    assert response.status_code == 400 and "question.toml alone" in response.get_json()["message"]
+
+
+@pytest.fixture
+def sitting(app, author, staff):
+    """A screen of moving-average, the authored item and two bank items, in that order, and an invite to it."""
+    publish_item(author)
+    with app.app_context():
+        screen = add_screen(get_db(), "Fluency", 30, ["moving-average", ITEM, "q-explain-regularisation",
+                                                      "q-deep-tree-variance"], fluency_weight=40)
+        invite, token = create_invite(get_db(), screen, "Ada Candidate", "ada@example.com", 3)
+        return token, list(screen.problems), invite.id
+
+
+def shown_order(page: str) -> list[int]:
+    return [int(value) for value in re.findall(r'name="choice" value="(\d+)"', page)]
+
+
+def test_the_candidate_sees_the_options_in_the_attempts_order_and_answers_are_saved(app, sitting):
+    token, versions, invite_id = sitting
+    candidate = app.test_client()
+    candidate.post(f"/invite/{token}/start")
+    first = candidate.get(f"/invite/{token}/problem/1").get_data(as_text=True)
+    assert "Select all that apply" in first and "Which are true of recall@k?" in first
+    assert "Recall@k counts relevant" not in first and "correct" not in first.lower().replace("incorrect", "")
+    shown = shown_order(first)
+    with app.app_context():
+        attempt_id = get_db().exec(select(Attempt.id).where(Attempt.invite_id == invite_id)).one()
+    assert shown == option_order(attempt_id, versions[1], 4) and sorted(shown) == [0, 1, 2, 3]
+    assert shown_order(candidate.get(f"/invite/{token}/problem/1").get_data(as_text=True)) == shown  # a reload
+
+    api = f"/api/candidate/{token}/questions"
+    assert candidate.post(f"{api}/{versions[1]}/answer", json={"choices": [0, 2]}).status_code == 200
+    assert re.findall(r'value="(\d+)" checked', candidate.get(f"/invite/{token}/problem/1").get_data(as_text=True)
+                      ) == [str(n) for n in shown if n in (0, 2)]
+    for bad in ({"choices": [7]}, {"choices": [0, 0]}, {"choices": ["1"]}, {"choices": [1], "text": "why"}):
+        assert candidate.post(f"{api}/{versions[1]}/answer", json=bad).status_code == 400, bad
+    assert candidate.post(f"{api}/{versions[3]}/answer", json={"choices": [0, 1]}).status_code == 400  # single
+    assert candidate.post(f"{api}/{versions[0]}/answer", json={"choices": []}).status_code == 400  # coding
+    assert candidate.post(f"/api/candidate/{token}/problems/{versions[1]}/draft",
+                          json={"code": "", "notes": ""}).status_code == 400
+    written = "L1 drives weights to exactly zero, so it is sparse; L2 shrinks them."
+    assert candidate.post(f"{api}/{versions[2]}/answer", json={"text": written}).status_code == 200
+    assert written in candidate.get(f"/invite/{token}/problem/2").get_data(as_text=True)
+
+    candidate.post(f"/invite/{token}/finish")
+    assert candidate.post(f"{api}/{versions[1]}/answer", json={"choices": [1]}).status_code == 409
+
+
+def test_reviewers_see_the_answer_key_explanation_and_fluency_and_score_written_answers(app, client, sitting, staff):
+    token, versions, _ = sitting
+    candidate = app.test_client()
+    candidate.post(f"/invite/{token}/start")
+    api = f"/api/candidate/{token}/questions"
+    candidate.post(f"{api}/{versions[1]}/answer", json={"choices": [0, 2]})  # 1 of 2 right, 1 wrong: 0 of 2
+    candidate.post(f"{api}/{versions[2]}/answer", json={"text": "L1 drives weights to exactly zero (sparse)."})
+    candidate.post(f"{api}/{versions[3]}/answer", json={"choices": [0]})  # correct: 1 of 1
+    candidate.post(f"/invite/{token}/finish")
+
+    client.get("/auth/logout")
+    login(client, staff["reviewer"])
+    attempt_id = re.search(r"/review/attempts/(\d+)", client.get("/review/").get_data(as_text=True)).group(1)
+    page = client.get(f"/review/attempts/{attempt_id}").get_data(as_text=True)
+    # the written answer shows one rubric point of weight 2 out of 6: 33.3; fluency (0*2 + 0.333*2 + 1*1) / 5
+    assert "Recall@k counts relevant items" in page and "It never decreases as k grows" in page
+    assert "L1 drives weights to exactly zero" in page and "shown: L1 sets some weights exactly to zero" in page
+    assert "fluency 33.3/100, 40% of the total" in page
+    assert '<strong id="total">13.3' in page  # 60% of coding 0 (not submitted) + 40% of 33.3
+
+    client.post(f"/review/attempts/{attempt_id}/questions/{versions[2]}/score", data={"score": "100"})
+    page = client.get(f"/review/attempts/{attempt_id}").get_data(as_text=True)
+    assert "fluency 60.0/100" in page and "reviewer scored 100/100" in page
+    assert client.post(f"/review/attempts/{attempt_id}/questions/{versions[2]}/score",
+                       data={"score": "150"}, follow_redirects=True).get_data(as_text=True).count("Score not saved") == 1
+    assert client.post(f"/review/attempts/{attempt_id}/questions/{versions[0]}/score",
+                       data={"score": "1"}).status_code == 404
+
+    results = client.get(f"/review/attempts/{attempt_id}/report").get_data(as_text=True)
+    assert "Recall@k counts relevant items" in results and "Save score" not in results
+    document = client.get(f"/api/v1/attempts/{attempt_id}", headers=bearer(issue_token(app))).get_json()
+    assert document["fluency"] == {"score": 60.0, "weight": 40} and document["score"] == 24.0
+    assert [(q["problem_id"], q["choices"], q["correct"], q["score"]) for q in document["questions"]] == [
+        (ITEM, [0, 2], [0, 1], 0.0), ("q-explain-regularisation", [], [], 100.0),
+        ("q-deep-tree-variance", [0], [0], 100.0)]
+    assert [p["problem_id"] for p in document["problems"]] == ["moving-average"]
