@@ -45,6 +45,7 @@
   form.addEventListener("submit", (e) => e.preventDefault());
   setInterval(() => { if (dirty) save(); }, 4000);
   document.addEventListener("visibilitychange", () => { if (document.hidden) save(); });
+  window.addEventListener("pagehide", () => { if (dirty) send(); });  // keepalive: the request outlives the page
   // Leaving for another item: save first, so the answer is there when the candidate comes back.
   document.querySelectorAll("nav.problems a").forEach((link) => link.addEventListener("click", async (e) => {
     if (!dirty) return;
