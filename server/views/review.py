@@ -265,8 +265,10 @@ def results_csv(screen_id):
     screen = _row_or_404(Screen, screen_id)
     close_due(get_db(), screen)
     results = screen_results(get_db(), screen)
-    problem_ids = [get_db().get(ProblemVersion, version_id).problem_id for version_id in screen.problems]
-    return Response(export_csv(results, problem_ids, _visible_attempts(results)), mimetype="text/csv",
+    versions = [get_db().get(ProblemVersion, version_id) for version_id in screen.problems]
+    problem_ids = [version.problem_id for version in versions if version.kind != "question"]
+    question_ids = [version.problem_id for version in versions if version.kind == "question"]
+    return Response(export_csv(results, problem_ids, question_ids, _visible_attempts(results)), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="screen-{screen.id}-results.csv"'})
 
 

@@ -2,13 +2,16 @@
 a screen beside a coding problem, answered by the candidate (options shuffled per attempt), scored, and shown to
 reviewers and the integration API."""
 
+import csv
+import io
 import re
 
 import pytest
+import schemathesis
 from sqlmodel import select
 
 from server.db import get_db
-from server.models import Attempt, ProblemVersion, ValidationRun
+from server.models import Attempt, ProblemVersion, Screen, ValidationRun
 from server.questions.order import option_order
 from server.services.attempts import create_invite
 from server.services.staff import add_screen
@@ -139,6 +142,11 @@ def test_the_candidate_sees_the_options_in_the_attempts_order_and_answers_are_sa
     assert candidate.post(f"{api}/{versions[1]}/answer", json={"choices": [1]}).status_code == 409
 
 
+def screen_id(app) -> int:
+    with app.app_context():
+        return get_db().exec(select(Screen.id).where(Screen.name == "Fluency")).one()
+
+
 def test_reviewers_see_the_answer_key_explanation_and_fluency_and_score_written_answers(app, client, sitting, staff):
     token, versions, _ = sitting
     candidate = app.test_client()
@@ -170,7 +178,22 @@ def test_reviewers_see_the_answer_key_explanation_and_fluency_and_score_written_
 
     results = client.get(f"/review/attempts/{attempt_id}/report").get_data(as_text=True)
     assert "Recall@k counts relevant items" in results and "Save score" not in results
-    document = client.get(f"/api/v1/attempts/{attempt_id}", headers=bearer(issue_token(app))).get_json()
+    csv_rows = list(csv.DictReader(io.StringIO(client.get(f"/review/screens/{screen_id(app)}/results.csv").get_data(
+        as_text=True))))
+    assert [(row[f"{ITEM}:answer"], row[f"{ITEM}:score"], row["q-explain-regularisation:score"], row["fluency"],
+             row["moving-average:verdict"]) for row in csv_rows] == [("0;2", "0.0", "100.0", "60.0", "")]
+    assert csv_rows[0]["q-explain-regularisation:answer"].startswith("L1 drives")
+
+    headers = bearer(issue_token(app))
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
+    for path, template in ((f"/attempts/{attempt_id}", "/attempts/{attempt_id}"),
+                           (f"/attempts/{attempt_id}/report", "/attempts/{attempt_id}/report"),
+                           (f"/screens/{screen_id(app)}", "/screens/{screen_id}")):
+        schema[template]["GET"].validate_response(client.get(f"/api/v1{path}", headers=headers))
+    screen = client.get(f"/api/v1/screens/{screen_id(app)}", headers=headers).get_json()
+    assert screen["fluency_weight"] == 40 and [p["kind"] for p in screen["problems"]] == [
+        "coding", "question", "question", "question"]
+    document = client.get(f"/api/v1/attempts/{attempt_id}", headers=headers).get_json()
     assert document["fluency"] == {"score": 60.0, "weight": 40} and document["score"] == 24.0
     assert [(q["problem_id"], q["choices"], q["correct"], q["score"]) for q in document["questions"]] == [
         (ITEM, [0, 2], [0, 1], 0.0), ("q-explain-regularisation", [], [], 100.0),
