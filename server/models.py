@@ -196,6 +196,9 @@ class Attempt(SQLModel, table=True):
     started_at: dt.datetime | None = None
     deadline: dt.datetime | None = None
     finished_at: dt.datetime | None = None
+    # The fluency component (question items) as last computed, whenever an answer or a reviewer's score changed;
+    # None until one did. Kept so that SQL can sort and filter on the total (``results.attempt_totals``).
+    fluency: float | None = None
 
 
 class Draft(SQLModel, table=True):

@@ -16,6 +16,7 @@ total weighs it against the coding problems' mean by the screen's
 import dataclasses
 import statistics
 
+from sqlalchemy import Float, case, cast, literal
 from sqlmodel import Session, col, func, or_, select
 
 from server.models import (
@@ -191,24 +192,57 @@ def final_submits(*where):
             .group_by(Submission.attempt_id, Submission.problem_version_id))
 
 
-def attempt_totals(*where):
+def attempt_totals(session: Session, *where):
     """The query of attempt totals: (attempt id, ``total``), ``attempt_result``'s total computed in SQL.
 
-    The mean over the screen's problems of the final submits' scores (an unsubmitted problem and a
-    NULL score count 0); an attempt without a final submit has no row; ``where`` narrows the submits
+    The coding part is the mean over the screen's coding problems of the final submits' scores (an
+    unsubmitted problem and a NULL score count 0); the fluency part is ``Attempt.fluency`` (kept by
+    ``record_fluency``); they combine by the screen's ``fluency_weight`` as ``scoring.score.screen_total``
+    does. An attempt with neither a final submit nor an answer has no row; ``where`` narrows the submits
     looked at, as in ``final_submits``. The dashboard filters and sorts on it so that it need not score
     every attempt in Python. Submits are only accepted for the screen's problems, so every final
-    submit counts.
+    submit counts. The question items of each screen are counted here (a few ids per screen), since
+    which versions are questions is not in the screen's JSON.
     """
     finals = final_submits(*where).subquery()
-    problems = func.json_array_length(Screen.problems)
-    return (select(finals.c.attempt_id, (func.sum(func.coalesce(Submission.score, 0.0)) / problems).label("total"))
-            .select_from(finals)
-            .join(Submission, Submission.id == finals.c.final_id)
-            .join(Attempt, Attempt.id == finals.c.attempt_id)
+    coding_sums = (select(finals.c.attempt_id, func.sum(func.coalesce(Submission.score, 0.0)).label("coding_sum"))
+                   .select_from(finals).join(Submission, Submission.id == finals.c.final_id)
+                   .group_by(finals.c.attempt_id)).subquery()
+    counts = _question_counts(session)
+    questions = case(counts, value=Screen.id, else_=0) if counts else literal(0)
+    coding_problems = func.json_array_length(Screen.problems) - questions
+    coding = func.coalesce(coding_sums.c.coding_sum, 0.0) / func.nullif(coding_problems, 0)
+    fluency_part = func.coalesce(Attempt.fluency, 0.0)
+    share = cast(Screen.fluency_weight, Float) / 100.0
+    total = case((questions == 0, coding), (coding_problems == 0, fluency_part),
+                 else_=(1 - share) * coding + share * fluency_part)
+    return (select(Attempt.id.label("attempt_id"), total.label("total"))
             .join(Invite, Invite.id == Attempt.invite_id)
             .join(Screen, Screen.id == Invite.screen_id)
-            .group_by(finals.c.attempt_id, Screen.id))  # by the screen's key: PostgreSQL can't group by JSON
+            .outerjoin(coding_sums, coding_sums.c.attempt_id == Attempt.id)
+            .where(or_(coding_sums.c.attempt_id.is_not(None), Attempt.fluency.is_not(None))))
+
+
+def _question_counts(session: Session) -> dict[int, int]:
+    """Screen id -> how many question items it holds, for the screens that hold any."""
+    questions = set(session.exec(select(ProblemVersion.id).where(ProblemVersion.kind == "question")))
+    if not questions:
+        return {}
+    counts = {screen_id: len(questions.intersection(problems))
+              for screen_id, problems in session.exec(select(Screen.id, Screen.problems))}
+    return {screen_id: count for screen_id, count in counts.items() if count}
+
+
+def record_fluency(session: Session, attempt: Attempt) -> None:
+    """Compute the attempt's fluency component again and keep it on the attempt (``attempt_totals`` reads it):
+    called whenever one of its answers or a reviewer's score of one changes."""
+    screen = session.exec(select(Screen).join(Invite, Invite.screen_id == Screen.id)
+                          .where(Invite.id == attempt.invite_id)).one()
+    versions = [session.get(ProblemVersion, version_id) for version_id in screen.problems]
+    questions = question_results(session, attempt, [version for version in versions if version.kind == "question"])
+    attempt.fluency = fluency([(q.item, q.score) for q in questions]).score if questions else None
+    session.add(attempt)
+    session.commit()
 
 
 def final_submit_ids(session: Session, *where) -> dict[tuple[int, int], int]:

@@ -45,7 +45,7 @@ def index():
     submits = dict(session.exec(select(Submission.attempt_id, func.count())
                                 .where(Submission.kind == "submit", col(Submission.attempt_id).in_(attempt_ids))
                                 .group_by(Submission.attempt_id)).all())
-    scores = dict(session.exec(attempt_totals(col(Submission.attempt_id).in_(attempt_ids))).all())
+    scores = dict(session.exec(attempt_totals(session, col(Submission.attempt_id).in_(attempt_ids))).all())
     rows = []
     for invite, attempt, screen in listed:
         rows.append({"invite": invite, "attempt": attempt, "screen": screen, "submissions": submits.get(attempt.id, 0),

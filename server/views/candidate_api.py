@@ -28,6 +28,7 @@ from server.services.candidate_view import progress_view, submission_view
 from server.services.drafts import save_draft
 from server.services.judging import code_hash
 from server.services.problem_store import load_question, load_version
+from server.services.results import record_fluency
 from server.views.auth import STAFF_AS_CANDIDATE
 
 bp = Blueprint("candidate_api", __name__, url_prefix="/api/candidate/<token>")
@@ -133,6 +134,7 @@ def answer(token, version_id):
     body = json_object()
     save_answer(session, attempt, version.id, load_question(session, version), body.get("choices", []),
                 body.get("text", ""))
+    record_fluency(session, attempt)
     return jsonify(saved_at=utcnow().isoformat(), seconds_left=attempts.seconds_left(attempt))
 
 

@@ -53,7 +53,7 @@ from server.review.playback import timeline
 from server.services.answers import AnswerRejected, set_reviewer_score
 from server.services.attempts import close_due, close_if_due
 from server.services.problem_store import load_version
-from server.services.results import attempt_result, screen_results, summarise_scorecards
+from server.services.results import attempt_result, record_fluency, screen_results, summarise_scorecards
 from server.views.auth import staff_required
 from server.views.query_args import id_arg, page_arg
 
@@ -191,6 +191,7 @@ def score_question(attempt_id, version_id):
     except (ValueError, AnswerRejected) as error:
         flash(f"Score not saved: {error}", "error")
     else:
+        record_fluency(session, found)
         flash(f"Score saved for {version.title}." if typed else f"{version.title} uses its rubric score again.")
     return redirect(url_for("review.attempt", attempt_id=found.id) + f"#question-{version_id}")
 

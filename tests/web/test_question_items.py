@@ -11,9 +11,22 @@ import schemathesis
 from sqlmodel import select
 
 from server.db import get_db
-from server.models import Attempt, ProblemVersion, Screen, ValidationRun
+from server.models import (
+    Attempt,
+    AttemptState,
+    ProblemVersion,
+    Screen,
+    Submission,
+    SubmissionStatus,
+    User,
+    ValidationRun,
+    utcnow,
+)
 from server.questions.order import option_order
+from server.services.answers import save_answer, set_reviewer_score
 from server.services.attempts import create_invite
+from server.services.problem_store import load_question
+from server.services.results import attempt_result, attempt_totals, record_fluency
 from server.services.staff import add_screen
 from tests.web.api_support import bearer, issue_token
 from tests.web.conftest import login
@@ -199,3 +212,50 @@ def test_reviewers_see_the_answer_key_explanation_and_fluency_and_score_written_
         (ITEM, [0, 2], [0, 1], 0.0), ("q-explain-regularisation", [], [], 100.0),
         ("q-deep-tree-variance", [0], [0], 100.0)]
     assert [p["problem_id"] for p in document["problems"]] == ["moving-average"]
+
+
+# name -> (coding score of the final submit or None, {item: choices or text}, reviewer's score of the written item)
+TOTALS = {
+    "coding only": (80.0, {}, None, 56.0),  # 70% of 80; nothing answered counts 0
+    "answers only": (None, {"q-deep-tree-variance": [0]}, None, 6.0),  # 1 of 5 points: fluency 20, 30% of it
+    "both": (50.0, {"q-leakage-sources": [0, 1, 2]}, None, 47.0),  # 70% of 50 + 30% of 40
+    "reviewed": (None, {}, 100.0, 12.0),  # the reviewer's 100 on a 2-point item: fluency 40
+    "nothing": (None, {}, None, None),
+}
+
+
+def test_the_sql_total_of_a_screen_with_question_items_is_attempt_result_s(app, staff):
+    """The dashboard's and Attempts page's SQL total weighs fluency as ``attempt_result`` does, and a screen of
+    question items alone totals its fluency."""
+    with app.app_context():
+        session = get_db()
+        items = ["q-leakage-sources", "q-deep-tree-variance", "q-explain-regularisation"]
+        mixed = add_screen(session, "Mixed", 30, ["moving-average", *items], fluency_weight=30)
+        alone = add_screen(session, "Questions", 30, items, fluency_weight=30)
+        versions = {session.get(ProblemVersion, version_id).problem_id: version_id for version_id in mixed.problems}
+        reviewer = session.exec(select(User.id).where(User.email == staff["reviewer"])).one()
+        expected, ids = {}, {}
+        for screen, cases in ((mixed, TOTALS), (alone, {"alone": (None, {"q-deep-tree-variance": [0]}, None, 20.0)})):
+            for name, (coding, answers, reviewed, total) in cases.items():
+                invite, _ = create_invite(session, screen, name, "x@example.com", 3)
+                attempt = session.exec(select(Attempt).where(Attempt.invite_id == invite.id)).one()
+                attempt.state, attempt.started_at = AttemptState.FINISHED, utcnow()
+                attempt.deadline = attempt.finished_at = attempt.started_at
+                if coding is not None:
+                    session.add(Submission(attempt_id=attempt.id, problem_version_id=versions["moving-average"],
+                                           code="", notes="", code_hash=name, status=SubmissionStatus.DONE,
+                                           verdict="accepted", score=coding))
+                session.commit()
+                for problem_id, choices in answers.items():
+                    version = session.get(ProblemVersion, versions[problem_id])
+                    save_answer(session, attempt, version.id, load_question(session, version), choices, "")
+                    record_fluency(session, attempt)
+                if reviewed is not None:
+                    set_reviewer_score(session, attempt.id, versions["q-explain-regularisation"], reviewed, reviewer)
+                    record_fluency(session, attempt)
+                ids[name], expected[name] = attempt.id, total
+        totals = dict(session.exec(attempt_totals(session)).all())
+        computed = {name: attempt_result(session, session.get(Attempt, attempt_id)).total
+                    for name, attempt_id in ids.items()}
+    assert computed == pytest.approx(expected)
+    assert {name: totals.get(attempt_id) for name, attempt_id in ids.items()} == pytest.approx(expected)

@@ -1,4 +1,5 @@
-"""question items: problem versions have a kind, screens a fluency weight, candidates' answers a table
+"""question items: problem versions have a kind, screens a fluency weight, attempts their fluency, candidates'
+answers a table
 
 Revision ID: 0008_question_items
 Revises: 0007
@@ -20,6 +21,8 @@ def upgrade():
         batch_op.add_column(sa.Column('kind', sa.String(), nullable=False, server_default='coding'))
     with op.batch_alter_table('screen', schema=None) as batch_op:
         batch_op.add_column(sa.Column('fluency_weight', sa.Integer(), nullable=False, server_default='20'))
+    with op.batch_alter_table('attempt', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('fluency', sa.Float(), nullable=True))
     op.create_table(
         'questionanswer',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -45,6 +48,8 @@ def downgrade():
     with op.batch_alter_table('questionanswer', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_questionanswer_attempt_id'))
     op.drop_table('questionanswer')
+    with op.batch_alter_table('attempt', schema=None) as batch_op:
+        batch_op.drop_column('fluency')
     with op.batch_alter_table('screen', schema=None) as batch_op:
         batch_op.drop_column('fluency_weight')
     with op.batch_alter_table('problemversion', schema=None) as batch_op:
