@@ -1,7 +1,8 @@
-"""Question items in real Chromium: an author writes a multiple-answer item in the browser, validates and publishes
-it and puts it into a screen between a coding problem and a bank item with a written answer; the candidate answers
-both (the choices survive a reload); the reviewer reads the answers with the key, the explanation, the rubric's
-hits and the fluency score, and scores the written answer."""
+"""Question items in real Chromium: an author writes a multiple-answer item in the browser, validates and
+publishes it and puts it into a screen beside a coding problem and a bank item with a written answer; the
+candidate answers both (the choices survive a reload, a pasted answer is an integrity signal); the reviewer
+reads the answers with the key, the explanation, the rubric's hits and the fluency score, and scores the
+written answer."""
 
 import re
 
@@ -55,7 +56,7 @@ def test_author_places_a_question_item_the_candidate_answers_and_the_reviewer_sc
     with live_app.app_context():
         screen = get_db().exec(select(Screen).where(Screen.name == "Fluency screen")).one()
         _, token = create_invite(get_db(), screen, "Grace Hopper", "grace@example.com", 3)
-    with person(browser) as candidate:
+    with person(browser, permissions=["clipboard-read", "clipboard-write"]) as candidate:
         candidate_answers(candidate, f"{base}/invite/{token}", screenshots)
     with person(browser) as reviewer:
         sign_in(reviewer, base, "reviewer@example.com", "/review/")
@@ -97,7 +98,9 @@ def candidate_answers(page, link, screenshots):
     page.goto(link)
     page.click("#start")
     page.click("nav.problems a:has-text('L1 versus L2 regularisation')")
-    page.fill("#answer-text", WRITTEN)
+    page.evaluate("text => navigator.clipboard.writeText(text)", WRITTEN)
+    page.click("#answer-text")
+    page.keyboard.press("Control+V")  # the paste is an integrity signal, on question pages too
     expect(page.locator("#save-state")).to_have_text(SAVED)
     page.click("nav.problems a:has-text('Metrics for a rare positive class')")
     expect(page.locator("legend")).to_have_text("Select all that apply")
@@ -116,6 +119,7 @@ def candidate_answers(page, link, screenshots):
 
 def reviewer_reads_and_scores(page, screenshots):
     page.click("text=Grace Hopper")
+    expect(page.locator("dl.signals")).to_contain_text(f"1 ({len(WRITTEN)} characters in all)")
     items = page.locator("#questions")
     # the multiple-answer item: 1 right and 1 wrong of 2 correct earns 0 of 2 points; the written one shows 4 of
     # its rubric's 6 weight, 1.33 of 2 points: fluency 1.33 of 4

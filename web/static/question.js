@@ -52,6 +52,26 @@
     e.preventDefault(); await save(); window.location = link.href;
   }));
 
+  // Integrity events, as the coding pages send them (candidate.js): without them, time on a question would read
+  // as time away from the screen, and a pasted written answer would go unnoticed.
+  const pageId = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, "0")).join("");
+  const eventsApi = `/api/candidate/${encodeURIComponent(root.dataset.token)}/events`;
+  function event(kind, extra) {
+    if (readOnly) return;
+    fetch(eventsApi, {method: "POST", credentials: "same-origin", keepalive: true,
+      headers: {"Content-Type": "application/json", "X-CSRFToken": csrf},
+      body: JSON.stringify(Object.assign({kind, problem: Number(root.dataset.question), page: pageId}, extra || {}))})
+      .catch(() => {});
+  }
+  root.addEventListener("paste", (e) => {
+    const text = (e.clipboardData && e.clipboardData.getData("text")) || "";
+    event("paste", {chars: text.length, lines: text.split("\n").length});
+  }, true);
+  window.addEventListener("blur", () => { save(); event("focus_lost"); });
+  window.addEventListener("focus", () => event("focus_regained"));
+  window.addEventListener("pageshow", () => event("page_opened", {focused: document.hasFocus()}));
+  window.addEventListener("pagehide", () => event("page_left"));
+
   const clock = $("clock");
   const deadline = Date.now() + Number(clock.dataset.secondsLeft) * 1000;
   function tick() {
