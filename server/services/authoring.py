@@ -55,6 +55,7 @@ class ProblemRow:
     version: int | None  # the current version's number
     versions: int
     validation: str  # passed, failed, out of date, not validated, or "" for bank problems
+    kind: str = "coding"  # or "question" (a question item)
 
 
 def problem_rows(session: Session) -> list[ProblemRow]:
@@ -68,11 +69,12 @@ def problem_rows(session: Session) -> list[ProblemRow]:
         version, problem = current.get(problem_id), authored.get(problem_id)
         if problem is None:
             rows.append(ProblemRow(problem_id, version.title, False, "published", version.number,
-                                   counts.get(problem_id, 0), ""))
+                                   counts.get(problem_id, 0), "", version.kind))
             continue
         rows.append(ProblemRow(problem_id, working_title(problem) or (version.title if version else problem_id),
                                True, state_of(session, problem), version.number if version else None,
-                               counts.get(problem_id, 0), validation_of(problem)))
+                               counts.get(problem_id, 0), validation_of(problem),
+                               "question" if is_question(problem) else "coding"))
     return rows
 
 

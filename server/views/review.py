@@ -108,7 +108,7 @@ def dashboard():
     filters = _filters()
     close_due(session)
     found = dashboard_query.dashboard(session, filters)
-    problems = sorted(set(session.exec(select(ProblemVersion.problem_id))))
+    problems = sorted(set(session.exec(select(ProblemVersion.problem_id).where(ProblemVersion.kind != "question"))))
     return render_template("review/dashboard.html", page=found, filters=filters,
                            screens=session.exec(select(Screen).order_by(Screen.id.desc())).all(),
                            problems=problems, bands=dashboard_query.BAND_NAMES, verdicts=VERDICTS)

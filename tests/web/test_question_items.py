@@ -72,6 +72,9 @@ def publish_item(client, text=QUESTION, problem_id=ITEM):
 
 def test_a_question_item_is_saved_validated_and_published_as_versions(app, author):
     assert author.post("/author/new", data={"id": ITEM, "title": "Recall at k", "kind": "question"}).status_code == 302
+    listed = author.get("/author/").get_data(as_text=True)
+    assert re.search(r'data-problem="q-recall-at-k">.*?Recall at k <span class="muted">\(question item\)', listed, re.S)
+    assert re.search(r'data-problem="q-mrr">.*?\(question item\).*?\(bank\)', listed, re.S)
     page = author.get(f"/author/{ITEM}/").get_data(as_text=True)
     assert 'id="question-text"' in page and "The correct option" in page  # the scaffold, shown as reviewers see it
 
@@ -127,6 +130,8 @@ def shown_order(page: str) -> list[int]:
 def test_the_candidate_sees_the_options_in_the_attempts_order_and_answers_are_saved(app, sitting):
     token, versions, invite_id = sitting
     candidate = app.test_client()
+    landing = candidate.get(f"/invite/{token}").get_data(as_text=True)
+    assert "1 problem and 3 questions (multiple choice or a short written answer) in" in landing
     candidate.post(f"/invite/{token}/start")
     first = candidate.get(f"/invite/{token}/problem/1").get_data(as_text=True)
     assert "Select all that apply" in first and "Which are true of recall@k?" in first
