@@ -17,6 +17,8 @@ from server.services.staff import StaffInputError, add_screen, add_user, invite_
 DEMO_ADMIN = "admin@techscreen.local"
 DEMO_SCREEN = "Demo: seed problems"
 SEED_PROBLEMS = ("cosine-similarity", "moving-average", "log-anomalies")
+# The demo screen's question items, after the problems: one of each format, from the bank (problems/q-*).
+DEMO_QUESTIONS = ("q-precision-recall-counts", "q-leakage-sources", "q-explain-overfitting")
 
 
 @contextlib.contextmanager
@@ -182,7 +184,7 @@ def demo_command():
             session.commit()
         screen = session.exec(select(Screen).where(Screen.name == DEMO_SCREEN)).first()
         if screen is None:
-            screen = add_screen(session, DEMO_SCREEN, 90, list(SEED_PROBLEMS))
+            screen = add_screen(session, DEMO_SCREEN, 90, [*SEED_PROBLEMS, *DEMO_QUESTIONS])
         _, token = create_invite(session, screen, "Demo Candidate", "candidate@example.com", app.config["INVITE_DAYS"])
         base = app.config["PUBLIC_URL"].rstrip("/")
         click.echo(f"admin login:  {base}/auth/login  {DEMO_ADMIN} / {password}")

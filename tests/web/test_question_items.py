@@ -10,6 +10,8 @@ import pytest
 import schemathesis
 from sqlmodel import select
 
+from server.cli import main
+from server.cli.web_commands import DEMO_SCREEN
 from server.db import get_db
 from server.models import (
     Attempt,
@@ -29,7 +31,7 @@ from server.services.problem_store import load_question
 from server.services.results import attempt_result, attempt_totals, record_fluency
 from server.services.staff import add_screen
 from tests.web.api_support import bearer, issue_token
-from tests.web.conftest import login
+from tests.web.conftest import cli_environment, login
 
 ITEM = "q-recall-at-k"
 QUESTION = '''id = "q-recall-at-k"
@@ -264,3 +266,12 @@ def test_the_sql_total_of_a_screen_with_question_items_is_attempt_result_s(app, 
                     for name, attempt_id in ids.items()}
     assert computed == pytest.approx(expected)
     assert {name: totals.get(attempt_id) for name, attempt_id in ids.items()} == pytest.approx(expected)
+
+
+def test_the_demo_screen_holds_question_items_of_each_format(runner, app):
+    assert runner.invoke(main, ["demo"], env=cli_environment(app)).exit_code == 0
+    with app.app_context():
+        screen = get_db().exec(select(Screen).where(Screen.name == DEMO_SCREEN)).one()
+        versions = [get_db().get(ProblemVersion, version_id) for version_id in screen.problems]
+        formats = [load_question(get_db(), version).format for version in versions if version.kind == "question"]
+    assert formats == ["single", "multiple", "written"]
