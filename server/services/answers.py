@@ -3,7 +3,8 @@
 An answer names options by their authored index, whatever order the candidate
 saw them in, so shuffling never changes what an answer means. Scores are
 computed from the pinned item version each time they are shown
-(``server.scoring.questions``), so a fix to the scoring applies everywhere at once.
+(``server.scoring.questions``); only the attempt's fluency component is kept,
+for SQL to sort on (``results.record_fluency``, called whenever an answer changes).
 """
 
 from sqlmodel import Session, select

@@ -52,7 +52,7 @@ from server.review.integrity import integrity
 from server.review.playback import timeline
 from server.services.answers import AnswerRejected, set_reviewer_score
 from server.services.attempts import close_due, close_if_due
-from server.services.problem_store import load_version
+from server.services.problem_store import load_question, load_version
 from server.services.results import attempt_result, record_fluency, screen_results, summarise_scorecards
 from server.views.auth import staff_required
 from server.views.query_args import id_arg, page_arg
@@ -183,8 +183,10 @@ def score_question(attempt_id, version_id):
     found = _attempt_or_404(attempt_id)
     screen = session.get(Screen, _invite_of(session, found.id).screen_id)
     version = session.get(ProblemVersion, version_id)
-    if version_id not in screen.problems or version.kind != "question":
-        abort(404, f"Question {version_id} is not part of this attempt's screen.")
+    if version_id not in screen.problems or version.kind != "question" \
+            or load_question(session, version).format != "written":
+        abort(404, f"No written question {version_id} in this attempt's screen: only written answers take a "
+                   "reviewer's score.")
     typed = request.form.get("score", "").strip()
     try:
         set_reviewer_score(session, found.id, version_id, float(typed) if typed else None, g.user.id)
