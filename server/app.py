@@ -10,6 +10,7 @@ from sandbox import SandboxSettings, gc
 from server import body_limits, config, db, error_responses, nul_characters, rate_limits, security
 from server.ids import IdConverter
 from server.json_body import StrictJSONProvider, StrictRequest
+from server.problems.statement import markdown_filter
 from server.services.delivery_dispatcher import DeliveryDispatcher
 from server.services.judge_queue import JudgeQueue
 from server.services.problem_store import sync_bank
@@ -95,3 +96,4 @@ def _register_blueprints(app: Flask) -> None:
     for module in (auth, admin, candidate, candidate_api, authoring, review, tokens, api_v1, greenhouse, integrations):
         app.register_blueprint(module.bp)
     app.add_url_rule("/", "home", auth.home)
+    app.add_template_filter(markdown_filter, "markdown")

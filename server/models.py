@@ -97,6 +97,7 @@ class ProblemVersion(SQLModel, table=True):
     current: bool = True  # the version screens get now; older ones stay for their submissions
     number: int = 1  # 1, 2, 3 ... per problem, in the order versions were recorded
     source: str = "bank"  # "bank" (synced from problems/) or "authored" (published from the browser)
+    kind: str = "coding"  # "coding" (a problem package) or "question" (a question item: question.toml alone)
     published_by: int | None = Field(default=None, foreign_key="user.id")
     synced_at: dt.datetime = Field(default_factory=utcnow)
 
@@ -162,6 +163,7 @@ class Screen(SQLModel, table=True):
     minutes: int
     problems: list = Field(sa_column=Column(JSON, nullable=False))  # ProblemVersion ids, in order
     candidate_feedback: CandidateFeedback = CandidateFeedback.VERDICT
+    fluency_weight: int = 20  # percent of the total its question items carry (scoring.score.screen_total)
     created_by: int | None = Field(default=None, foreign_key="user.id")
     created_at: dt.datetime = Field(default_factory=utcnow)
     archived_at: dt.datetime | None = None  # archived: kept for its attempts, offered for no new invite
@@ -197,6 +199,9 @@ class Attempt(SQLModel, table=True):
     started_at: dt.datetime | None = None
     deadline: dt.datetime | None = None
     finished_at: dt.datetime | None = None
+    # The fluency component (question items) as last computed, whenever an answer or a reviewer's score changed;
+    # None until one did. Kept so that SQL can sort and filter on the total (``results.attempt_totals``).
+    fluency: float | None = None
 
 
 class Draft(SQLModel, table=True):
@@ -209,6 +214,27 @@ class Draft(SQLModel, table=True):
     notes: str = Field(sa_column=Column(Text, nullable=False))
     size: int = 0  # bytes of code and notes, so an attempt's draft history is a cheap sum
     saved_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class QuestionAnswer(SQLModel, table=True):
+    """A candidate's answer to one question item of their screen, autosaved (the latest answer stands).
+
+    ``choices`` are the authored indexes of the options chosen (whatever order the candidate saw them
+    in); ``text`` is a written answer. A reviewer may score a written answer (0-100), which then
+    replaces its rubric score.
+    """
+
+    __table_args__ = (UniqueConstraint("attempt_id", "problem_version_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    attempt_id: int = Field(foreign_key="attempt.id", index=True)
+    problem_version_id: int = Field(foreign_key="problemversion.id")
+    choices: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    saved_at: dt.datetime = Field(default_factory=utcnow)
+    reviewer_score: float | None = None
+    reviewed_by: int | None = Field(default=None, foreign_key="user.id")
+    reviewed_at: dt.datetime | None = None
 
 
 class Submission(SQLModel, table=True):

@@ -79,9 +79,9 @@ def page_of(items: list, page: int, per_page: int, total: int) -> dict:
 
 def screen_json(screen: Screen, versions) -> dict:
     return {"id": screen.id, "name": screen.name, "minutes": screen.minutes,
-            "created_at": screen.created_at.isoformat(),
-            "problems": [{"id": version.problem_id, "title": version.title, "version": version.number}
-                         for version in versions]}
+            "created_at": screen.created_at.isoformat(), "fluency_weight": screen.fluency_weight,
+            "problems": [{"id": version.problem_id, "title": version.title, "version": version.number,
+                          "kind": version.kind} for version in versions]}
 
 
 def invite_json(invite: Invite, attempt) -> dict:

@@ -18,6 +18,8 @@ DEMO_ADMIN = "admin@techscreen.local"
 DEMO_SCREEN = "Demo: seed problems"
 SEED_PROBLEMS = ("cosine-similarity", "moving-average", "log-anomalies")
 DEMO_CANDIDATE = "Demo Candidate"
+# The demo screen's question items, after the problems: one of each format, from the bank (problems/q-*).
+DEMO_QUESTIONS = ("q-precision-recall-counts", "q-leakage-sources", "q-explain-overfitting")
 
 
 @contextlib.contextmanager
@@ -202,7 +204,7 @@ def demo_command():
                        f"forgotten? `techscreen user password {DEMO_ADMIN}` sets a new one")
         screen = session.exec(select(Screen).where(Screen.name == DEMO_SCREEN)).first()
         if screen is None:
-            screen = add_screen(session, DEMO_SCREEN, 90, list(SEED_PROBLEMS))
+            screen = add_screen(session, DEMO_SCREEN, 90, [*SEED_PROBLEMS, *DEMO_QUESTIONS])
             _, token = create_invite(session, screen, DEMO_CANDIDATE, "candidate@example.com",
                                      app.config["INVITE_DAYS"])
             click.echo(f"demo invite:  {invite_link(base, token)}  (shown once; open it in a private window)")

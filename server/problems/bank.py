@@ -7,6 +7,7 @@ from pathlib import Path
 from sandbox import image
 from server.errors import ProblemFormatError, ProblemNotFound
 from server.problems.package import ProblemPackage, load_package
+from server.questions.item import QUESTION_FILE, QuestionItem, parse_question
 
 REPOSITORY_BANK = Path(__file__).resolve().parents[2] / "problems"
 
@@ -40,13 +41,31 @@ def load(reference: str) -> ProblemPackage:
     return load_package(resolve(reference))
 
 
-def list_packages() -> list[tuple[str, ProblemPackage | ProblemFormatError]]:
-    """Every folder of the bank with its package, or the error that stops it loading."""
-    entries = []
+def _folders() -> list[Path]:
     if not bank_dir().is_dir():
-        return entries
-    for folder in sorted(p for p in bank_dir().iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-        entries.append((folder.name, _load_unless_unchanged(folder)))
+        return []
+    return sorted(p for p in bank_dir().iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+def list_packages() -> list[tuple[str, ProblemPackage | ProblemFormatError]]:
+    """Every problem folder of the bank with its package, or the error that stops it loading (question items,
+    the folders holding a ``question.toml``, are ``list_questions``')."""
+    return [(folder.name, _load_unless_unchanged(folder)) for folder in _folders()
+            if not (folder / QUESTION_FILE).is_file()]
+
+
+def list_questions() -> list[tuple[str, tuple[QuestionItem, str] | ProblemFormatError]]:
+    """Every question item of the bank with its item and ``question.toml`` text, or the error that stops it
+    loading."""
+    entries = []
+    for folder in _folders():
+        if not (folder / QUESTION_FILE).is_file():
+            continue
+        text = (folder / QUESTION_FILE).read_text(encoding="utf-8")
+        try:
+            entries.append((folder.name, (parse_question(text, folder.name), text)))
+        except ProblemFormatError as error:
+            entries.append((folder.name, error))
     return entries
 
 

@@ -9,6 +9,7 @@ import functools
 import tomllib
 
 import nh3
+from markupsafe import Markup
 import pydantic
 from markdown_it import MarkdownIt
 
@@ -25,6 +26,11 @@ def render_markdown(text: str) -> str:
     """Safe HTML for ``text``: raw HTML is escaped, links keep only http(s) and mailto."""
     return nh3.clean(_markdown.render(text), tags=_ALLOWED_TAGS,
                      url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")
+
+
+def markdown_filter(text: str) -> Markup:
+    """``render_markdown`` as the templates' ``markdown`` filter (its output is safe HTML)."""
+    return Markup(render_markdown(text))
 
 
 def imports_section(allowed_imports) -> str:

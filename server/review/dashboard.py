@@ -67,7 +67,7 @@ def dashboard(session: Session, filters: Filters, page_size: int | None = None) 
     for condition in _conditions(session, filters):
         query = query.where(condition)
     if filters.band or filters.sort == "score":
-        totals = attempt_totals().subquery()
+        totals = attempt_totals(session).subquery()
         query = query.outerjoin(totals, totals.c.attempt_id == Attempt.id)
         if filters.band:
             query = query.where(_in_band(totals.c.total, filters.band))

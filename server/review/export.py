@@ -25,21 +25,27 @@ def export_json(screen: Screen, results: list[AttemptResult], visible: set[int])
     return {"screen": {"id": screen.id, "name": screen.name, "minutes": screen.minutes}, "attempts": rows}
 
 
-def csv_columns(problem_ids: list[str]) -> list[str]:
+def csv_columns(problem_ids: list[str], question_ids: list[str] = ()) -> list[str]:
     columns = ["attempt_id", "candidate_name", "candidate_email", "state", "started_at", "finished_at", "score",
                "band"]
     for problem in problem_ids:
         columns += [f"{problem}:verdict", f"{problem}:passed", f"{problem}:total", f"{problem}:score",
                     f"{problem}:submits"]
+    for question in question_ids:
+        columns += [f"{question}:answer", f"{question}:score"]
+    if question_ids:
+        columns.append("fluency")
     columns += ["scorecards"] + [f"decision:{d.value}" for d in Decision] + [f"mean:{key}" for key in RUBRIC]
     return columns + ["similarity_flags"]
 
 
-def export_csv(results: list[AttemptResult], problem_ids: list[str], visible: set[int]) -> str:
-    """The CSV text (header row first); problems in the screen's order."""
+def export_csv(results: list[AttemptResult], problem_ids: list[str], question_ids: list[str],
+               visible: set[int]) -> str:
+    """The CSV text (header row first); problems, then question items, in the screen's order. A question's
+    answer is its written text, or the chosen options' authored indexes (0 first) joined by ``;``."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(csv_columns(problem_ids))
+    writer.writerow(csv_columns(problem_ids, question_ids))
     for result in results:
         row = result.as_json()
         values = [row["attempt_id"], row["candidate"]["name"], row["candidate"]["email"], row["state"],
@@ -48,6 +54,11 @@ def export_csv(results: list[AttemptResult], problem_ids: list[str], visible: se
             final = problem["final_submission"] or {}
             values += [final.get("verdict") or "", _blank(final.get("passed")), _blank(final.get("total")),
                        _blank(final.get("score")), problem["submits"]]
+        for question in row["questions"]:
+            values += [question["text"] if question["format"] == "written" else
+                       ";".join(str(choice) for choice in question["choices"]), question["score"]]
+        if row["questions"]:
+            values.append(row["fluency"]["score"])
         cards = row["scorecards"]
         if result.attempt.id in visible:
             values += [cards["count"]] + [cards["decisions"].get(d.value, 0) for d in Decision]

@@ -315,6 +315,13 @@ def _as_written(claim: Claim) -> str:
 
 # Problem points -------------------------------------------------------------------------------------------------
 
+def rubric_hits(text: str, points: tuple[NarrationPoint, ...]) -> tuple[RubricItem, ...]:
+    """Each point judged on the prose of ``text`` alone, as the notes' problem points are: a written answer to a
+    question item (``server.scoring.questions``) is scored this way."""
+    prose = [sentence for sentence in _sentences(text) if sentence.kind == "prose"]
+    return tuple(_point(point, prose) for point in points)
+
+
 def _point(point: NarrationPoint, prose: list[_Sentence]) -> RubricItem:
     patterns = [(phrase, _phrase_pattern(phrase)) for phrase in point.phrases]
     for sentence in prose:

@@ -32,6 +32,7 @@ COMPLEXITY_SHARE, PERFORMANCE_SHARE = 0.6, 0.4
 COMPLEXITY_CREDIT = {0: 100.0, 1: 50.0, 2: 20.0}
 INCONCLUSIVE_CREDIT = 50.0
 COMPONENTS = ("correctness", "efficiency", "communication", "code_quality")
+DEFAULT_FLUENCY_WEIGHT = 20  # percent of a screen's total that its question items carry, unless the screen says
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,6 +74,16 @@ class ScoreReport:
 
 def band_for(total: float) -> str:
     return next(label for threshold, label in BANDS if total >= threshold)
+
+
+def screen_total(coding: float | None, fluency: float | None, fluency_weight: float) -> float | None:
+    """A screen's total from its coding part (the mean of its problems' scores) and its fluency component
+    (question items), ``fluency_weight`` percent to fluency. A screen without question items (``fluency``
+    None) is its coding part alone, one without coding problems its fluency alone."""
+    if coding is None or fluency is None:
+        return fluency if coding is None else coding
+    share = min(100.0, max(0.0, fluency_weight)) / 100
+    return (1 - share) * coding + share * fluency
 
 
 def score(judged: JudgeReport, complexity: ComplexityReport | None, narration: NarrationReport,

@@ -17,18 +17,27 @@ from pathlib import Path
 from sqlmodel import Session, func, select
 
 from server.errors import Issue, ProblemFormatError, TechscreenError
-from server.models import AuthoredProblem, ProblemFiles, ProblemState, ProblemVersion, utcnow
+from server.models import (
+    AuthoredProblem,
+    ProblemFiles,
+    ProblemState,
+    ProblemVersion,
+    ValidationRun,
+    ValidationStatus,
+    utcnow,
+)
 from server.problems import archive, bank
 from server.problems.package import ProblemPackage, case_errors, load_package, parse_spec
 from server.problems.scaffold import case_file, scaffold
 from server.problems.tree import tree_hash, write_tree
-from server.services.problem_store import record_version
+from server.questions.item import QUESTION_FILE, parse_question, question_issues, scaffold_question
+from server.services.problem_store import record_question, record_version
 
 PROBLEM_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
 MAX_FILES = archive.MAX_FILES
 MAX_TOTAL_CHARS = archive.MAX_TOTAL_BYTES
-FILE_PATH = re.compile(r"^(problem\.toml|statement\.md|starter\.py|solution\.py|generator\.py|README\.md|"
-                       r"tests/(public|hidden)\.json|submissions/[a-z_]+/[A-Za-z0-9_.-]+\.py)$")
+FILE_PATH = re.compile(r"^(question\.toml|problem\.toml|statement\.md|starter\.py|solution\.py|generator\.py|"
+                       r"README\.md|tests/(public|hidden)\.json|submissions/[a-z_]+/[A-Za-z0-9_.-]+\.py)$")
 
 
 class AuthoringError(TechscreenError):
@@ -46,6 +55,7 @@ class ProblemRow:
     version: int | None  # the current version's number
     versions: int
     validation: str  # passed, failed, out of date, not validated, or "" for bank problems
+    kind: str = "coding"  # or "question" (a question item)
 
 
 def problem_rows(session: Session) -> list[ProblemRow]:
@@ -59,17 +69,25 @@ def problem_rows(session: Session) -> list[ProblemRow]:
         version, problem = current.get(problem_id), authored.get(problem_id)
         if problem is None:
             rows.append(ProblemRow(problem_id, version.title, False, "published", version.number,
-                                   counts.get(problem_id, 0), ""))
+                                   counts.get(problem_id, 0), "", version.kind))
             continue
         rows.append(ProblemRow(problem_id, working_title(problem) or (version.title if version else problem_id),
                                True, state_of(session, problem), version.number if version else None,
-                               counts.get(problem_id, 0), validation_of(problem)))
+                               counts.get(problem_id, 0), validation_of(problem),
+                               "question" if is_question(problem) else "coding"))
     return rows
 
 
+def is_question(problem: AuthoredProblem) -> bool:
+    """A question item's working copy is its ``question.toml``; a problem's is a package."""
+    return QUESTION_FILE in problem.files
+
+
 def working_title(problem: AuthoredProblem) -> str | None:
-    """The title in the working copy's problem.toml, if it parses."""
+    """The title in the working copy's problem.toml (or question.toml), if it parses."""
     try:
+        if is_question(problem):
+            return parse_question(problem.files[QUESTION_FILE]).title
         return parse_spec(problem.files.get("problem.toml", "")).title
     except ProblemFormatError:
         return None
@@ -115,8 +133,10 @@ def get_problem(session: Session, problem_id: str) -> AuthoredProblem:
     return problem
 
 
-def create_problem(session: Session, problem_id: str, title: str, user_id: int | None) -> AuthoredProblem:
-    """A new draft from the scaffold, with this id and title.
+def create_problem(session: Session, problem_id: str, title: str, user_id: int | None,
+                   kind: str = "coding") -> AuthoredProblem:
+    """A new draft from the scaffold (a problem package, or with ``kind`` "question" a question item), with this
+    id and title.
 
     Raises:
         AuthoringError: The id is malformed or taken, or the title is empty or too long.
@@ -129,8 +149,8 @@ def create_problem(session: Session, problem_id: str, title: str, user_id: int |
         raise AuthoringError("the title needs 1 to 120 characters")
     if _id_taken(session, problem_id):
         raise AuthoringError(f"a problem with id {problem_id!r} already exists; choose another id")
-    problem = AuthoredProblem(problem_id=problem_id, files=scaffold(problem_id, title), created_by=user_id,
-                              updated_by=user_id)
+    files = scaffold_question(problem_id, title) if kind == "question" else scaffold(problem_id, title)
+    problem = AuthoredProblem(problem_id=problem_id, files=files, created_by=user_id, updated_by=user_id)
     session.add(problem)
     session.commit()
     return problem
@@ -194,6 +214,8 @@ def save_files(session: Session, problem: AuthoredProblem, files: dict, user_id:
         raise AuthoringError(f"not a package file: {', '.join(bad)}")
     if len(files) > MAX_FILES or sum(len(text) for text in files.values()) > MAX_TOTAL_CHARS:
         raise AuthoringError(f"the package is too large (at most {MAX_FILES} files, {MAX_TOTAL_CHARS} characters)")
+    if is_question(problem) != (QUESTION_FILE in files) or (QUESTION_FILE in files and len(files) > 1):
+        raise AuthoringError("a question item's working copy is question.toml alone, and a problem's has none")
     _store(session, problem, files, user_id)
     return format_issues(problem.problem_id, files)
 
@@ -217,8 +239,10 @@ def format_issues(problem_id: str, files: dict[str, str]) -> list[Issue]:
     """Every format error (and warning) of the working copy, each with its file and line.
 
     A path that is not inside the package (stored before paths were checked) is
-    an error here, and nothing is written.
+    an error here, and nothing is written. A question item's working copy is checked as one.
     """
+    if QUESTION_FILE in files:
+        return question_issues(problem_id, files)
     try:
         with materialised(problem_id, files) as root:
             return list(load_package(root).warnings)
@@ -265,6 +289,14 @@ def publish(session: Session, problem: AuthoredProblem, user_id: int | None) -> 
                              "as they are now")
     if not problem.check_report.get("ok"):
         raise AuthoringError("the last Validate failed: fix what it lists and validate again")
+    if is_question(problem):
+        text = problem.files[QUESTION_FILE]
+        version = record_question(session, parse_question(text, problem.problem_id), text, source="authored",
+                                  published_by=user_id)
+        problem.state = ProblemState.PUBLISHED
+        session.add(problem)
+        session.commit()
+        return version
     try:
         with materialised(problem.problem_id, problem.files) as root:
             package: ProblemPackage = load_package(root)
@@ -275,6 +307,27 @@ def publish(session: Session, problem: AuthoredProblem, user_id: int | None) -> 
     session.add(problem)
     session.commit()
     return version
+
+
+def validate_question(session: Session, problem: AuthoredProblem, user_id: int | None) -> ValidationRun:
+    """Validate a question item's working copy now: a question runs no code, so its check is the format's,
+    recorded as a finished ``ValidationRun`` with the report publishing reads, as a problem's Validate is."""
+    files_hash = tree_hash(problem.files)
+    issues = question_issues(problem.problem_id, problem.files)
+    errors = [issue for issue in issues if issue.severity == "error"]
+    problem.check_report = {"package": problem.problem_id, "ok": not errors,
+                            "errors": [issue.as_json() for issue in errors],
+                            "warnings": [issue.as_json() for issue in issues if issue.severity == "warning"],
+                            "submissions": []}
+    problem.checked_hash = files_hash
+    now = utcnow()
+    run = ValidationRun(problem_id=problem.problem_id, files_hash=files_hash, status=ValidationStatus.DONE,
+                        phase="done", fraction=1.0, message="failed" if errors else "passed", requested_by=user_id,
+                        started_at=now, finished_at=now)
+    session.add(problem)
+    session.add(run)
+    session.commit()
+    return run
 
 
 def version_files(session: Session, problem_id: str, number: int) -> dict[str, str]:

@@ -7,11 +7,16 @@ problem never submitted counts 0 towards the attempt's total. Bands are a
 hiring recommendation, so only a finished attempt (the candidate finished, or
 its deadline passed) has them: while the candidate is still working the total
 is provisional and no band is given, the attempt's or any problem's.
+
+A screen's question items make its fluency component (``scoring.questions``); the
+total weighs it against the coding problems' mean by the screen's
+``fluency_weight`` (``scoring.score.screen_total``).
 """
 
 import dataclasses
 import statistics
 
+from sqlalchemy import Float, case, cast, literal
 from sqlmodel import Session, col, func, or_, select
 
 from server.models import (
@@ -20,13 +25,18 @@ from server.models import (
     AttemptState,
     Invite,
     ProblemVersion,
+    QuestionAnswer,
     Scorecard,
     Screen,
     SimilarityFlag,
     Submission,
     SubmissionStatus,
 )
-from server.scoring.score import band_for
+from server.questions.item import QuestionItem
+from server.scoring.questions import FluencyReport, ItemScore, fluency, score_answer
+from server.scoring.score import band_for, screen_total
+from server.services.answers import answers_of
+from server.services.problem_store import load_question
 
 
 @dataclasses.dataclass(frozen=True)
@@ -51,6 +61,31 @@ class ProblemResult:
 
 
 @dataclasses.dataclass(frozen=True)
+class QuestionResult:
+    """One question item of the attempt: its pinned version, the candidate's answer (if any) and its score."""
+
+    version: ProblemVersion
+    item: QuestionItem
+    answer: QuestionAnswer | None
+    score: ItemScore
+
+    @property
+    def chosen(self) -> set[int]:
+        return set(self.answer.choices) if self.answer else set()
+
+    def as_json(self) -> dict:
+        item, answer, score = self.item, self.answer, self.score
+        return {"problem_id": self.version.problem_id, "version": self.version.number, "title": item.title,
+                "format": item.format, "topic": item.topic, "points": float(item.points),
+                "answered": answer is not None and bool(answer.choices or answer.text.strip()),
+                "choices": sorted(self.chosen), "correct": sorted(item.correct_options),
+                "text": answer.text if answer else "",
+                "auto_score": round(100 * score.auto, 1), "reviewer_score": answer.reviewer_score if answer else None,
+                "score": round(100 * score.share, 1),
+                "rubric": [{"id": hit.id, "found": hit.found, "evidence": hit.evidence} for hit in score.rubric]}
+
+
+@dataclasses.dataclass(frozen=True)
 class ScorecardSummary:
     """The submitted scorecards of an attempt, aggregated: decisions counted, ratings averaged."""
 
@@ -69,8 +104,10 @@ class AttemptResult:
     invite: Invite
     attempt: Attempt
     screen: Screen
-    problems: tuple[ProblemResult, ...]
-    total: float | None  # None until something was judged; provisional until the attempt is finished
+    problems: tuple[ProblemResult, ...]  # the coding problems, in screen order
+    questions: tuple[QuestionResult, ...]  # the question items, in screen order
+    fluency: FluencyReport | None  # the question items' component; None for a screen without any
+    total: float | None  # None until something was judged or answered; provisional until the attempt is finished
     band: str | None  # None until the attempt is finished
     scorecards: ScorecardSummary
     similarity_flags: int
@@ -94,6 +131,9 @@ class AttemptResult:
                 "finished_at": attempt.finished_at.isoformat() if attempt.finished_at else None,
                 "score": None if self.total is None else round(self.total, 1), "band": self.band,
                 "problems": [problem.as_json() for problem in self.problems],
+                "questions": [question.as_json() for question in self.questions],
+                "fluency": None if self.fluency is None else {"score": round(self.fluency.score, 1),
+                                                              "weight": self.screen.fluency_weight},
                 "scorecards": self.scorecards.as_json(), "similarity_flags": self.similarity_flags}
 
 
@@ -106,20 +146,39 @@ def attempt_result(session: Session, attempt: Attempt) -> AttemptResult:
         select(Submission.problem_version_id, Submission.kind, func.count())
         .where(Submission.attempt_id == attempt.id).group_by(Submission.problem_version_id, Submission.kind)))
     finished = attempt.state == AttemptState.FINISHED
+    versions = [session.get(ProblemVersion, version_id) for version_id in screen.problems]
     problems = []
-    for version_id in screen.problems:
-        final = finals.get(version_id)
-        problems.append(ProblemResult(session.get(ProblemVersion, version_id), final,
-                                      counts.get((version_id, "submit"), 0), counts.get((version_id, "run"), 0),
+    for version in (version for version in versions if version.kind != "question"):
+        final = finals.get(version.id)
+        problems.append(ProblemResult(version, final,
+                                      counts.get((version.id, "submit"), 0), counts.get((version.id, "run"), 0),
                                       final.band if finished and final is not None else None))
+    questions = question_results(session, attempt, [version for version in versions if version.kind == "question"])
     judged = [problem.final for problem in problems if problem.final is not None]
-    total = sum(final.score or 0.0 for final in judged) / len(problems) if judged else None
+    coding = sum(final.score or 0.0 for final in judged) / len(problems) if problems else None
+    fluency_report = fluency([(q.item, q.score) for q in questions]) if questions else None
+    answered = any(question.answer is not None for question in questions)
+    total = (screen_total(coding, fluency_report and fluency_report.score, screen.fluency_weight)
+             if judged or answered else None)
     final_ids = [submission.id for submission in judged]
     flags = len(session.exec(select(SimilarityFlag.id).where(or_(SimilarityFlag.submission_a.in_(final_ids),
                                                                  SimilarityFlag.submission_b.in_(final_ids)))).all())
-    return AttemptResult(invite, attempt, screen, tuple(problems), total,
+    return AttemptResult(invite, attempt, screen, tuple(problems), questions, fluency_report, total,
                          band_for(total) if finished and total is not None else None,
                          summarise_scorecards(_submitted_scorecards(session, attempt)), flags)
+
+
+def question_results(session: Session, attempt: Attempt,
+                     versions: list[ProblemVersion]) -> tuple[QuestionResult, ...]:
+    """The attempt's answer to each question item of ``versions``, scored."""
+    answers = answers_of(session, attempt.id)
+    results = []
+    for version in versions:
+        item, answer = load_question(session, version), answers.get(version.id)
+        score = score_answer(item, answer.choices if answer else [], answer.text if answer else "",
+                             answer.reviewer_score if answer else None)
+        results.append(QuestionResult(version, item, answer, score))
+    return tuple(results)
 
 
 def final_submits(*where):
@@ -133,24 +192,57 @@ def final_submits(*where):
             .group_by(Submission.attempt_id, Submission.problem_version_id))
 
 
-def attempt_totals(*where):
+def attempt_totals(session: Session, *where):
     """The query of attempt totals: (attempt id, ``total``), ``attempt_result``'s total computed in SQL.
 
-    The mean over the screen's problems of the final submits' scores (an unsubmitted problem and a
-    NULL score count 0); an attempt without a final submit has no row; ``where`` narrows the submits
+    The coding part is the mean over the screen's coding problems of the final submits' scores (an
+    unsubmitted problem and a NULL score count 0); the fluency part is ``Attempt.fluency`` (kept by
+    ``record_fluency``); they combine by the screen's ``fluency_weight`` as ``scoring.score.screen_total``
+    does. An attempt with neither a final submit nor an answer has no row; ``where`` narrows the submits
     looked at, as in ``final_submits``. The dashboard filters and sorts on it so that it need not score
     every attempt in Python. Submits are only accepted for the screen's problems, so every final
-    submit counts.
+    submit counts. The question items of each screen are counted here (a few ids per screen), since
+    which versions are questions is not in the screen's JSON.
     """
     finals = final_submits(*where).subquery()
-    problems = func.json_array_length(Screen.problems)
-    return (select(finals.c.attempt_id, (func.sum(func.coalesce(Submission.score, 0.0)) / problems).label("total"))
-            .select_from(finals)
-            .join(Submission, Submission.id == finals.c.final_id)
-            .join(Attempt, Attempt.id == finals.c.attempt_id)
+    coding_sums = (select(finals.c.attempt_id, func.sum(func.coalesce(Submission.score, 0.0)).label("coding_sum"))
+                   .select_from(finals).join(Submission, Submission.id == finals.c.final_id)
+                   .group_by(finals.c.attempt_id)).subquery()
+    counts = _question_counts(session)
+    questions = case(counts, value=Screen.id, else_=0) if counts else literal(0)
+    coding_problems = func.json_array_length(Screen.problems) - questions
+    coding = func.coalesce(coding_sums.c.coding_sum, 0.0) / func.nullif(coding_problems, 0)
+    fluency_part = func.coalesce(Attempt.fluency, 0.0)
+    share = cast(Screen.fluency_weight, Float) / 100.0
+    total = case((questions == 0, coding), (coding_problems == 0, fluency_part),
+                 else_=(1 - share) * coding + share * fluency_part)
+    return (select(Attempt.id.label("attempt_id"), total.label("total"))
             .join(Invite, Invite.id == Attempt.invite_id)
             .join(Screen, Screen.id == Invite.screen_id)
-            .group_by(finals.c.attempt_id, Screen.id))  # by the screen's key: PostgreSQL can't group by JSON
+            .outerjoin(coding_sums, coding_sums.c.attempt_id == Attempt.id)
+            .where(or_(coding_sums.c.attempt_id.is_not(None), Attempt.fluency.is_not(None))))
+
+
+def _question_counts(session: Session) -> dict[int, int]:
+    """Screen id -> how many question items it holds, for the screens that hold any."""
+    questions = set(session.exec(select(ProblemVersion.id).where(ProblemVersion.kind == "question")))
+    if not questions:
+        return {}
+    counts = {screen_id: len(questions.intersection(problems))
+              for screen_id, problems in session.exec(select(Screen.id, Screen.problems))}
+    return {screen_id: count for screen_id, count in counts.items() if count}
+
+
+def record_fluency(session: Session, attempt: Attempt) -> None:
+    """Compute the attempt's fluency component again and keep it on the attempt (``attempt_totals`` reads it):
+    called whenever one of its answers or a reviewer's score of one changes."""
+    screen = session.exec(select(Screen).join(Invite, Invite.screen_id == Screen.id)
+                          .where(Invite.id == attempt.invite_id)).one()
+    versions = [session.get(ProblemVersion, version_id) for version_id in screen.problems]
+    questions = question_results(session, attempt, [version for version in versions if version.kind == "question"])
+    attempt.fluency = fluency([(q.item, q.score) for q in questions]).score if questions else None
+    session.add(attempt)
+    session.commit()
 
 
 def final_submit_ids(session: Session, *where) -> dict[tuple[int, int], int]:

@@ -5,6 +5,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from server.errors import TechscreenError
 from server.models import AuthoredProblem, CandidateFeedback, ProblemVersion, Role, Screen, User
+from server.scoring.score import DEFAULT_FLUENCY_WEIGHT
 
 MIN_PASSWORD = 10
 CANDIDATE_FEEDBACK_LABELS = {CandidateFeedback.VERDICT: "the verdict and hidden-test counts",
@@ -102,21 +103,25 @@ def end_sessions(session: Session, user: User) -> None:
 
 def add_screen(session: Session, name: str, minutes: int, problem_ids: list[str],
                created_by: int | None = None,
-               candidate_feedback: CandidateFeedback = CandidateFeedback.VERDICT) -> Screen:
-    """A screen of the current versions of ``problem_ids``, in that order."""
-    check_screen_fields(name, minutes)
+               candidate_feedback: CandidateFeedback = CandidateFeedback.VERDICT,
+               fluency_weight: int = DEFAULT_FLUENCY_WEIGHT) -> Screen:
+    """A screen of the current versions of ``problem_ids`` (problems and question items), in that order;
+    ``fluency_weight`` is the percent of the total its question items carry."""
+    check_screen_fields(name, minutes, fluency_weight)
     screen = Screen(name=name.strip(), minutes=minutes, problems=screen_versions(session, problem_ids),
-                    created_by=created_by, candidate_feedback=candidate_feedback)
+                    created_by=created_by, candidate_feedback=candidate_feedback, fluency_weight=fluency_weight)
     session.add(screen)
     session.commit()
     return screen
 
 
-def check_screen_fields(name: str, minutes: int) -> None:
+def check_screen_fields(name: str, minutes: int, fluency_weight: int = DEFAULT_FLUENCY_WEIGHT) -> None:
     if not name.strip():
         raise StaffInputError("the screen needs a name")
     if not 1 <= minutes <= 600:
         raise StaffInputError("the duration must be between 1 and 600 minutes")
+    if not 0 <= fluency_weight <= 100:
+        raise StaffInputError("the question items' weight must be between 0 and 100 percent")
 
 
 def screen_versions(session: Session, problem_ids: list[str], kept: dict[str, int] | None = None) -> list[int]:

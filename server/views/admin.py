@@ -12,6 +12,7 @@ from sqlmodel import col, func, select
 from server.db import get_db
 from server.ids import parse_id
 from server.models import Attempt, AttemptState, Invite, Role, Screen, Submission, User, utcnow
+from server.scoring.score import DEFAULT_FLUENCY_WEIGHT
 from server.services import attempts as attempt_service
 from server.services import invite_admin, screen_edits, staff
 from server.services.invite_admin import expiry_from_date
@@ -50,7 +51,7 @@ def index():
     submits = dict(session.exec(select(Submission.attempt_id, func.count())
                                 .where(Submission.kind == "submit", col(Submission.attempt_id).in_(attempt_ids))
                                 .group_by(Submission.attempt_id)).all())
-    scores = dict(session.exec(attempt_totals(col(Submission.attempt_id).in_(attempt_ids))).all())
+    scores = dict(session.exec(attempt_totals(session, col(Submission.attempt_id).in_(attempt_ids))).all())
     rows = []
     for invite, attempt, screen in listed:
         rows.append({"invite": invite, "attempt": attempt, "screen": screen, "submissions": submits.get(attempt.id, 0),
@@ -124,7 +125,8 @@ def screens():
             screen = add_screen(session, request.form.get("name", ""), minutes, request.form.getlist("problems"),
                                 created_by=g.user.id,
                                 candidate_feedback=candidate_feedback(request.form.get("candidate_feedback",
-                                                                                       "verdict")))
+                                                                                       "verdict")),
+                                fluency_weight=int(request.form.get("fluency_weight", "") or DEFAULT_FLUENCY_WEIGHT))
             flash(f"Created screen {screen.name!r}.")
             return redirect(url_for("admin.screens"))
         except (StaffInputError, ValueError) as error:
@@ -157,7 +159,7 @@ def edit_screen(screen_id):
     session = get_db()
     screen = session.get(Screen, screen_id) or abort(404, f"There is no screen {screen_id}.")
     problem_ids = [version.problem_id for version in attempt_service.screen_problems(session, screen)]
-    name, minutes = screen.name, screen.minutes
+    name, minutes, fluency_weight = screen.name, screen.minutes, screen.fluency_weight
     if request.method == "POST":
         name, problem_ids = request.form.get("name", ""), request.form.getlist("problems")
         action, _, argument = request.form.get("action", "save").partition(":")
@@ -169,7 +171,8 @@ def edit_screen(screen_id):
             problem_ids.append(request.form["add"])
         try:
             minutes = int(request.form.get("minutes", "0") or 0)
-            screen_edits.edit_screen(session, screen, name, minutes, problem_ids)
+            fluency_weight = int(request.form.get("fluency_weight", "") or screen.fluency_weight)
+            screen_edits.edit_screen(session, screen, name, minutes, problem_ids, fluency_weight)
             flash(f"Saved screen {screen.name!r}.")
             return redirect(url_for("admin.edit_screen", screen_id=screen.id))
         except (StaffInputError, ValueError) as error:
@@ -178,6 +181,7 @@ def edit_screen(screen_id):
     versions = {version.problem_id: version for version in current_versions(session)}
     versions.update({version.problem_id: version for version in attempt_service.screen_problems(session, screen)})
     return render_template("admin/screen_edit.html", screen=screen, name=name, minutes=minutes,
+                           fluency_weight=fluency_weight,
                            items=[versions[p] for p in problem_ids if p in versions],
                            addable=[v for p, v in versions.items() if p not in problem_ids],
                            started=screen_edits.started_attempts(session, screen))

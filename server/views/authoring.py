@@ -15,6 +15,7 @@ from server.models import Role
 from server.problems import archive
 from server.problems.package import SUBMISSION_FOLDERS, load_package
 from server.problems.statement import render_preview
+from server.questions.item import QUESTION_FILE, parse_question
 from server.services import authoring, validation
 from server.services.authoring import AuthoringError
 from server.services.candidate_view import public_case
@@ -61,12 +62,14 @@ def index():
 def new():
     try:
         problem = authoring.create_problem(get_db(), request.form.get("id", ""), request.form.get("title", ""),
-                                           g.user.id)
+                                           g.user.id, kind="question" if request.form.get("kind") == "question"
+                                           else "coding")
     except AuthoringError as error:
         flash(str(error), "error")
         return render_template("authoring/index.html", rows=authoring.problem_rows(get_db()),
                                typed=request.form), 400
-    flash(f"Created {problem.problem_id} from the starting package: edit it, validate, then publish.")
+    start = "question" if authoring.is_question(problem) else "package"
+    flash(f"Created {problem.problem_id} from the starting {start}: edit it, validate, then publish.")
     return redirect(url_for("authoring.edit", problem_id=problem.problem_id))
 
 
@@ -112,6 +115,13 @@ def edit(problem_id):
     versions = authoring.versions(session, problem_id)
     runs = validation.runs(session, problem_id)
     people = staff_emails(session, [v.published_by for v in versions] + [run.requested_by for run in runs])
+    if authoring.is_question(problem):
+        errors = [issue for issue in issues if issue.severity == "error"]
+        return render_template("authoring/question.html", problem=problem, state=authoring.state_of(session, problem),
+                               validation=authoring.validation_of(problem), issues=issues, versions=versions,
+                               runs=runs, people=people, title=authoring.working_title(problem) or problem_id,
+                               text=problem.files[QUESTION_FILE],
+                               item=None if errors else parse_question(problem.files[QUESTION_FILE]))
     return render_template("authoring/edit.html", problem=problem, state=authoring.state_of(session, problem),
                            validation=authoring.validation_of(problem), issues=issues,
                            issues_json=[issue.as_json() for issue in issues],
@@ -156,6 +166,32 @@ def save(problem_id):
         return jsonify(message=str(error)), 400
     return jsonify(issues=[issue.as_json() for issue in issues], state=authoring.state_of(session, problem),
                    validation=authoring.validation_of(problem))
+
+
+@bp.route("/<problem_id>/question", methods=("POST",))
+@staff_required(Role.AUTHOR)
+def save_question(problem_id):
+    """Save a question item's ``question.toml`` as typed (however broken); the edit page lists its errors."""
+    session = get_db()
+    problem = _problem(problem_id)
+    try:
+        issues = authoring.save_files(session, problem, {QUESTION_FILE: request.form.get("question", "")}, g.user.id)
+    except AuthoringError as error:
+        flash(str(error), "error")
+    else:
+        errors = sum(issue.severity == "error" for issue in issues)
+        flash(f"Saved, with {errors} error{'s' if errors != 1 else ''} to fix." if errors else
+              "Saved: validate, then publish.", "error" if errors else "message")
+    return redirect(url_for("authoring.edit", problem_id=problem_id))
+
+
+@bp.route("/<problem_id>/question/validate", methods=("POST",))
+@staff_required(Role.AUTHOR)
+def validate_question(problem_id):
+    run = authoring.validate_question(get_db(), _problem(problem_id), g.user.id)
+    flash("Validate passed: publish to record a version." if run.message == "passed" else
+          "Validate failed: fix what is listed and validate again.", "message" if run.message == "passed" else "error")
+    return redirect(url_for("authoring.edit", problem_id=problem_id))
 
 
 @bp.route("/preview", methods=("POST",))
@@ -211,7 +247,8 @@ def settings(problem_id):
 def validate(problem_id):
     problem = _problem(problem_id)
     if request.method == "POST":
-        run = _validations().start(problem, g.user.id)
+        run = (authoring.validate_question(get_db(), problem, g.user.id) if authoring.is_question(problem)
+               else _validations().start(problem, g.user.id))
         return jsonify(progress=validation.progress_json(run)), 202
     run = validation.latest_run(get_db(), problem_id)
     return jsonify(progress=validation.progress_json(run), report=problem.check_report,

@@ -11,11 +11,14 @@ from flask import Blueprint, current_app, g, redirect, render_template, url_for
 
 from server.db import get_db
 from server.models import AttemptState
+from server.questions.item import MAX_ANSWER_CHARS
+from server.questions.order import option_order
 from server.services import attempts
+from server.services.answers import answer_of
 from server.services.candidate_view import public_case
 from server.services.custom_input import input_form
 from server.services.drafts import latest_draft
-from server.services.problem_store import load_version
+from server.services.problem_store import load_question, load_version
 from server.views.auth import STAFF_AS_CANDIDATE
 
 bp = Blueprint("candidate", __name__, url_prefix="/invite")
@@ -63,6 +66,8 @@ def problem(token, index):
     if not 0 <= index < len(versions):
         raise attempts.InviteNotFound("That problem is not part of this screen.")
     version = versions[index]
+    if version.kind == "question":
+        return _question(session, token, invite, attempt, screen, versions, index)
     package = load_version(session, version, Path(current_app.instance_path))
     draft = latest_draft(session, attempt.id, version.id)
     last = attempts.latest_submission(session, attempt, version.id, "submit")
@@ -73,6 +78,20 @@ def problem(token, index):
         examples=[public_case(case) for case in package.public_cases],
         seconds_left=attempts.seconds_left(attempt), read_only=attempt.state == AttemptState.FINISHED,
         last_submission_id=last.id if last else None, own_input=input_form(package))
+
+
+def _question(session, token, invite, attempt, screen, versions, index):
+    """A question item in the workspace: the options in this attempt's shuffled order, the saved answer."""
+    version = versions[index]
+    item = load_question(session, version)
+    answer = answer_of(session, attempt.id, version.id)
+    options = [(number, item.options[number].text) for number in option_order(attempt.id, version.id,
+                                                                                 len(item.options))]
+    return render_template(
+        "candidate/question.html", token=token, invite=invite, attempt=attempt, screen=screen, versions=versions,
+        index=index, version=version, item=item, options=options, chosen=set(answer.choices) if answer else set(),
+        text=answer.text if answer else "", max_chars=MAX_ANSWER_CHARS, seconds_left=attempts.seconds_left(attempt),
+        read_only=attempt.state == AttemptState.FINISHED)
 
 
 @bp.route("/<token>/finish", methods=("POST",))

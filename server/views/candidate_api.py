@@ -22,11 +22,13 @@ from server.judge.judge import validate_code
 from server.models import BROWSER_EVENT_KINDS, Event, ProblemVersion, Submission, SubmissionStatus, utcnow
 from server.policy import check_policy
 from server.services import attempts, progress_stream
+from server.services.answers import AnswerRejected, save_answer
 from server.services.candidate_view import progress_view, submission_view
 from server.services.custom_input import MAX_INPUT, CustomInputError, custom_case
 from server.services.drafts import save_draft
 from server.services.judging import code_hash
-from server.services.problem_store import load_version
+from server.services.problem_store import load_question, load_version
+from server.services.results import record_fluency
 from server.views.auth import STAFF_AS_CANDIDATE
 
 bp = Blueprint("candidate_api", __name__, url_prefix="/api/candidate/<token>")
@@ -62,6 +64,7 @@ def invite_error(error):
 
 
 @bp.errorhandler(BadRequest)
+@bp.errorhandler(AnswerRejected)
 @bp.errorhandler(SubmissionRejected)
 def bad_request(error):
     return jsonify(error="bad_request", message=str(error)), 400
@@ -85,10 +88,14 @@ def stream_refused(error):
             error.status, {"Retry-After": str(STREAM_RETRY_SECONDS)})
 
 
-def _context(token, version_id):
+def _context(token, version_id, kind: str = "coding"):
+    """The session, attempt and version of a request about one of the screen's items, of ``kind``."""
     session = get_db()
     _, attempt, screen = attempts.invite_for(session, token)
     version = attempts.problem_in_screen(session, screen, version_id)
+    if version.kind != kind:
+        raise BadRequest("that is a question item: answer it, there is no code to save or judge"
+                         if version.kind == "question" else "that is a coding problem: save it as a draft")
     return session, attempt, version
 
 
@@ -116,6 +123,20 @@ def draft(token, version_id):
     attempts.require_open(attempt)
     code, notes = _code_and_notes(json_object())
     save_draft(session, attempt, version_id, code, notes, current_app.config["DRAFT_HISTORY_BYTES"])
+    return jsonify(saved_at=utcnow().isoformat(), seconds_left=attempts.seconds_left(attempt))
+
+
+@bp.route("/questions/<int:version_id>/answer", methods=("POST",))
+@rate_limits.limit(lambda: current_app.config["DRAFT_RATE_LIMIT"], key_func=_attempt_problem_key)
+def answer(token, version_id):
+    """Autosave of a question item's answer: ``choices`` (option numbers as the page gave them) or ``text``.
+    The answer is not marked here: a candidate learns nothing of its score."""
+    session, attempt, version = _context(token, version_id, "question")
+    attempts.require_open(attempt)
+    body = json_object()
+    save_answer(session, attempt, version.id, load_question(session, version), body.get("choices", []),
+                body.get("text", ""))
+    record_fluency(session, attempt)
     return jsonify(saved_at=utcnow().isoformat(), seconds_left=attempts.seconds_left(attempt))
 
 

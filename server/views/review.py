@@ -50,9 +50,10 @@ from server.review.export import export_csv, export_json
 from server.review.flagging import THRESHOLD, flag_match
 from server.review.integrity import integrity
 from server.review.playback import timeline
+from server.services.answers import AnswerRejected, set_reviewer_score
 from server.services.attempts import close_due, close_if_due
-from server.services.problem_store import load_version
-from server.services.results import attempt_result, screen_results, summarise_scorecards
+from server.services.problem_store import load_question, load_version
+from server.services.results import attempt_result, record_fluency, screen_results, summarise_scorecards
 from server.views.auth import staff_required
 from server.views.query_args import id_arg, page_arg
 
@@ -107,7 +108,7 @@ def dashboard():
     filters = _filters()
     close_due(session)
     found = dashboard_query.dashboard(session, filters)
-    problems = sorted(set(session.exec(select(ProblemVersion.problem_id))))
+    problems = sorted(set(session.exec(select(ProblemVersion.problem_id).where(ProblemVersion.kind != "question"))))
     return render_template("review/dashboard.html", page=found, filters=filters,
                            screens=session.exec(select(Screen).order_by(Screen.id.desc())).all(),
                            problems=problems, bands=dashboard_query.BAND_NAMES, verdicts=VERDICTS)
@@ -174,6 +175,28 @@ def save_scorecard(attempt_id):
         return _attempt_page(found, "review/attempt.html", form=sent, status=400)
     flash("Scorecard submitted: the other reviewers' scorecards are now shown." if submit else "Draft saved.")
     return redirect(url_for("review.attempt", attempt_id=found.id) + "#scorecard")
+
+
+@bp.route("/attempts/<int:attempt_id>/questions/<int:version_id>/score", methods=("POST",))
+def score_question(attempt_id, version_id):
+    """A reviewer's score for a written answer (0-100); empty returns the item to its rubric score."""
+    session = get_db()
+    found = _attempt_or_404(attempt_id)
+    screen = session.get(Screen, _invite_of(session, found.id).screen_id)
+    version = session.get(ProblemVersion, version_id)
+    if version_id not in screen.problems or version.kind != "question" \
+            or load_question(session, version).format != "written":
+        abort(404, f"No written question {version_id} in this attempt's screen: only written answers take a "
+                   "reviewer's score.")
+    typed = request.form.get("score", "").strip()
+    try:
+        set_reviewer_score(session, found.id, version_id, float(typed) if typed else None, g.user.id)
+    except (ValueError, AnswerRejected) as error:
+        flash(f"Score not saved: {error}", "error")
+    else:
+        record_fluency(session, found)
+        flash(f"Score saved for {version.title}." if typed else f"{version.title} uses its rubric score again.")
+    return redirect(url_for("review.attempt", attempt_id=found.id) + f"#question-{version_id}")
 
 
 @bp.route("/submissions/<int:submission_id>")
@@ -246,8 +269,10 @@ def results_csv(screen_id):
     screen = _row_or_404(Screen, screen_id)
     close_due(get_db(), screen)
     results = screen_results(get_db(), screen)
-    problem_ids = [get_db().get(ProblemVersion, version_id).problem_id for version_id in screen.problems]
-    return Response(export_csv(results, problem_ids, _visible_attempts(results)), mimetype="text/csv",
+    versions = [get_db().get(ProblemVersion, version_id) for version_id in screen.problems]
+    problem_ids = [version.problem_id for version in versions if version.kind != "question"]
+    question_ids = [version.problem_id for version in versions if version.kind == "question"]
+    return Response(export_csv(results, problem_ids, question_ids, _visible_attempts(results)), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="screen-{screen.id}-results.csv"'})
 
 

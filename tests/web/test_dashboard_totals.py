@@ -59,7 +59,7 @@ def attempts(app, invite):
 def test_the_sql_total_is_attempt_result_s_total(app, attempts):
     with app.app_context():
         session = get_db()
-        totals = dict(session.exec(attempt_totals()).all())
+        totals = dict(session.exec(attempt_totals(session)).all())
         results = {name: attempt_result(session, session.get(Attempt, attempt_id))
                    for name, attempt_id in attempts.items()}
     assert {name: result.total for name, result in results.items()} == {name: total for name, (_, total)

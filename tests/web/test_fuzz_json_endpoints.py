@@ -99,7 +99,8 @@ def fuzzed(make_app):
     csrf = csrf_token(client.get("/admin/").data)  # signing in began a new session, with a new token
     headers = {"X-CSRFToken": csrf, "Authorization": f"Bearer {issue_token(app)}", "Accept": "application/json"}
     screen = client.post("/admin/screens", headers=headers, data={
-        "name": "Fuzz", "minutes": "30", "problems": ["cosine-similarity"], "csrf_token": headers["X-CSRFToken"]})
+        "name": "Fuzz", "minutes": "30", "problems": ["cosine-similarity", "q-leakage-sources"],
+        "csrf_token": headers["X-CSRFToken"]})
     assert screen.status_code == 302
     invite = client.post("/api/v1/invites", headers=headers,
                          json={"screen_id": 1, "candidate_name": "Ada", "candidate_email": "ada@example.com"})
@@ -111,11 +112,12 @@ def fuzzed(make_app):
     assert candidate.post(f"/invite/{token}/start", data={"csrf_token": candidate_headers["X-CSRFToken"]},
                           ).status_code == 302
     version = int(re.search(rb'data-problem="(\d+)"', candidate.get(f"/invite/{token}/problem/0").data).group(1))
+    question = int(re.search(rb'data-question="(\d+)"', candidate.get(f"/invite/{token}/problem/1").data).group(1))
     queued = candidate.post(f"/api/candidate/{token}/problems/{version}/run", headers=candidate_headers,
                             json={"code": "import os\n", "notes": ""})  # a policy violation: judged without Docker
     assert queued.status_code == 202
     assert client.post("/author/new", data={"id": PROBLEM, "title": "Fuzz me", **form}).status_code == 302
-    real = {"token": token, "version_id": version, "submission_id": queued.get_json()["id"], "screen_id": 1,
+    real = {"token": token, "version_id": (version, question), "submission_id": queued.get_json()["id"], "screen_id": 1,
             "invite_id": 1, "attempt_id": 1, "problem_id": PROBLEM, "kind": ("run", "submit")}
     with app.app_context():
         files = get_db().get(AuthoredProblem, PROBLEM).files
@@ -137,6 +139,7 @@ def templates(version: int, files: dict) -> dict:
     return {
         "candidate_api.draft": code, "candidate_api.lint": code, "candidate_api.judge": code,
         "candidate_api.event": {"kind": "paste", "problem": version, "chars": 12, "lines": 1},
+        "candidate_api.answer": {"choices": st.lists(st.integers(0, 4), max_size=3, unique=True), "text": ""},
         "api.create_invite": {"screen_id": 1, "candidate_name": "Lin", "candidate_email": "lin@example.com",
                               "expires_in_days": 3},
         "authoring.save": {"files": st.fixed_dictionaries(package)},
