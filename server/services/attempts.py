@@ -194,6 +194,12 @@ def require_in_screen(screen: Screen, version_id: int) -> None:
         raise InviteNotFound("That problem is not part of this screen.")
 
 
+def item_kind(session: Session, screen: Screen, version_id: int) -> str:
+    """The kind of one of the screen's items (``coding`` or ``question``), read without the rest of its row."""
+    require_in_screen(screen, version_id)
+    return session.exec(select(ProblemVersion.kind).where(ProblemVersion.id == version_id)).one()
+
+
 def problem_in_screen(session: Session, screen: Screen, version_id: int) -> ProblemVersion:
     require_in_screen(screen, version_id)
     return session.get(ProblemVersion, version_id)

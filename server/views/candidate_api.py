@@ -93,10 +93,14 @@ def _context(token, version_id, kind: str = "coding"):
     session = get_db()
     _, attempt, screen = attempts.invite_for(session, token)
     version = attempts.problem_in_screen(session, screen, version_id)
-    if version.kind != kind:
-        raise BadRequest("that is a question item: answer it, there is no code to save or judge"
-                         if version.kind == "question" else "that is a coding problem: save it as a draft")
+    _require_kind(version.kind, kind)
     return session, attempt, version
+
+
+def _require_kind(found: str, wanted: str) -> None:
+    if found != wanted:
+        raise BadRequest("that is a question item: answer it, there is no code to save or judge"
+                         if found == "question" else "that is a coding problem: save it as a draft")
 
 
 def _text(body: dict, key: str, limit: int) -> str:
@@ -119,7 +123,7 @@ def _code_and_notes(body: dict) -> tuple[str, str]:
 def draft(token, version_id):
     session = get_db()
     _, attempt, screen = attempts.invite_for(session, token)
-    attempts.require_in_screen(screen, version_id)  # the version row itself is not needed: autosaves are many
+    _require_kind(attempts.item_kind(session, screen, version_id), "coding")  # autosaves are many: not the row
     attempts.require_open(attempt)
     code, notes = _code_and_notes(json_object())
     save_draft(session, attempt, version_id, code, notes, current_app.config["DRAFT_HISTORY_BYTES"])

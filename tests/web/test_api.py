@@ -87,8 +87,9 @@ def test_screens_list_pages_and_detail(app, client):
     assert client.get("/api/v1/screens?page=9", headers=headers).get_json()["items"] == []
     screen = client.get(f"/api/v1/screens/{ids[0]}", headers=headers).get_json()
     assert screen["name"] == "Screen 0" and screen["minutes"] == 45
-    assert screen["problems"] == [{"id": "cosine-similarity", "title": "Cosine similarity", "version": 1},
-                                  {"id": "moving-average", "title": screen["problems"][1]["title"], "version": 1}]
+    assert screen["problems"] == [
+        {"id": "cosine-similarity", "kind": "coding", "title": "Cosine similarity", "version": 1},
+        {"id": "moving-average", "kind": "coding", "title": screen["problems"][1]["title"], "version": 1}]
     bad = client.get("/api/v1/screens?page=0&per_page=500", headers=headers)
     assert bad.status_code == 422 and error_of(bad)["code"] == "validation_failed"
     assert [d["field"] for d in error_of(bad)["details"]] == ["page", "per_page"]
