@@ -42,11 +42,12 @@
   // saveAfter: when the server refused an autosave as too frequent, no save before this time (ms).
   let dirty = false, lintTimer = null, saveAfter = 0;
   const code = TechscreenEditor.createEditor($("code-editor"), {
-    doc: JSON.parse($("initial-code").textContent), readOnly,
+    doc: JSON.parse($("initial-code").textContent), readOnly, label: "Code", describedBy: "editor-keys",
     onChange: () => { dirty = true; setSaveState("unsaved changes"); scheduleLint(); },
   });
   const notes = TechscreenEditor.createEditor($("notes-editor"), {
-    doc: JSON.parse($("initial-notes").textContent), readOnly, language: "text",
+    doc: JSON.parse($("initial-notes").textContent), readOnly, language: "text", label: "Notes",
+    describedBy: "editor-keys",
     onChange: () => { dirty = true; setSaveState("unsaved changes"); },
   });
 
