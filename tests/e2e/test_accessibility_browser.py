@@ -6,6 +6,7 @@ in a fresh browser session signed in as the role that reaches it (or as a candid
 the state people see (a tab open, a Run's results shown) and checked by axe-core as axe-playwright-python bundles it.
 """
 
+import contextlib
 import dataclasses
 import re
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from tests.e2e.conftest import serving
 from tests.e2e.test_journey_browser import PASSWORD, TIMEOUT_MS, person
 from tests.web.review_scenario import REVIEWERS, build
 
+pytestmark = pytest.mark.xdist_group("accessibility")  # one served scenario per run, not one per worker
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE = Axe()
 
@@ -34,14 +36,15 @@ class Site:
     app: object
     base: str
     paths: dict[str, str]  # what page paths are made of: tokens and ids
-    sessions: dict[str, dict]  # role -> a signed-in browser session's storage state
+    people: dict[str | None, object]  # role -> a browser session signed in as it (None: a candidate's, signed out)
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, docker_client, browser):
-    """The review scenario served over HTTP, with a fresh invite, a started one, a draft problem and signed-in staff."""
+    """The review scenario served over HTTP, with a fresh invite, a started one, a draft problem and a browser
+    session for each role (each test opens its page in one)."""
     scenario = build(tmp_path_factory, docker_client)
-    with serving(scenario.app) as app:
+    with serving(scenario.app) as app, contextlib.ExitStack() as sessions:
         with app.app_context():
             session = get_db()
             _, _, screen = invite_for(session, scenario.tokens["Ada"])
@@ -50,25 +53,26 @@ def site(tmp_path_factory, docker_client, browser):
             author = add_user(session, "writer@example.com", "Wendy Writer", "author", PASSWORD)
             create_problem(session, "draft-problem", "A draft problem", author.id)
             flag = session.exec(select(SimilarityFlag)).first()
-        client = app.test_client()
-        assert client.post(f"/invite/{working}/start").status_code == 302
+        assert app.test_client().post(f"/invite/{working}/start").status_code == 302
         paths = {"fresh": fresh, "working": working, "ada": scenario.tokens["Ada"], "dee": scenario.tokens["Dee"],
                  "ada_attempt": scenario.attempts["Ada"], "ada_submission": scenario.submissions["Ada"],
-                 "version": scenario.versions[0], "flag": flag.id, "screen": scenario.screen_id}
+                 "version": scenario.versions[0], "flag": flag.id}
         base = app.config["PUBLIC_URL"]
-        sessions = {role: signed_in(browser, base, email) for role, email in
-                    (("admin", "admin@example.com"), ("author", "writer@example.com"), ("reviewer", REVIEWERS[0]))}
-        yield Site(app, base, paths, sessions)
+        people = {None: sessions.enter_context(person(browser)).context}
+        for role, email in (("admin", "admin@example.com"), ("author", "writer@example.com"),
+                            ("reviewer", REVIEWERS[0])):
+            people[role] = sign_in(sessions.enter_context(person(browser)), base, email)
+        yield Site(app, base, paths, people)
 
 
-def signed_in(browser, base, email) -> dict:
-    with person(browser) as page:
-        page.goto(f"{base}/auth/login")
-        page.fill("input[name=email]", email)
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button.primary")
-        expect(page.get_by_role("button", name=f"Sign out ({email})")).to_be_visible()
-        return page.context.storage_state()
+def sign_in(page, base, email):
+    """The page's browser session, signed in as ``email``."""
+    page.goto(f"{base}/auth/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button.primary")
+    expect(page.get_by_role("button", name=f"Sign out ({email})")).to_be_visible()
+    return page.context
 
 
 def open_tab(name: str) -> Callable:
@@ -150,17 +154,20 @@ PAGES = {
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_the_page_passes_axe(site, browser, name):
+def test_the_page_passes_axe(site, screenshots, name):
     shown = PAGES[name]
-    options = {"storage_state": site.sessions[shown.role]} if shown.role else {}
-    with person(browser, **options) as page:
+    page = site.people[shown.role].new_page()
+    try:
         response = page.goto(site.base + shown.path.format(**site.paths))
         assert response.status == shown.status, page.content()[:2000]
         if shown.prepare:
             shown.prepare(page)
+        page.screenshot(path=screenshots / f"a11y-{name}.png", full_page=True)
         results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA},
                                          "resultTypes": ["violations"]})
         assert results.violations_count == 0, readable(results.response["violations"])
+    finally:
+        page.close()
 
 
 def readable(violations: list[dict]) -> str:
@@ -216,7 +223,7 @@ def type_lines(page, lines):
         page.keyboard.type(line)
 
 
-def test_a_candidate_takes_the_screen_by_keyboard_alone(site, browser):
+def test_a_candidate_takes_the_screen_by_keyboard_alone(site, browser, screenshots):
     with site.app.app_context():
         session = get_db()
         _, _, screen = invite_for(session, site.paths["ada"])
@@ -235,6 +242,7 @@ def test_a_candidate_takes_the_screen_by_keyboard_alone(site, browser):
         type_lines(page, TYPED_SOLUTION)
         typed = "".join(("    " if number > 1 else "") + line for number, line in enumerate(TYPED_SOLUTION))
         expect(code).to_have_text(typed)  # the lines (one element each), the body indented by the editor
+        page.screenshot(path=screenshots / "keyboard-editor-focused.png")
         page.keyboard.press("Tab")  # Tab indents: the editor keeps the focus
         assert focused_in(page, "#code-editor") and code.text_content() != typed
         page.keyboard.press("Shift+Tab")
@@ -243,6 +251,7 @@ def test_a_candidate_takes_the_screen_by_keyboard_alone(site, browser):
         page.keyboard.press("Tab")
         assert not focused_in(page, "#code-editor"), "Escape then Tab did not leave the editor"
         focus_on(page, "#run", presses=3)
+        page.screenshot(path=screenshots / "keyboard-run-focused.png")
         page.keyboard.press("Enter")
         expect(page.locator("#verdict")).to_contain_text("Run: accepted", timeout=TIMEOUT_MS)
 
@@ -250,6 +259,7 @@ def test_a_candidate_takes_the_screen_by_keyboard_alone(site, browser):
         page.keyboard.press("Space")
         expect(page.locator("#hidden-counts")).to_contain_text("Hidden tests:", timeout=TIMEOUT_MS)
         expect(page.locator("#verdict")).to_contain_text("Submission: accepted")
+        page.screenshot(path=screenshots / "keyboard-submitted.png", full_page=True)
 
         page.once("dialog", lambda dialog: dialog.accept())  # "Finish the screen?": Enter on the browser's dialog
         focus_on(page, "#finish", key="Shift+Tab")
