@@ -1,5 +1,6 @@
 """A real server (waitress, in a thread) and Debian's Chromium driven by Playwright."""
 
+import contextlib
 import shutil
 import threading
 from pathlib import Path
@@ -13,19 +14,28 @@ from server.app import close_app, create_app
 CHROMIUM = "/usr/bin/chromium"
 
 
-@pytest.fixture
-def live_app(tmp_path, docker_client):
-    app = create_app({"INSTANCE_PATH": str(tmp_path / "instance"), "JUDGE_WORKERS": 2, "SERVER_THREADS": 8})
+@contextlib.contextmanager
+def serving(app):
+    """``app`` served over HTTP on a free port (its PUBLIC_URL), closed afterwards."""
     # poll, not select: closing the server from this thread while its loop waits must not raise EBADF there
     server = waitress.create_server(app, host="127.0.0.1", port=0, threads=app.config["SERVER_THREADS"],
                                     asyncore_use_poll=True)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     app.config["PUBLIC_URL"] = f"http://127.0.0.1:{server.effective_port}"
-    yield app
-    server.close()
-    thread.join(timeout=10)
-    close_app(app)
+    try:
+        yield app
+    finally:
+        server.close()
+        thread.join(timeout=10)
+        close_app(app)
+
+
+@pytest.fixture
+def live_app(tmp_path, docker_client):
+    app = create_app({"INSTANCE_PATH": str(tmp_path / "instance"), "JUDGE_WORKERS": 2, "SERVER_THREADS": 8})
+    with serving(app):
+        yield app
 
 
 @pytest.fixture(scope="session")

@@ -151,7 +151,7 @@ def test_an_exception_the_test_expected_is_shown_as_raised(scenario, reviewer):
     row = page[page.index(">example_length_mismatch<"):]
     row = row[:row.index("</tr>")]
     assert "raises ValueError" in row  # expected
-    assert '<div class="mono value">raised ValueError: the vectors have different lengths</div>' in row
+    assert '<div class="mono value" data-scroll-box>raised ValueError: the vectors have different lengths</div>' in row
 
 
 @pytest.mark.sqlite_only
@@ -172,7 +172,7 @@ def test_a_wrong_answer_on_a_generated_case_shows_the_reference_value_and_a_diff
     page = reviewer.get(f"/review/submissions/{queued['id']}").data.decode()
     row = page[page.index(">perf_random_30k<"):]
     row = row[:row.index("</pre>")]  # the test's row and its diff
-    assert f'<div class="mono value">{json.dumps(detail["expected"])}</div>' in row
+    assert f'<div class="mono value" data-scroll-box>{json.dumps(detail["expected"])}</div>' in row
     assert f'<span class="removed">− {json.dumps(detail["expected"])}</span>' in row
     assert f'<span class="added">+ {json.dumps(detail["actual"])}</span>' in row
     assert "the reference solution&#39;s result" not in page and "the reference solution's result" not in page

@@ -56,7 +56,7 @@
   document.querySelectorAll(".editor[data-file]").forEach((parent) => {
     const file = parent.dataset.file;
     let editor = null;
-    editor = TechscreenEditor.createEditor(parent, {doc: files[file] || "", language: parent.dataset.language,
+    editor = TechscreenEditor.createEditor(parent, {doc: files[file] || "", language: parent.dataset.language, label: file,
       onChange: (text) => { if (files[file] !== text) changed(file, text, editor); }});
     (editors[file] = editors[file] || []).push(editor);
   });
@@ -208,12 +208,13 @@
         input = el("input", {value, "data-key": key, placeholder: key === "weight" ? "1" : ""});
       }
       input.dataset.key = key;
+      input.setAttribute("aria-label", `${key}, case ${index + 1}`);
       input.addEventListener("input", () => cellChanged(box, row, index));
       input.addEventListener("change", () => cellChanged(box, row, index));
       row.append(el("td", {className: `key-${key}`}, input));
     });
     row.append(el("td", {className: "row-problems"}));
-    const remove = el("button", {text: "Delete", title: "Delete this case"});
+    const remove = el("button", {text: "Delete", title: "Delete this case", "aria-label": `Delete case ${index + 1}`});
     remove.addEventListener("click", () => { box.cases.splice(index, 1); writeCases(box); renderTable(box); });
     row.append(el("td", {}, remove));
     return row;
@@ -299,6 +300,7 @@
   // Known submissions: files under submissions/<folder>/.
   let currentSubmission = null;
   const submissionEditor = TechscreenEditor.createEditor($("submission-editor"), {doc: "", readOnly: true,
+    label: "Known submission", describedBy: "submission-title",
     onChange: (text) => { if (currentSubmission && files[currentSubmission] !== text) changed(currentSubmission, text, submissionEditor); }});
 
   function renderSubmissions() {

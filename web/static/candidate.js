@@ -44,11 +44,12 @@
   // An author's preview (/author/<id>/try): the editors only; no attempt, so nothing is saved, linted or sent.
   const preview = root.dataset.preview === "true";
   const code = TechscreenEditor.createEditor($("code-editor"), {
-    doc: JSON.parse($("initial-code").textContent), readOnly,
+    doc: JSON.parse($("initial-code").textContent), readOnly, label: "Code", describedBy: "editor-keys",
     onChange: () => { if (preview) return; dirty = true; setSaveState("unsaved changes"); scheduleLint(); },
   });
   const notes = TechscreenEditor.createEditor($("notes-editor"), {
-    doc: JSON.parse($("initial-notes").textContent), readOnly, language: "text",
+    doc: JSON.parse($("initial-notes").textContent), readOnly, language: "text", label: "Notes",
+    describedBy: "editor-keys",
     onChange: () => { if (preview) return; dirty = true; setSaveState("unsaved changes"); },
   });
   if (preview) {

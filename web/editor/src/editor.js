@@ -1,6 +1,9 @@
 // The candidate's code editor: CodeMirror 6 with Python mode, line numbers, indentation,
 // bracket matching, search and lint markers. Built into web/static/editor.bundle.js by
 // scripts/build-editor.sh; the page uses window.TechscreenEditor.createEditor.
+// Tab indents (indentWithTab); CodeMirror's own escape lets keyboard users leave: Escape, then Tab or Shift+Tab
+// within two seconds, moves focus on (Ctrl+M makes Tab move focus until pressed again). The page names the
+// editor (label) and can point at its description of these keys (describedBy: an element id).
 // CodeMirror styles itself with <style> elements; the page's Content-Security-Policy admits them by the
 // nonce the server puts in <meta name="csp-nonce"> (server/security.py), so no 'unsafe-inline' is needed.
 import {basicSetup} from "codemirror";
@@ -44,12 +47,15 @@ function position(doc, line, column) {
   return Math.min(at.from + Math.max(0, column), at.to);
 }
 
-export function createEditor(parent, {doc = "", readOnly = false, onChange = null, language = "python"} = {}) {
+export function createEditor(parent, {doc = "", readOnly = false, onChange = null, language = "python", label = "Code",
+                                      describedBy = null} = {}) {
   const editable = new Compartment();
   const lock = (value) => [EditorState.readOnly.of(value), EditorView.editable.of(!value)];
   const extensions = [
     basicSetup, keymap.of([indentWithTab]), indentUnit.of("    "), EditorState.tabSize.of(4), theme, searchPanel,
     editable.of(lock(readOnly)),
+    EditorView.contentAttributes.of(describedBy ? {"aria-label": label, "aria-describedby": describedBy}
+      : {"aria-label": label}),
     EditorView.updateListener.of((update) => {
       if (update.docChanged && onChange) onChange(update.state.doc.toString());
     }),
