@@ -21,7 +21,7 @@ from server.db import get_db
 from server.models import SimilarityFlag
 from server.services.attempts import create_invite, invite_for
 from server.services.authoring import create_problem
-from server.services.staff import add_user
+from server.services.staff import add_screen, add_user
 from tests.e2e.conftest import serving
 from tests.e2e.test_journey_browser import PASSWORD, TIMEOUT_MS, person
 from tests.web.review_scenario import REVIEWERS, build
@@ -53,10 +53,13 @@ def site(tmp_path_factory, docker_client, browser):
             author = add_user(session, "writer@example.com", "Wendy Writer", "author", PASSWORD)
             create_problem(session, "draft-problem", "A draft problem", author.id)
             flag = session.exec(select(SimilarityFlag)).first()
+            fluency = add_screen(session, "Fluency", 30, list(QUESTIONS))
+            quiz = create_invite(session, fluency, "Quinn Quiz", "quinn@example.com", 3)[1]
         assert app.test_client().post(f"/invite/{working}/start").status_code == 302
+        assert app.test_client().post(f"/invite/{quiz}/start").status_code == 302
         paths = {"fresh": fresh, "working": working, "ada": scenario.tokens["Ada"], "dee": scenario.tokens["Dee"],
                  "ada_attempt": scenario.attempts["Ada"], "ada_submission": scenario.submissions["Ada"],
-                 "version": scenario.versions[0], "flag": flag.id}
+                 "version": scenario.versions[0], "flag": flag.id, "quiz": quiz, "fluency": fluency.id}
         base = app.config["PUBLIC_URL"]
         people = {None: sessions.enter_context(person(browser)).context}
         for role, email in (("admin", "admin@example.com"), ("author", "writer@example.com"),
@@ -116,6 +119,8 @@ class Page:
     status: int = 200
 
 
+QUESTIONS = ("q-precision-recall-counts", "q-leakage-sources", "q-explain-overfitting")  # one of each format
+
 PAGES = {
     "sign-in": Page(None, "/auth/login"),
     "not-found": Page(None, "/no-such-page", status=404),
@@ -127,10 +132,15 @@ PAGES = {
     "candidate-finished": Page(None, "/invite/{ada}/finished"),
     "candidate-finished-landing": Page(None, "/invite/{ada}"),
     "candidate-read-only": Page(None, "/invite/{ada}/problem/0", last_submission_shown),
+    "candidate-question-single": Page(None, "/invite/{quiz}/problem/0"),
+    "candidate-question-multiple": Page(None, "/invite/{quiz}/problem/1"),
+    "candidate-question-written": Page(None, "/invite/{quiz}/problem/2"),
     "staff-opens-invite": Page("admin", "/invite/{fresh}", status=403),
+    "own-password": Page("admin", "/auth/password"),
     "attempts": Page("admin", "/admin/"),
     "users": Page("admin", "/admin/users"),
     "screens": Page("admin", "/admin/screens"),
+    "screen-edit": Page("admin", "/admin/screens/{fluency}"),
     "invites": Page("admin", "/admin/invites"),
     "invite-created": Page("admin", "/admin/invites", invite_created),
     "api-tokens": Page("admin", "/admin/tokens/"),

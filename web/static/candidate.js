@@ -179,6 +179,9 @@
   function testTable(tests, ownInput) {
     const scroll = document.createElement("div");
     scroll.className = "table-scroll";
+    // A region the keyboard can reach, so a table wider than the pane can be scrolled without a mouse.
+    Object.assign(scroll, {tabIndex: 0, role: "region"});
+    scroll.setAttribute("aria-label", "Public test results");
     const table = document.createElement("table");
     table.className = "grid tests";
     const header = table.insertRow();
