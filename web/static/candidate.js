@@ -304,45 +304,12 @@
   if ($("run-own")) $("run-own").addEventListener("click", () => judge("run", $("own-input-text").value));
   $("submit").addEventListener("click", () => judge("submit"));
 
-  // Integrity events. Each load of this page names itself (page), so the reviewer's summary can follow focus
-  // from page to page: switching away (focus lost, then regained) reads apart from leaving the page (closed,
-  // reloaded or left for another page), and moving between the candidate's own tabs or problems is no time away.
-  const pageId = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, "0")).join("");
-  function event(kind, extra) {
-    if (readOnly) return;
-    post("/events", Object.assign({kind, problem, page: pageId}, extra || {}), true).catch(() => {});
-  }
-  root.addEventListener("paste", (e) => {
-    const text = (e.clipboardData && e.clipboardData.getData("text")) || "";
-    event("paste", {chars: text.length, lines: text.split("\n").length});
-  }, true);
-  window.addEventListener("blur", () => { save(); event("focus_lost"); });
-  window.addEventListener("focus", () => event("focus_regained"));
-  window.addEventListener("pageshow", () => event("page_opened", {focused: document.hasFocus()}));
-  window.addEventListener("pagehide", () => event("page_left"));
+  TechscreenScreenPage.reportIntegrity({root, problem, post, isOpen: () => !readOnly, save});
   document.addEventListener("visibilitychange", () => { if (document.hidden) save(); });
   setInterval(save, AUTOSAVE_MS);
-
-  const clock = $("clock");
-  const deadline = Date.now() + Number(clock.dataset.secondsLeft) * 1000;
-  function tick() {
-    if (readOnly && Number(clock.dataset.secondsLeft) === 0) { clock.textContent = "finished"; return; }
-    const left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
-    const h = Math.floor(left / 3600), m = Math.floor((left % 3600) / 60), s = left % 60;
-    clock.textContent = (h ? `${h}:` : "") + `${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")} left`;
-    clock.classList.toggle("low", left < 300);
-    if (left === 0) { lockDown("Time is up: the screen is finished and nothing more can be submitted."); return; }
-    setTimeout(tick, 1000);
-  }
-  tick();
-
-  const finishForm = $("finish-form");
-  if (finishForm) finishForm.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    if (!confirm("Finish the screen? You will not be able to change your answers.")) return;
-    await saveBeforeLeaving();
-    finishForm.submit();
-  });
+  TechscreenScreenPage.runClock({readOnly, lockDown,
+    timeUp: "Time is up: the screen is finished and nothing more can be submitted."});
+  TechscreenScreenPage.confirmFinish(saveBeforeLeaving);
 
   const pending = sessionStorage.getItem(`ts-pending-${token}-${problem}`) || root.dataset.lastSubmission;
   if (/^\d+$/.test(pending || "")) { setBusy(true); track(pending); }

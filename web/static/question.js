@@ -52,44 +52,14 @@
     e.preventDefault(); await save(); window.location = link.href;
   }));
 
-  // Integrity events, as the coding pages send them (candidate.js): without them, time on a question would read
-  // as time away from the screen, and a pasted written answer would go unnoticed.
-  const pageId = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, "0")).join("");
-  const eventsApi = `/api/candidate/${encodeURIComponent(root.dataset.token)}/events`;
-  function event(kind, extra) {
-    if (readOnly) return;
-    fetch(eventsApi, {method: "POST", credentials: "same-origin", keepalive: true,
-      headers: {"Content-Type": "application/json", "X-CSRFToken": csrf},
-      body: JSON.stringify(Object.assign({kind, problem: Number(root.dataset.question), page: pageId}, extra || {}))})
-      .catch(() => {});
-  }
-  root.addEventListener("paste", (e) => {
-    const text = (e.clipboardData && e.clipboardData.getData("text")) || "";
-    event("paste", {chars: text.length, lines: text.split("\n").length});
-  }, true);
-  window.addEventListener("blur", () => { save(); event("focus_lost"); });
-  window.addEventListener("focus", () => event("focus_regained"));
-  window.addEventListener("pageshow", () => event("page_opened", {focused: document.hasFocus()}));
-  window.addEventListener("pagehide", () => event("page_left"));
-
-  const clock = $("clock");
-  const deadline = Date.now() + Number(clock.dataset.secondsLeft) * 1000;
-  function tick() {
-    if (readOnly && Number(clock.dataset.secondsLeft) === 0) { clock.textContent = "finished"; return; }
-    const left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
-    const h = Math.floor(left / 3600), m = Math.floor((left % 3600) / 60), s = left % 60;
-    clock.textContent = (h ? `${h}:` : "") + `${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")} left`;
-    clock.classList.toggle("low", left < 300);
-    if (left === 0) { lockDown("Time is up: the screen is finished and nothing more can be changed."); return; }
-    setTimeout(tick, 1000);
-  }
-  tick();
-
-  const finishForm = $("finish-form");
-  if (finishForm) finishForm.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    if (!confirm("Finish the screen? You will not be able to change your answers.")) return;
-    await save();
-    finishForm.submit();
-  });
+  // Integrity events, as the coding pages send them: without them, time on a question would read as time away
+  // from the screen, and a pasted written answer would go unnoticed.
+  const eventsApi = `/api/candidate/${encodeURIComponent(root.dataset.token)}`;
+  const post = (path, body, keepalive) => fetch(eventsApi + path, {method: "POST", credentials: "same-origin",
+    keepalive, headers: {"Content-Type": "application/json", "X-CSRFToken": csrf}, body: JSON.stringify(body)});
+  TechscreenScreenPage.reportIntegrity({root, problem: Number(root.dataset.question), post,
+    isOpen: () => !readOnly, save});
+  TechscreenScreenPage.runClock({readOnly, lockDown,
+    timeUp: "Time is up: the screen is finished and nothing more can be changed."});
+  TechscreenScreenPage.confirmFinish(save);
 })();
