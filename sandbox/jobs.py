@@ -13,7 +13,7 @@ import secrets
 
 import docker
 
-from sandbox import container, engine, frames, image, pool
+from sandbox import container, engine, frames, generated_inputs, image, pool
 from sandbox.errors import EngineUnavailable, JobRejected
 from sandbox.settings import SandboxSettings
 from sandbox.tsbox import wire
@@ -84,6 +84,7 @@ class CaseInput:
     data: dict | None = None
     generate: Generate | None = None
     series: str | None = None  # measure jobs: after a run over budget, later runs of its series are skipped
+    generated: str | None = None  # the generated input's text, built earlier (sandbox.generated_inputs)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -141,6 +142,7 @@ class RunOutcome:
     max_rss_kb: int | None = None
     stdout: str = ""
     stderr: str = ""
+    raw: bytes = b""  # a generate job's input exactly as the generator's runner wrote it
 
 
 @dataclasses.dataclass(frozen=True)
@@ -170,6 +172,9 @@ def run_job(job: Job, settings: SandboxSettings | None = None,
     if client is None:
         with contextlib.closing(engine.connect(settings)) as own_client:
             return run_job(job, settings, own_client, on_result, on_outcome)
+    if settings.keep_generated_inputs:
+        job = generated_inputs.filled(job, generated_inputs.InputCache.from_environment(),
+                                      lambda generate: run_job(generate, settings, client))
     nonce = secrets.token_hex(16)
     payload = _payload(job, nonce, settings)
     max_body = GENERATOR_LIMITS["output_bytes"] if job.mode == "generate" else job.limits.output_kb * 1024 + 1
@@ -228,6 +233,8 @@ def _validate(job: Job) -> None:
             raise JobRejected("each test needs either data or a generator call")
         if test.generate is not None and job.generator is None:
             raise JobRejected("a generated test needs the problem's generator")
+        if test.generated is not None and (test.generate is None or job.mode == "generate"):
+            raise JobRejected("a generated input's text goes with its generator call, in a run or measure job")
         if job.mode != "run" and test.generate is None:
             raise JobRejected(f"a {job.mode} job takes generated tests only")
 
@@ -235,7 +242,8 @@ def _validate(job: Job) -> None:
 def _job_wall(job: Job, settings: SandboxSettings) -> float:
     """The host's deadline: the sum of per-test backstops, capped by the job bound."""
     generator_wall = wall_backstop(GENERATOR_LIMITS["cpu_seconds"])
-    total = sum(wall_backstop(job.limits.cpu_seconds) + (generator_wall if t.generate else 0) for t in job.tests)
+    total = sum(wall_backstop(job.limits.cpu_seconds) + (generator_wall if t.generate and t.generated is None else 0)
+                for t in job.tests)
     return min(settings.job_wall_seconds, total + 5.0)
 
 
@@ -267,6 +275,8 @@ def _payload(job: Job, nonce: str, settings: SandboxSettings) -> bytes:
 
 def _test_document(test: CaseInput) -> dict:
     document = {"input": test.data} if test.data is not None else {"generate": test.generate.as_json()}
+    if test.generated is not None:
+        document["generated"] = test.generated
     if test.series is not None:
         document["series"] = test.series
     return document
@@ -320,7 +330,7 @@ def _outcome(found: list[frames.Frame], max_body: int, fallback: RunOutcome, mod
         result = _parse_body(body, max_body, mode)
     except UntrustedDataError as error:
         return RunOutcome("malformed", f"the result is unreadable: {error}", **_without(common, "detail"))
-    return RunOutcome("completed", result=result, **common)
+    return RunOutcome("completed", result=result, raw=body if mode == "generate" else b"", **common)
 
 
 def _parse_body(body: bytes, max_body: int, mode: str) -> dict:

@@ -26,6 +26,8 @@ class SandboxSettings:
             weight lets candidates' pages go ahead of judging (docs/deployment.md).
         parallel_jobs: Jobs one judging or measurement runs at once (one container each): the cores
             this process may use, at most 4.
+        keep_generated_inputs: Build each generated input once and keep its text on the host
+            (``sandbox.generated_inputs``, under ``TECHSCREEN_CACHE_DIR``); off builds it in every job.
     """
 
     docker_url: str | None = None
@@ -40,6 +42,7 @@ class SandboxSettings:
     warm_containers: int = 2
     cgroup_parent: str | None = None
     parallel_jobs: int = dataclasses.field(default_factory=lambda: max(1, min(len(os.sched_getaffinity(0)), 4)))
+    keep_generated_inputs: bool = True
 
     @classmethod
     def from_environment(cls) -> "SandboxSettings":

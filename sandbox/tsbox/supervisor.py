@@ -562,7 +562,9 @@ class JobZygotes:
 def run_one(job, test, zygotes):
     """Run one test; a generated input is built first in a process of its own."""
     test_input = test.get("input")
-    if test_input is None:
+    if test_input is None and test.get("generated") is not None:  # built by an earlier job, kept by the host
+        raw_input = test["generated"].encode("utf-8")
+    elif test_input is None:
         gen_meta, gen_body = TestRun(json.dumps(test["generate"]).encode(), job["generator_limits"]).run(
             zygotes.generator)
         reset_between_runs()

@@ -68,6 +68,22 @@ def test_generated_inputs_are_built_inside_the_sandbox(docker_client):
     assert [o.result["returned"] for o in result.outcomes] == [1000, 5]
 
 
+def test_a_generated_input_is_built_once_and_later_jobs_carry_its_text(docker_client, tmp_path, monkeypatch):
+    """The performance cases' inputs were built in the container at every Submit: more CPU than the reference's
+    tests themselves. Built once, kept on the host, carried in by later jobs."""
+    monkeypatch.setenv("TECHSCREEN_CACHE_DIR", str(tmp_path))
+    generator = "def generate(n, rng):\n    return [[rng.randint(0, 9) for _ in range(n)]]"
+    counted = job("def f(values):\n    return [len(values), sum(values)]", CaseInput(generate=Generate(1000, 7)),
+                  generator=generator)
+    first = run_job(counted, client=docker_client).outcomes[0].result["returned"]
+    [kept] = (tmp_path / "inputs").glob("*.json")
+    assert first[0] == 1000 and len(kept.read_text()) > 1000
+    kept.write_text('{"args": [[4, 5]]}')  # a later job takes the kept text, not a new build
+    assert run_job(counted, client=docker_client).outcomes[0].result["returned"] == [2, 9]
+    built_again = run_job(counted, SandboxSettings(keep_generated_inputs=False), client=docker_client)
+    assert built_again.outcomes[0].result["returned"] == first
+
+
 def test_a_broken_generator_is_a_setup_failure(docker_client):
     result = run_job(job("def f(x):\n    return x", CaseInput(generate=Generate(3, 1)),
                          generator="def generate(n, rng):\n    raise RuntimeError('bug')"), client=docker_client)
