@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from server.complexity.labelled import load_cases
-from server.complexity.measure import measure
+from server.complexity.measure import DEFAULT_BUDGET_SECONDS, WALL_BACKSTOP_FACTOR, measure
 
 CASES = load_cases(Path(__file__).parents[1] / "complexity_benchmark")
 # The closest calls: n vs n log n, sorted() in a loop, an early exit, NumPy hiding n^2, memoised recursion.
@@ -31,7 +31,9 @@ def test_labelled_function_is_classified_right(case, docker_client):
     report = measure(case.spec, case.source, client=docker_client)
     assert report.measured == case.expected, report.reason
     assert report.verdict == "meets"
-    assert report.seconds <= 15.5
+    # The budget is CPU time; the wall clock only bounds a measurement the machine starves (a loaded CI host took
+    # 20 s of wall for naive_fibonacci's 15 s budget).
+    assert report.seconds <= DEFAULT_BUDGET_SECONDS * WALL_BACKSTOP_FACTOR
 
 
 def _burn(stop):
