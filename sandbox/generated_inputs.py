@@ -55,29 +55,24 @@ def key_of(job, spec) -> str:
 
 
 def filled(job, cache: InputCache, build: Callable) -> object:
-    """``job`` with each generated test carrying its input's text, built first by ``build(generate_job)`` (a
-    ``JobResult``) where the cache lacks it. An input that cannot be built (the generator failed) is left
-    to the job itself, which reports it as before."""
+    """``job`` with each generated test carrying its input's text, built first where the cache lacks it by
+    ``build(specs)`` (each spec's generate outcome, in order). An input that cannot be built (the generator
+    failed) is left to the job itself, which reports it as before."""
     if job.mode == "generate" or job.generator is None:
         return job
-    specs = {key_of(job, test.generate): test.generate for test in job.tests
-             if test.generate is not None and test.generated is None}
+    keys = [key_of(job, test.generate) if test.generate is not None and test.generated is None else None
+            for test in job.tests]
+    specs = {key: test.generate for key, test in zip(keys, job.tests, strict=True) if key is not None}
     texts = {key: cache.read(key) for key in specs}
     missing = [key for key, text in texts.items() if text is None]
     if missing:
-        from sandbox.jobs import CaseInput, Job  # the job types import this module
-
-        generate = Job(code="", kind=job.kind, entry_point=job.entry_point, limits=job.limits,
-                       tests=tuple(CaseInput(generate=specs[key]) for key in missing), generator=job.generator,
-                       mode="generate", image=job.image)
-        for key, outcome in zip(missing, build(generate).outcomes, strict=True):
+        for key, outcome in zip(missing, build([specs[key] for key in missing]), strict=True):
             if outcome.status == "completed" and outcome.raw:
                 texts[key] = outcome.raw.decode("utf-8")
                 cache.write(key, texts[key])
     carried, tests = 0, []
-    for test in job.tests:
-        text = texts.get(key_of(job, test.generate)) if test.generate is not None and test.generated is None \
-            else None
+    for key, test in zip(keys, job.tests, strict=True):
+        text = texts.get(key) if key is not None else None
         if text is not None and carried + len(text) <= MAX_CARRIED_BYTES:
             carried += len(text)
             test = dataclasses.replace(test, generated=text)

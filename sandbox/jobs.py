@@ -174,7 +174,7 @@ def run_job(job: Job, settings: SandboxSettings | None = None,
             return run_job(job, settings, own_client, on_result, on_outcome)
     if settings.keep_generated_inputs:
         job = generated_inputs.filled(job, generated_inputs.InputCache.from_environment(),
-                                      lambda generate: run_job(generate, settings, client))
+                                      lambda specs: _generated(job, specs, settings, client))
     nonce = secrets.token_hex(16)
     payload = _payload(job, nonce, settings)
     max_body = GENERATOR_LIMITS["output_bytes"] if job.mode == "generate" else job.limits.output_kb * 1024 + 1
@@ -198,6 +198,14 @@ def run_job(job: Job, settings: SandboxSettings | None = None,
                      for i in range(len(job.tests)))
     return JobResult(outcomes=outcomes, wall_seconds=run.wall_seconds, deadline_hit=run.deadline_hit,
                      supervisor_stderr=run.stderr.decode("utf-8", "replace"))
+
+
+def _generated(job: Job, specs, settings: SandboxSettings, client) -> tuple[RunOutcome, ...]:
+    """The outcomes of a generate job building ``specs`` with ``job``'s generator, kind and image."""
+    generate = Job(code="", kind=job.kind, entry_point=job.entry_point, limits=job.limits,
+                   tests=tuple(CaseInput(generate=spec) for spec in specs), generator=job.generator,
+                   mode="generate", image=job.image)
+    return run_job(generate, settings, client).outcomes
 
 
 def _following(nonce: str, max_body: int, mode: str, on_result, on_outcome):
