@@ -23,7 +23,7 @@ from server.services.attempts import create_invite, invite_for
 from server.services.authoring import create_problem
 from server.services.staff import add_screen, add_user
 from tests.e2e.conftest import serving
-from tests.e2e.test_journey_browser import PASSWORD, TIMEOUT_MS, person
+from tests.e2e.test_journey_browser import PASSWORD, TIMEOUT_MS, open_authoring_tab, person
 from tests.web.review_scenario import REVIEWERS, build
 
 pytestmark = pytest.mark.xdist_group("accessibility")  # one served scenario per run, not one per worker
@@ -80,8 +80,7 @@ def sign_in(page, base, email):
 
 def open_tab(name: str) -> Callable:
     def prepare(page):
-        page.click(f'#tabs [data-tab="{name}"]')
-        expect(page.locator(f'#tabs [data-tab="{name}"]')).to_have_class("current")
+        open_authoring_tab(page, name)
     return prepare
 
 

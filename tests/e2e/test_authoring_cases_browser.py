@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from server.db import get_db
 from server.services.staff import add_user
 from tests.e2e.test_candidate_browser import replace_editor_text
-from tests.e2e.test_journey_browser import PASSWORD, sign_in
+from tests.e2e.test_journey_browser import PASSWORD, open_authoring_tab, sign_in
 
 TYPED = ('{"name": "typed", "args": [{"$ndarray": {"dtype": "int64", "shape": [2], '
          '"data": [4611686018427387905, -1]}}], "expected": 1.0}')
@@ -27,7 +27,7 @@ def open_public_cases(live_app, page, text):
     page.fill("#new-problem input[name=id]", "typed-cases")
     page.fill("#new-problem input[name=title]", "Typed cases")
     page.click("#new-problem button")
-    page.click('#tabs [data-tab="tests"]')
+    open_authoring_tab(page, "tests")
     public = page.locator('.case-file[data-file="tests/public.json"]')
     public.locator('.view-switch [data-view="raw"]').click()
     replace_editor_text(page, '.editor[data-file="tests/public.json"]', text)

@@ -6,11 +6,12 @@ import re
 from playwright.sync_api import expect
 
 from tests.e2e.test_authoring_cases_browser import open_public_cases
+from tests.e2e.test_journey_browser import open_authoring_tab
 
 
 def test_the_settings_form_edits_the_entry_point_and_defaults_the_float_tolerances(live_app, page, screenshots):
     open_public_cases(live_app, page, '[\n  {"name": "a", "args": [[1]], "expected": 1}\n]\n')
-    page.click('#tabs [data-tab="settings"]')
+    open_authoring_tab(page, "settings")
     toml = page.locator('.editor[data-file="problem.toml"] .cm-content')
     entry = page.locator('#settings-form [name="entry_point"]')
     expect(entry).to_have_value("count_positive")

@@ -43,6 +43,13 @@ def sign_in(page, base, email, lands_on):
     expect(page).to_have_url(f"{base}{lands_on}")
 
 
+def open_authoring_tab(page, name):
+    """Open a tab of the authoring page once its script has run: a click that lands before does nothing."""
+    page.wait_for_load_state("load")
+    page.click(f'#tabs [data-tab="{name}"]')
+    expect(page.locator(f'#tabs [data-tab="{name}"]')).to_have_class("current")
+
+
 def test_author_to_candidate_to_reviewer(live_app, browser, screenshots):
     base = live_app.config["PUBLIC_URL"]
     with live_app.app_context():
@@ -92,7 +99,7 @@ def author_publishes(page, screenshots):
     expect(page.locator("#preview")).to_contain_text("math, collections, itertools, functools, heapq, bisect")
     page.screenshot(path=screenshots / "author-statement.png", full_page=True)
 
-    page.click('#tabs [data-tab="tests"]')
+    open_authoring_tab(page, "tests")
     public = page.locator('.case-file[data-file="tests/public.json"]')
     public.locator(".add-case").click()
     row = public.locator("tbody tr").nth(1)
@@ -108,7 +115,7 @@ def author_publishes(page, screenshots):
     public.locator('.view-switch [data-view="raw"]').click()
     expect(public.locator(".cm-content")).to_contain_text('"args": [[4, -2, 7]], "expected": 2')
 
-    page.click('#tabs [data-tab="settings"]')
+    open_authoring_tab(page, "settings")
     toml = page.locator('.editor[data-file="problem.toml"] .cm-content')
     expect(toml).to_contain_text('target = "O(n)"')
     expect(page.locator('#settings-form [name="limits.memory_mb"]')).to_have_value("256")
@@ -126,7 +133,7 @@ def author_publishes(page, screenshots):
     expect(toml).to_contain_text('id = "empty-input"')
     expect(page.locator("#settings-error")).to_be_hidden()
     page.screenshot(path=screenshots / "author-settings.png", full_page=True)
-    page.click('#tabs [data-tab="submissions"]')
+    open_authoring_tab(page, "submissions")
     page.get_by_role("link", name="wrong_answer/zero_is_positive.py").click()
     expect(page.locator("#submission-editor .cm-content")).to_contain_text("value >= 0")
     page.screenshot(path=screenshots / "author-submissions.png", full_page=True)
@@ -148,7 +155,7 @@ def author_publishes(page, screenshots):
     expect(page.locator("p.flash")).to_contain_text("Published e2e-count version 1")
     expect(page.locator("#state")).to_have_text("published")
     expect(page.locator("#publish")).to_be_disabled()
-    page.click('#tabs [data-tab="history"]')
+    open_authoring_tab(page, "history")
     expect(page.locator("#versions")).to_contain_text("v1")
     expect(page.locator("#validation-runs tbody tr")).to_have_count(1)
     expect(page.locator("#validation-runs")).to_contain_text("author@example.com")
