@@ -2,13 +2,14 @@
 
 import json
 import math
+from itertools import chain, compress
 
 from sandbox.collector import collector_paused
 from sandbox.tsbox.typed import has_tags
 from sandbox.typed_values import TypedValueError, validate
 
 _CONSTANTS = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
-_CONTAINERS = (list, dict)  # what json.loads builds, exactly
+_CONTAINERS = frozenset((list, dict))  # what json.loads builds, exactly
 
 
 class UntrustedDataError(ValueError):
@@ -55,16 +56,13 @@ def _parse(data: bytes):
 def _depth(value) -> int:
     """Nesting depth (a scalar 0, a flat list 1), level by level, without recursion.
 
-    Each level's containers are collected by one comprehension per container, not one Python step per
-    child: a result of 100,000 rows takes milliseconds, not a third of a second.
+    Each level's children are gathered and sorted out by type in C, not one Python step per child: a
+    result of 100,000 rows takes milliseconds, not a third of a second.
     """
-    level = [value] if type(value) in _CONTAINERS else []
-    depth = 0
-    while level:
+    level, depth = [value], 0
+    while True:
+        containers = list(compress(level, map(_CONTAINERS.__contains__, map(type, level))))
+        if not containers:
+            return depth
         depth += 1
-        below = []
-        for item in level:
-            below += [child for child in (item.values() if type(item) is dict else item)
-                      if type(child) in _CONTAINERS]
-        level = below
-    return depth
+        level = list(chain.from_iterable(item.values() if type(item) is dict else item for item in containers))

@@ -101,3 +101,12 @@ def test_a_refusal_by_the_run_time_guard_is_a_policy_violation_whatever_else_cam
     refused = {"refused": "policy: opening files is not allowed: open('/etc/passwd') at line 3", "returned": 2}
     graded = grade(CASE, Expectation(2), completed(refused), "function", EXACT)
     assert graded.verdict is Verdict.POLICY_VIOLATION and graded.message == refused["refused"]
+
+
+def test_identical_needs_the_same_type_everywhere_not_only_equality():
+    from server.judge.checkers.base import identical
+    assert identical([[1.5, 2], {"a": [True, None]}], [[1.5, 2], {"a": [True, None]}])
+    assert not identical([[1.5, 2], {"a": [True]}], [[1.5, 2.0], {"a": [True]}])
+    assert not identical([{"a": [1]}], [{"a": [True]}])
+    assert not identical([1.0] * 5000 + [[2]], [1.0] * 5000 + [[2.0]])
+    assert identical({"b": 1, "a": 0.0}, {"a": -0.0, "b": 1})  # every checker accepts these
