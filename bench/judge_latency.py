@@ -7,7 +7,10 @@ harness can take away: the code's own work, reading its input and writing its
 result). Prints medians over a few repetitions and their ratios to
 the baseline (the cheapest possible container: create, start,
 `python3 -c pass`, wait, remove), so the figures stay comparable across
-machines and loads.
+machines and loads. Each Submit finds the machine as a candidate's does: the
+warm pool refilled and the previous Submit's containers removed (the pool
+does that once a Submit's jobs end; back to back, it would run inside the
+next one).
 
     .venv/bin/python bench/judge_latency.py [--repeat 5] [--only ID ...]
 """
@@ -16,7 +19,7 @@ import argparse
 import statistics
 import time
 
-from sandbox import SandboxSettings, engine, image
+from sandbox import SandboxSettings, engine, image, pool
 from server.judge.judge import judge
 from server.problems import bank
 from server.scoring.assess import assess
@@ -42,9 +45,18 @@ def median_seconds(action, repeat: int) -> float:
     return statistics.median(samples)
 
 
+def settle(package, patience: float = 30.0) -> None:
+    """Wait until the package's warm pool is full and holds nothing else (no container being made or removed)."""
+    warm = pool.pool_for(SandboxSettings.from_environment(), image.image_tag(package.spec.sandbox_image))
+    deadline = time.monotonic() + patience
+    while warm and not (len(warm.ready()) == len(warm.held()) == warm.size) and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
 def submit_seconds(package, client) -> tuple[float, float, float]:
     """Seconds to the test verdict and to the full report of one Submit of the reference, and the CPU seconds of
     its tests."""
+    settle(package)
     started = time.perf_counter()
     judged = judge(package, package.solution, client=client)
     verdict = time.perf_counter() - started

@@ -182,12 +182,13 @@ def run_job(job: Job, settings: SandboxSettings | None = None,
     tag = image.require_image(client, job.image)
     memory_mb = max(job.limits.memory_mb, GENERATOR_LIMITS["memory_mb"] if job.generator else 0)
     warm_pool = pool.pool_for(settings, tag)
-    run = container.run_container(
-        client, tag, payload, memory_mb=memory_mb, wall_seconds=_job_wall(job, settings),
-        output_cap=per_test * len(job.tests) + 65536,
-        settings=settings, on_stdout=_following(nonce, max_body, job.mode, on_result, on_outcome),
-        end_frame=wire.end_frame(nonce), warm=warm_pool.take(client, memory_mb) if warm_pool else None,
-        retire=warm_pool.retire if warm_pool else None)
+    with warm_pool.job_running() if warm_pool else contextlib.nullcontext():
+        run = container.run_container(
+            client, tag, payload, memory_mb=memory_mb, wall_seconds=_job_wall(job, settings),
+            output_cap=per_test * len(job.tests) + 65536,
+            settings=settings, on_stdout=_following(nonce, max_body, job.mode, on_result, on_outcome),
+            end_frame=wire.end_frame(nonce), warm=warm_pool.take(client, memory_mb) if warm_pool else None,
+            retire=warm_pool.retire if warm_pool else None)
     found, _ = frames.find_frames(run.stdout, nonce, max_body=max_body)
     if run.exit_code == 0 and wire.END_INDEX not in found:
         # The supervisor exits 0 only after its end frame: the stream from the engine broke, not the code.

@@ -5,7 +5,8 @@ whole small job. A pool keeps ``SandboxSettings.warm_containers`` of them
 started, their supervisor blocked on stdin waiting for its job: it reads and
 writes nothing before the job, so a pooled container has run nobody's code.
 A job takes one (``take``); it is removed after that job like any job
-container, never used again, and a background thread starts a replacement.
+container, never used again, and a background thread starts a replacement once
+the process's jobs have ended (the engine's work would slow them).
 When the pool is empty the job makes its own container, as without a pool.
 
 Pooled containers are made by ``container.create_job_container`` and
@@ -42,6 +43,9 @@ from sandbox.errors import SandboxError
 from sandbox.settings import SandboxSettings
 
 MAX_IDLE_SECONDS = 300.0
+# While this process's jobs run, making and removing containers waits (the engine's work for each takes CPU
+# from the jobs, a tenth of a Submit's verdict time), up to this long.
+UPKEEP_HOLD_SECONDS = 2.0
 RETRY_SECONDS = (1.0, 2.0, 5.0, 10.0, 30.0)  # after a failure to make or remove a container, the engine's away
 
 
@@ -77,6 +81,8 @@ class WarmPool:
         self._to_remove: list[WarmContainer] = []
         self._removing: set[str] = set()  # job ids of containers taken off ``_to_remove`` and not yet gone
         self._wanted: int | None = None  # memory of the latest job: what to make
+        self._jobs_running = 0
+        self._busy_since = 0.0  # when the jobs now running began to overlap without a pause
         self._closed = False
         self._thread: threading.Thread | None = None
 
@@ -104,6 +110,21 @@ class WarmPool:
                     self._wake()
                 return None
         return None if found is None else (found.job_id, found.container_id, found.attached)
+
+    @contextlib.contextmanager
+    def job_running(self):
+        """Around a job of this process (pooled container or not): the pool's upkeep waits until no job runs,
+        or ``UPKEEP_HOLD_SECONDS`` since they began, so that the engine's work does not slow the verdict."""
+        with self._lock:
+            if self._jobs_running == 0:
+                self._busy_since = time.monotonic()
+            self._jobs_running += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._jobs_running -= 1
+                self._lock.notify_all()
 
     def retire(self, job_id: str, container_id: str, attached) -> None:
         """Remove a container after its one job, in the background: the job's result need not wait for it."""
@@ -168,10 +189,11 @@ class WarmPool:
                 while self._idle and now - self._idle[0].started > MAX_IDLE_SECONDS:
                     self._to_remove.append(self._idle.popleft())
                 short = self._wanted is not None and len(self._idle) + len(self._making) < self.size
-                if short or self._to_remove:
+                held_back = UPKEEP_HOLD_SECONDS - (now - self._busy_since) if self._jobs_running else 0
+                if (short or self._to_remove) and held_back <= 0:
                     return self._wanted if short else None
                 oldest = self._idle[0].started if self._idle else now
-                self._lock.wait(timeout=max(0.1, MAX_IDLE_SECONDS - (now - oldest)))
+                self._lock.wait(timeout=held_back if held_back > 0 else max(0.1, MAX_IDLE_SECONDS - (now - oldest)))
 
     def _refill(self) -> None:
         client = None

@@ -81,6 +81,26 @@ def test_a_job_takes_a_container_started_before_it_and_it_is_never_used_again(wa
     assert removed(docker_client, ran_in)
 
 
+def test_the_pool_is_refilled_once_the_jobs_end_not_while_they_run(warm, docker_client):
+    """The engine's work of making the replacements took CPU from the jobs still running: a tenth of a
+    Submit's time to its verdict."""
+    settings, warm_pool = warm
+    where(settings, docker_client)
+    waiting_containers(warm_pool, 3)
+    busy = Job(code="import time\ndef f(x):\n    time.sleep(1.0)\n    return x\n", kind="function",
+               entry_point="f", limits=Limits(1.0, 128, 64), tests=(CaseInput({"args": [0]}),))
+    with concurrent.futures.ThreadPoolExecutor(1) as threads:
+        running = threads.submit(run_job, busy, settings, docker_client)
+        deadline = time.monotonic() + 10
+        while len(warm_pool.ready()) == 3:
+            assert time.monotonic() < deadline, "the job took no pooled container"
+            time.sleep(0.01)
+        time.sleep(0.5)
+        assert len(warm_pool.held()) == 2  # the two waiting: none made meanwhile
+        assert running.result().outcomes[0].status == "completed"
+    waiting_containers(warm_pool, 3)
+
+
 def test_a_container_that_ended_while_waiting_is_never_handed_out(warm, docker_client):
     settings, warm_pool = warm
     where(settings, docker_client)
