@@ -27,6 +27,7 @@ from server.db import engine_of
 from server.models import Attempt, AttemptState, Invite, Submission, SubmissionStatus
 from server.review import dashboard
 from server.scoring.score import band_for
+from server.services.api_tokens import hash_token
 from server.services.staff import add_screen
 
 PROBLEMS = ("cosine-similarity", "moving-average", "log-anomalies")
@@ -41,7 +42,8 @@ def populate(engine, attempts: int, seed: int = 1) -> None:
         screen = add_screen(session, "Bench", 60, list(PROBLEMS))
         versions = list(screen.problems)
         expires = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=3)
-        session.execute(insert(Invite), [{"token": f"bench-{i}", "screen_id": screen.id, "candidate_name": f"C{i:05}",
+        session.execute(insert(Invite), [{"token_hash": hash_token(f"bench-{i}"), "token_prefix": f"b-{i}"[:8],
+                                          "screen_id": screen.id, "candidate_name": f"C{i:05}",
                                           "candidate_email": f"c{i}@example.com", "expires_at": expires}
                                          for i in range(attempts)])
         invites = session.exec(select(Invite.id).where(Invite.screen_id == screen.id)).all()

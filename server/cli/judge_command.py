@@ -34,7 +34,7 @@ def judge_command(problem, solution, notes, as_json, policy):
     with exit_codes(as_json):
         report = evaluate(bank.load(problem), code, notes_text, policy=policy == "on")
     if as_json:
-        emit_json(report.as_json())
+        emit_json(_with_raised(report))
         return
     click.echo(f"{report.problem_id}: {report.verdict.label} ({report.passed}/{report.total} tests passed, "
                f"{report.wall_seconds:.1f} s)")
@@ -45,6 +45,16 @@ def judge_command(problem, solution, notes, as_json, policy):
         line = f"  {test.verdict.label:22} {test.visibility:6} {test.group:11} {time:>8}  {test.name}"
         click.echo(line + (f"  ({test.message})" if test.message and test.verdict.value else ""))
     _echo_assessment(report.assessment)
+
+
+def _with_raised(report) -> dict:
+    """The report's JSON with each test's exception (``raised``: type and message) where it ended with one: the
+    person running the CLI has the whole package, hidden tests included."""
+    document = report.as_json()
+    for shown, test in zip(document["tests"], report.tests, strict=True):
+        if test.raised is not None:
+            shown["raised"] = test.raised.as_json()
+    return document
 
 
 def _echo_assessment(assessment) -> None:

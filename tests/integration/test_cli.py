@@ -59,6 +59,17 @@ def test_judge_exits_zero_for_a_wrong_answer_and_a_policy_violation(runner, tmp_
     assert report["tests"][0]["message"].startswith("policy: `import os` is not allowed in this problem")
 
 
+def test_judge_json_says_what_each_test_raised(runner, tmp_path, fixture_problem):
+    """Authors saw only "runtime_error" and a message; the exception's type was in the report but not printed."""
+    failing = write(tmp_path, "r.py", "def add(a, b):\n    raise KeyError(a)\n")
+    report = json.loads(runner.invoke(main, ["judge", fixture_problem, failing, "--json"]).output)
+    assert {t["verdict"] for t in report["tests"]} == {"runtime_error"}
+    assert report["tests"][0]["raised"]["type"] == "KeyError"
+    passing = write(tmp_path, "s.py", "def add(a, b):\n    return a + b\n")
+    assert "raised" not in json.loads(runner.invoke(main, ["judge", fixture_problem, passing, "--json"]).output)[
+        "tests"][0]
+
+
 def test_human_output_lists_every_test(runner, tmp_path, fixture_problem):
     solution = write(tmp_path, "s.py", "def add(a, b):\n    return a + b if a > 0 else 0\n")
     result = runner.invoke(main, ["judge", fixture_problem, solution])
