@@ -15,6 +15,10 @@ worker_class = "gevent"
 workers = int(os.environ.get("TECHSCREEN_WEB_PROCESSES", "2"))
 worker_connections = int(os.environ.get("TECHSCREEN_WEB_CONNECTIONS", "1000"))
 timeout = 120
+# A candidate's page autosaves every 4 s: a connection closed when idle for less (gunicorn's default is 2 s)
+# raced with the next request, which then failed on a reset connection. A gevent worker's idle
+# connection costs a greenlet.
+keepalive = 75
 graceful_timeout = 30
 control_socket_disable = True  # several clusters may run on one host (tests, benches); none uses gunicornc
 # Half the connections may be progress streams; the rest stay for pages and autosaves.
