@@ -1,4 +1,4 @@
-"""``techscreen problem check|list|export|import``."""
+"""``techscreen problem check|list|export|import``: problem packages and question items alike."""
 
 import shutil
 from pathlib import Path
@@ -10,7 +10,8 @@ from server.errors import ProblemFormatError
 from server.problems import archive, bank
 from server.problems.check import check_package
 from server.problems.package import load_package
-from server.problems.tree import read_tree, write_tree
+from server.problems.tree import read_tree, tree_hash, write_tree
+from server.questions.item import QUESTION_FILE, parse_question
 
 
 @click.group("problem")
@@ -47,26 +48,40 @@ def check_command(problem, as_json):
 @problem_group.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON array.")
 def list_command(as_json):
-    """List the problems in the bank."""
-    rows = []
-    for name, entry in bank.list_packages():
-        if isinstance(entry, ProblemFormatError):
-            rows.append({"id": name, "valid": False, "error": f"{len(entry.issues)} format errors"})
-        else:
-            spec = entry.spec
-            rows.append({"id": spec.id, "valid": True, "title": spec.title, "difficulty": spec.difficulty,
-                         "kind": spec.kind, "target": spec.complexity.target,
-                         "public": len(entry.public_cases), "hidden": len(entry.hidden_cases),
-                         "version": entry.content_hash[:12]})
+    """List the problems in the bank, then its question items (kind ``question``)."""
+    rows = [_invalid_row(name, entry) if isinstance(entry, ProblemFormatError) else _problem_row(entry)
+            for name, entry in bank.list_packages()]
+    rows += [_invalid_row(name, entry) if isinstance(entry, ProblemFormatError) else _question_row(*entry)
+             for name, entry in bank.list_questions()]
     if as_json:
         emit_json(rows)
         return
     for row in rows:
-        if row["valid"]:
+        if not row["valid"]:
+            click.echo(f"{row['id']:24} INVALID: {row['error']} (run `techscreen problem check {row['id']}`)")
+        elif row["kind"] == "question":
+            click.echo(f"{row['id']:24} {row['difficulty']:7} {row['kind']:9} {row['format']:11} "
+                       f"{row['points']:>3g} points {row['topic']:17} {row['title']}")
+        else:
             click.echo(f"{row['id']:24} {row['difficulty']:7} {row['kind']:9} {row['target']:11} "
                        f"{row['public']:>3} public {row['hidden']:>4} hidden  {row['title']}")
-        else:
-            click.echo(f"{row['id']:24} INVALID: {row['error']} (run `techscreen problem check {row['id']}`)")
+
+
+def _problem_row(package) -> dict:
+    spec = package.spec
+    return {"id": spec.id, "valid": True, "title": spec.title, "difficulty": spec.difficulty, "kind": spec.kind,
+            "target": spec.complexity.target, "public": len(package.public_cases),
+            "hidden": len(package.hidden_cases), "version": package.content_hash[:12]}
+
+
+def _question_row(item, text: str) -> dict:
+    return {"id": item.id, "valid": True, "title": item.title, "difficulty": item.difficulty, "kind": "question",
+            "format": item.format, "topic": item.topic, "points": item.points,
+            "version": tree_hash({QUESTION_FILE: text})[:12]}
+
+
+def _invalid_row(name: str, error: ProblemFormatError) -> dict:
+    return {"id": name, "valid": False, "error": f"{len(error.issues)} format errors"}
 
 
 @problem_group.command("export")
@@ -74,11 +89,15 @@ def list_command(as_json):
 @click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The zip file to write.")
 def export_command(problem, output):
-    """Write PROBLEM (a bank id or a package path) as a zip of its package folder."""
+    """Write PROBLEM (a bank id or a package path; a question item too) as a zip of its folder."""
     with exit_codes(False):
-        package = load_package(bank.resolve(problem))
-    output.write_bytes(archive.pack(package.id, read_tree(package.path)))
-    click.echo(f"{package.id}: wrote {output}")
+        folder = bank.resolve(problem)
+        if (folder / QUESTION_FILE).is_file():
+            item_id = parse_question((folder / QUESTION_FILE).read_text(encoding="utf-8"), folder.name).id
+        else:
+            item_id = load_package(folder).id
+    output.write_bytes(archive.pack(item_id, read_tree(folder)))
+    click.echo(f"{item_id}: wrote {output}")
 
 
 @problem_group.command("import")

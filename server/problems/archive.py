@@ -1,4 +1,4 @@
-"""The zip format of a problem package: one folder ``<id>/`` holding the package (docs/authoring.md).
+"""The zip format of a problem package or question item: one folder ``<id>/`` holding it (docs/authoring.md).
 
 ``unpack`` trusts nothing in the archive: it refuses every path that is not
 plain names joined by ``/`` (``tree.path_problem``), two names for one file
@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from server.errors import ArchiveError, Issue, ProblemFormatError
 from server.problems.package import load_package
 from server.problems.tree import TEXT_SUFFIXES, path_problem, require_paths_inside, same_name_key, write_tree
+from server.questions.item import QUESTION_FILE, question_issues
 
 MAX_ARCHIVE_BYTES = 4 * 1024 * 1024
 MAX_FILES = 200
@@ -152,7 +153,11 @@ def _shown(name: str) -> str:
 
 
 def _package_issues(problem_id: str, files: dict[str, str]) -> list[Issue]:
-    """Every format error of the package once written out, named by its path in the archive."""
+    """Every format error of the package (a question item: of its ``question.toml``) once written out, named by
+    its path in the archive."""
+    if QUESTION_FILE in files:
+        return [dataclasses.replace(issue, file=f"{problem_id}/{issue.file}")
+                for issue in question_issues(problem_id, files)]
     with tempfile.TemporaryDirectory(prefix="techscreen-import-") as scratch:
         root = Path(scratch) / problem_id
         try:

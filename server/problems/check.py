@@ -14,6 +14,7 @@ import json
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from sandbox import CaseInput, Generate, Job, SandboxSettings, run_job
 from server.complexity.measure import measure_complexity
@@ -24,6 +25,8 @@ from server.judge.report import JudgeReport
 from server.judge.verdicts import Verdict
 from server.policy import check_policy
 from server.problems.package import SLOW, KnownSubmission, ProblemPackage, load_package
+from server.problems.tree import read_tree
+from server.questions.item import QUESTION_FILE, question_issues
 
 # The reference should use at most this share of a test's CPU limit.
 REFERENCE_SHARE_WARNING = 0.5
@@ -82,6 +85,9 @@ def check_package(path, settings: SandboxSettings | None = None, client=None, wo
     """
     report = progress or (lambda phase, fraction: None)
     report("format", 0.0)
+    if (Path(path) / QUESTION_FILE).is_file():  # a question item: its format is all there is to check
+        report("done", 1.0)
+        return CheckReport(Path(path).name, tuple(question_issues(Path(path).name, read_tree(Path(path)))))
     try:
         package = load_package(path)
     except ProblemFormatError as error:

@@ -224,3 +224,36 @@ def test_problem_export_of_a_bad_package_is_a_usage_error(runner, tmp_path, fixt
     result = runner.invoke(main, ["problem", "export", str(broken), "-o", str(tmp_path / "x.zip")])
     assert result.exit_code == 2 and "solution.py: error: missing file" in result.output
     assert not (tmp_path / "x.zip").exists()
+
+
+def test_problem_commands_take_question_items(runner, tmp_path):
+    """`problem list` left the bank's question items out; `check`, `export` and `import` refused them for
+    lacking a problem.toml."""
+    listed = {row["id"]: row for row in json.loads(runner.invoke(main, ["problem", "list", "--json"]).output)}
+    assert listed["q-knn-k"]["kind"] == "question" and listed["q-knn-k"]["valid"]
+    assert listed["q-knn-k"]["format"] in ("single", "multiple", "written")
+    checked = runner.invoke(main, ["problem", "check", "q-knn-k", "--json"])
+    assert checked.exit_code == 0 and json.loads(checked.output)["ok"], checked.output
+
+    exported = tmp_path / "q.zip"
+    assert runner.invoke(main, ["problem", "export", "q-knn-k", "-o", str(exported)]).exit_code == 0
+    bank_folder = tmp_path / "bank"
+    imported = runner.invoke(main, ["problem", "import", str(exported), "--bank", str(bank_folder)])
+    assert imported.exit_code == 0, imported.output
+    assert read_tree(bank_folder / "q-knn-k") == read_tree(Path("problems/q-knn-k"))
+
+
+def test_a_broken_question_item_fails_check_and_import_saying_where(runner, tmp_path):
+    broken = tmp_path / "q-broken"
+    broken.mkdir()
+    (broken / "question.toml").write_text('id = "q-broken"\ntitle = "T"\nformat = "single"\ntopic = "t"\n'
+                                          'prompt = "P"\nexplanation = "E"\n[[options]]\ntext = "only"\n'
+                                          'correct = true\n')
+    checked = runner.invoke(main, ["problem", "check", str(broken)])
+    assert checked.exit_code == 2
+    assert "question.toml: error: a choice question needs 2 to 8 [[options]]" in checked.output
+    archive_file = tmp_path / "q.zip"
+    archive_file.write_bytes(archive.pack("q-broken", read_tree(broken)))
+    imported = runner.invoke(main, ["problem", "import", str(archive_file), "--bank", str(tmp_path / "bank")])
+    assert imported.exit_code == 2 and "q-broken/question.toml" in imported.output
+    assert not (tmp_path / "bank" / "q-broken").exists()
