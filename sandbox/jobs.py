@@ -263,6 +263,7 @@ def _payload(job: Job, nonce: str, settings: SandboxSettings) -> bytes:
                 "log_bytes": settings.log_bytes}
 
     limits = job.limits
+    carried = [None if test.generated is None else test.generated.encode("utf-8") for test in job.tests]
     document = {
         "nonce": nonce,
         "kind": job.kind,
@@ -274,18 +275,21 @@ def _payload(job: Job, nonce: str, settings: SandboxSettings) -> bytes:
         "allowed_imports": None if job.allowed_imports is None else list(job.allowed_imports),
         "limits": supervisor_limits(limits.cpu_seconds, limits.memory_mb, limits.output_kb * 1024),
         "generator_limits": supervisor_limits(**GENERATOR_LIMITS),
-        "tests": [_test_document(t) for t in job.tests],
+        "tests": [_test_document(test, blob) for test, blob in zip(job.tests, carried, strict=True)],
     }
     try:
-        return json.dumps(document, allow_nan=True).encode("utf-8")
+        header = json.dumps(document, allow_nan=True).encode("utf-8")
     except (TypeError, ValueError, UnicodeEncodeError) as error:
         raise JobRejected(f"the job cannot be encoded: {error}") from error
+    # The carried inputs follow the document as they are: written into it as JSON strings, every quote
+    # escaped by the host and unescaped by the supervisor, they cost a Submit a tenth of a second.
+    return header + b"\n" + b"".join(blob for blob in carried if blob is not None)
 
 
-def _test_document(test: CaseInput) -> dict:
+def _test_document(test: CaseInput, carried: bytes | None) -> dict:
     document = {"input": test.data} if test.data is not None else {"generate": test.generate.as_json()}
-    if test.generated is not None:
-        document["generated"] = test.generated
+    if carried is not None:
+        document["carried_bytes"] = len(carried)
     if test.series is not None:
         document["series"] = test.series
     return document

@@ -1,6 +1,7 @@
 """The sandbox container's PID 1: runs each test in a fresh child process.
 
-Reads one job (JSON) from stdin, then for every test has the job's zygote
+Reads one job from stdin (its JSON document, then the inputs it carries),
+then for every test has the job's zygote
 (``tsbox.zygote``, one interpreter per job and code, started here with the
 address-space and core limits) fork a fresh process for it, which sets its own
 CPU limit and runs ``tsbox.runner``; feeds it the test's input, captures its
@@ -519,10 +520,21 @@ def write_all(out_fd, data):
 
 
 def read_job():
+    """The job from stdin: its JSON document (one line), then the inputs it carries, in its tests' order,
+    each ``carried_bytes`` long; a test carrying one gets it as ``test["carried"]``."""
     data = sys.stdin.buffer.read(MAX_JOB_BYTES + 1)
     if len(data) > MAX_JOB_BYTES:
         raise SystemExit("job larger than %d bytes" % MAX_JOB_BYTES)
-    return json.loads(data)
+    document, _, carried = data.partition(b"\n")
+    job = json.loads(document)
+    offset = 0
+    for test in job["tests"]:
+        if test.get("carried_bytes") is not None:
+            test["carried"] = carried[offset:offset + test["carried_bytes"]]
+            offset += test["carried_bytes"]
+    if offset != len(carried):
+        raise SystemExit("the job carries %d bytes of input, its tests %d" % (len(carried), offset))
+    return job
 
 
 # The job's mode and the runner mode its tests run in.
@@ -562,8 +574,8 @@ class JobZygotes:
 def run_one(job, test, zygotes):
     """Run one test; a generated input is built first in a process of its own."""
     test_input = test.get("input")
-    if test_input is None and test.get("generated") is not None:  # built by an earlier job, kept by the host
-        raw_input = test["generated"].encode("utf-8")
+    if test_input is None and test.get("carried") is not None:  # built by an earlier job, kept by the host
+        raw_input = test["carried"]
     elif test_input is None:
         gen_meta, gen_body = TestRun(json.dumps(test["generate"]).encode(), job["generator_limits"]).run(
             zygotes.generator)

@@ -1,5 +1,6 @@
 """The sandbox API against the real engine and image."""
 
+import json
 import threading
 import time
 
@@ -82,6 +83,21 @@ def test_a_generated_input_is_built_once_and_later_jobs_carry_its_text(docker_cl
     assert run_job(counted, client=docker_client).outcomes[0].result["returned"] == [2, 9]
     built_again = run_job(counted, SandboxSettings(keep_generated_inputs=False), client=docker_client)
     assert built_again.outcomes[0].result["returned"] == first
+
+
+def test_carried_inputs_reach_each_test_byte_for_byte(docker_client, tmp_path, monkeypatch):
+    """They follow the job's JSON document unescaped, each test taking its own bytes: quotes, escapes,
+    newlines and non-ASCII text arrive as the generator wrote them, in their tests' order."""
+    monkeypatch.setenv("TECHSCREEN_CACHE_DIR", str(tmp_path))
+    generator = "def generate(n, rng):\n    return [[n]]"
+    echoed = job("def f(values):\n    return values", CaseInput(generate=Generate(3, 1)), CaseInput({"args": [[0]]}),
+                 CaseInput(generate=Generate(4, 1)), generator=generator)
+    run_job(echoed, client=docker_client)
+    kept = {json.loads(path.read_text())["args"][0][0]: path for path in (tmp_path / "inputs").glob("*.json")}
+    kept[3].write_text('{"args":\n [["a\\"b", "\\u00e9\\n", "\u00fc\u4e2d"]]}', encoding="utf-8")
+    kept[4].write_text('{"args": [[4]]}')
+    returned = [o.result["returned"] for o in run_job(echoed, client=docker_client).outcomes]
+    assert returned == [["a\"b", "\u00e9\n", "\u00fc\u4e2d"], [0], [4]]
 
 
 def test_a_broken_generator_is_a_setup_failure(docker_client):
