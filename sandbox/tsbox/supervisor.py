@@ -522,21 +522,29 @@ def write_all(out_fd, data):
 
 
 def read_job():
-    """The job from stdin: its JSON document (one line), then the inputs it carries, in its tests' order,
-    each ``carried_bytes`` long; a test carrying one gets it as ``test["carried"]``."""
-    data = sys.stdin.buffer.read(MAX_JOB_BYTES + 1)
-    if len(data) > MAX_JOB_BYTES:
-        raise SystemExit("job larger than %d bytes" % MAX_JOB_BYTES)
-    document, _, carried = data.partition(b"\n")
+    """The job's JSON document, the first line on stdin; the inputs it carries follow it, each test's
+    ``carried_bytes`` in the tests' order, read as their tests come (``read_carried``)."""
+    document = sys.stdin.buffer.readline(MAX_JOB_BYTES + 1)
+    if not document.endswith(b"\n"):
+        raise SystemExit("job document larger than %d bytes, or cut off" % MAX_JOB_BYTES)
     job = json.loads(document)
-    offset = 0
-    for test in job["tests"]:
-        if test.get("carried_bytes") is not None:
-            test["carried"] = carried[offset:offset + test["carried_bytes"]]
-            offset += test["carried_bytes"]
-    if offset != len(carried):
-        raise SystemExit("the job carries %d bytes of input, its tests %d" % (len(carried), offset))
+    carried = sum(test.get("carried_bytes") or 0 for test in job["tests"])
+    if len(document) + carried > MAX_JOB_BYTES:
+        raise SystemExit("job larger than %d bytes" % MAX_JOB_BYTES)
     return job
+
+
+def read_carried(test):
+    """The input ``test`` carries, read from stdin now: a job the host ends early (its measurement already
+    decisive) never waits for the large inputs it would not use, and its first test runs while the rest
+    still arrive."""
+    size = test.get("carried_bytes")
+    if size is None:
+        return None
+    data = sys.stdin.buffer.read(size)
+    if len(data) != size:
+        raise SystemExit("the job's input ended after %d of a test's %d bytes" % (len(data), size))
+    return data
 
 
 # The job's mode and the runner mode its tests run in.
@@ -573,11 +581,11 @@ class JobZygotes:
             zygote.wait_ready()
 
 
-def run_one(job, test, zygotes):
-    """Run one test; a generated input is built first in a process of its own."""
+def run_one(job, test, carried, zygotes):
+    """Run one test; a generated input is built first in a process of its own, unless carried in."""
     test_input = test.get("input")
-    if test_input is None and test.get("carried") is not None:  # built by an earlier job, kept by the host
-        raw_input = test["carried"]
+    if test_input is None and carried is not None:  # built by an earlier job, kept by the host
+        raw_input = carried
     elif test_input is None:
         gen_meta, gen_body = TestRun(json.dumps(test["generate"]).encode(), job["generator_limits"]).run(
             zygotes.generator)
@@ -644,6 +652,7 @@ def main():
     zygotes.prepare(processes)
     series_by_name = {}
     for index, test in enumerate(job["tests"]):
+        carried = read_carried(test)  # in order, even for a test skipped below
         series = None
         if job["mode"] == "measure" and test.get("series") is not None:
             series = series_by_name.setdefault(test["series"], Series(job["event_cap"]))
@@ -654,7 +663,7 @@ def main():
                                                         "budget at this size, measured or predicted"}, b"")
                 continue
         try:
-            meta, body = run_one(job, test, zygotes)
+            meta, body = run_one(job, test, carried, zygotes)
         except Exception as error:  # noqa: BLE001 - our failure, reported as such, not the candidate's
             traceback.print_exc()
             meta, body = {"status": "sandbox_error", "detail": "%s: %s" % (type(error).__name__, error)}, b""
