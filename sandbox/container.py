@@ -201,11 +201,16 @@ def _dispose(client: docker.DockerClient, container_id: str | None, attached) ->
 
 
 def remove_container(client: docker.DockerClient, container_id: str) -> None:
+    """Remove the container, running or not. One already gone, or already being removed by someone else
+    (``sandbox gc``, another process's clean-up), is what was wanted: no error."""
     with engine_errors("removing the sandbox container"):
         try:
             client.api.remove_container(container_id, force=True)
         except docker.errors.NotFound:
             pass
+        except docker.errors.APIError as error:
+            if error.status_code != 409 or "already in progress" not in str(error.explanation):
+                raise
 
 
 def remove_job_containers(client: docker.DockerClient, job_id: str) -> None:

@@ -9,7 +9,8 @@ import pytest
 
 from sandbox import CaseInput, EngineUnavailable, Generate, ImageMissing, Job, Limits, SandboxSettings, run_job
 from sandbox import container as container_module
-from sandbox.errors import EngineRefused
+from sandbox.errors import EngineRefused, SandboxError
+from sandbox.image import image_tag
 from tests.conftest import job_containers
 
 pytestmark = pytest.mark.usefixtures("no_leftover_containers")
@@ -98,6 +99,27 @@ def test_carried_inputs_reach_each_test_byte_for_byte(docker_client, tmp_path, m
     kept[4].write_text('{"args": [[4]]}')
     returned = [o.result["returned"] for o in run_job(echoed, client=docker_client).outcomes]
     assert returned == [["a\"b", "\u00e9\n", "\u00fc\u4e2d"], [0], [4]]
+
+
+def test_a_container_someone_else_is_removing_is_removed_without_error(docker_client):
+    """`sandbox gc` removed a job's exited container while its judge was removing it too: the engine answered
+    409 "removal already in progress", and the judge (`sandbox doctor` in CI) failed on it."""
+    container_id = docker_client.api.create_container(image_tag(), command=["sleep", "30"])["Id"]
+    docker_client.api.start(container_id)
+    errors = []
+
+    def remove():
+        try:
+            container_module.remove_container(docker_client, container_id)
+        except SandboxError as error:
+            errors.append(error)
+
+    removers = [threading.Thread(target=remove) for _ in range(3)]
+    for remover in removers:
+        remover.start()
+    for remover in removers:
+        remover.join()
+    assert errors == [] and not docker_client.api.containers(all=True, filters={"id": container_id})
 
 
 def test_a_broken_generator_is_a_setup_failure(docker_client):
