@@ -68,15 +68,17 @@ def register(bp) -> None:
     for status in default_exceptions:
         bp.register_error_handler(status, error_response)
     bp.register_error_handler(Exception, error_response)
+    answer_routing_errors(bp, error_response)
 
+
+def answer_routing_errors(bp, respond) -> None:
+    """Answer unknown paths and wrong methods under ``bp``'s prefix with ``respond(error)``: they never reach a
+    view of ``bp``, so its handlers would not see them, and Flask would give them the app's HTML pages."""
     @bp.before_app_request
     def routing_errors():
-        # Unknown paths and wrong methods under the prefix never reach a view of bp, so its handlers
-        # would not see them; answer them here, before Flask raises them to the app's HTML pages.
         failure = request.routing_exception
-        if (failure is not None and isinstance(failure, HTTPException) and (failure.code or 0) >= 400
-                and _under(request.path, bp.url_prefix)):
-            return error_response(failure)
+        if isinstance(failure, HTTPException) and (failure.code or 0) >= 400 and _under(request.path, bp.url_prefix):
+            return respond(failure)
         return None
 
 

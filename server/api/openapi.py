@@ -183,7 +183,7 @@ def _operation(operation_id: str, summary: str, scope: str, ok: str, schema: str
     operation = {"operationId": operation_id, "summary": summary,
                  "description": f"Needs a token with the scope `{scope}`.", "x-scopes": [scope],
                  "responses": {ok: {"description": "OK", "content": {"application/json": {"schema": _ref(schema)}}}}}
-    errors = ("400", "401", "403", *(status for status in errors if status != "400"), "429", "500")
+    errors = ("400", "401", "403", *errors, "429", "500")
     operation["responses"].update({status: {"$ref": f"#/components/responses/{status}"} for status in errors})
     if parameters:
         operation["parameters"] = parameters
@@ -211,7 +211,7 @@ PATHS = {
         "200", "ResultPage", errors=("404", "422"), parameters=[_id("screen_id", "screen"), *PAGE_PARAMETERS])},
     "/invites": {"post": _operation(
         "createInvite", "Invite a candidate to a screen; returns the link to send them.", "invites:write", "201",
-        "NewInvite", errors=("400", "413", "415", "422"), body="InviteRequest")},
+        "NewInvite", errors=("413", "415", "422"), body="InviteRequest")},
     "/invites/{invite_id}": {"get": _operation(
         "getInvite", "One invite: its candidate, expiry and the attempt's state (not its link).", "invites:write",
         "200", "Invite", errors=("404",), parameters=[_id("invite_id", "invite")])},

@@ -64,10 +64,9 @@ def _requeue_lapsed(engine, now: dt.datetime, lease_seconds: float) -> dict:
 
 class Sweeper:
     """``sweep`` every ``interval`` seconds on a daemon thread, surviving a database or broker outage; each pass
-    also sends the outgoing deliveries due (webhooks, Greenhouse's PATCH) when given the app's ``settings``."""
+    also sends the outgoing deliveries due (webhooks, Greenhouse's PATCH) with the app's ``settings``."""
 
-    def __init__(self, engine, interval: float, lease_seconds: float, resend_seconds: float,
-                 settings: dict | None = None):
+    def __init__(self, engine, interval: float, lease_seconds: float, resend_seconds: float, settings: dict):
         self._args = (engine, lease_seconds, resend_seconds)
         self._settings = settings
         self._interval = interval
@@ -86,8 +85,7 @@ class Sweeper:
                 sweep(*self._args)
             except Exception as error:  # the database or broker is away: the next pass tries again
                 log.warning("sweep failed: %s", error)
-            if self._settings is not None:
-                try:
-                    deliver_due(self._args[0], self._settings)
-                except Exception as error:  # likewise
-                    log.warning("sending deliveries failed: %s", error)
+            try:
+                deliver_due(self._args[0], self._settings)
+            except Exception as error:  # likewise
+                log.warning("sending deliveries failed: %s", error)

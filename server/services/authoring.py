@@ -293,16 +293,13 @@ def publish(session: Session, problem: AuthoredProblem, user_id: int | None) -> 
         text = problem.files[QUESTION_FILE]
         version = record_question(session, parse_question(text, problem.problem_id), text, source="authored",
                                   published_by=user_id)
-        problem.state = ProblemState.PUBLISHED
-        session.add(problem)
-        session.commit()
-        return version
-    try:
-        with materialised(problem.problem_id, problem.files) as root:
-            package: ProblemPackage = load_package(root)
-            version = record_version(session, package, source="authored", published_by=user_id)
-    except ProblemFormatError as error:
-        raise AuthoringError(f"the working copy cannot be published: {error}") from None
+    else:
+        try:
+            with materialised(problem.problem_id, problem.files) as root:
+                package: ProblemPackage = load_package(root)
+                version = record_version(session, package, source="authored", published_by=user_id)
+        except ProblemFormatError as error:
+            raise AuthoringError(f"the working copy cannot be published: {error}") from None
     problem.state = ProblemState.PUBLISHED
     session.add(problem)
     session.commit()

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from sqlmodel import Session, select
 
 from server.errors import TechscreenError
+from server.ids import parse_id
 from server.models import ApiToken, Attempt, AttemptState, GreenhouseInterview, Invite, Screen, utcnow
 from server.services import attempts, mail
 from server.services.outgoing_http import RefusedUrl, check_url
@@ -156,7 +157,8 @@ def _read_send_test(session: Session, document) -> tuple[Screen, dict, str]:
         errors.append("url is required: the http(s) URL to PATCH when the candidate completes the test")
     if errors:
         raise GreenhouseInputError(errors)
-    screen = session.get(Screen, int(test_id)) if test_id.strip().isdigit() and len(test_id) < 12 else None
+    screen_id = parse_id(test_id.strip())
+    screen = session.get(Screen, screen_id) if screen_id is not None else None
     if screen is None:
         raise GreenhouseInputError([f"no test has partner_test_id {test_id!r}; list_tests gives the ids"], 404)
     return screen, cleaned, url
@@ -166,7 +168,8 @@ def _interview(session: Session, partner_interview_id) -> GreenhouseInterview:
     if not partner_interview_id:
         raise GreenhouseInputError(["the query parameter partner_interview_id is required"])
     text = str(partner_interview_id).strip()
-    found = session.get(GreenhouseInterview, int(text)) if text.isdigit() and len(text) < 12 else None
+    interview_id = parse_id(text)
+    found = session.get(GreenhouseInterview, interview_id) if interview_id is not None else None
     if found is None:
         raise GreenhouseInputError([f"no test was sent with partner_interview_id {text!r}"], 404)
     return found

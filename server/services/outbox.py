@@ -20,8 +20,6 @@ log = logging.getLogger(__name__)
 
 RETRY_FIRST_SECONDS = 30.0
 RETRY_MAX_SECONDS = 3600.0
-MAX_ATTEMPTS = 12  # about 17 hours from the first try at the defaults
-TIMEOUT_SECONDS = 10.0
 BATCH = 20
 
 
@@ -30,12 +28,11 @@ def retry_delay(attempts: int, first: float = RETRY_FIRST_SECONDS, cap: float = 
     return min(cap, first * 2 ** min(max(attempts, 1) - 1, 30))
 
 
-def deliver_due(engine, retry_first: float = RETRY_FIRST_SECONDS, max_attempts: int = MAX_ATTEMPTS,
-                timeout: float = TIMEOUT_SECONDS, headers_for=None) -> int:
+def deliver_due(engine, retry_first: float, max_attempts: int, timeout: float, headers_for) -> int:
     """Send every delivery due now (in batches); returns how many were tried.
 
     ``headers_for(delivery) -> headers`` gives the headers to send besides the defaults, made at sending time
-    (a webhook's timestamp and signature, headers stored sealed); by default the delivery's stored headers.
+    (a webhook's timestamp and signature, headers stored sealed).
     """
     tried, more = 0, True
     while more:
@@ -68,7 +65,7 @@ def _take_due(engine, timeout: float) -> tuple[list[Delivery], bool]:
 def _send(engine, delivery: Delivery, retry_first: float, max_attempts: int, timeout: float,
           headers_for) -> None:
     headers = {"Content-Type": "application/json", "User-Agent": "techscreen",
-               **(headers_for(delivery) if headers_for else delivery.headers)}
+               **headers_for(delivery)}
     answer = outgoing_http.send(delivery.method, delivery.url, delivery.body, headers, timeout)
     with Session(engine) as session:
         row = session.get(Delivery, delivery.id)

@@ -36,6 +36,7 @@ from server.questions.item import QuestionItem
 from server.scoring.questions import FluencyReport, ItemScore, fluency, score_answer
 from server.scoring.score import band_for, screen_total
 from server.services.answers import answers_of
+from server.services.attempts import screen_problems
 from server.services.problem_store import load_question
 
 
@@ -146,17 +147,16 @@ def attempt_result(session: Session, attempt: Attempt) -> AttemptResult:
         select(Submission.problem_version_id, Submission.kind, func.count())
         .where(Submission.attempt_id == attempt.id).group_by(Submission.problem_version_id, Submission.kind)))
     finished = attempt.state == AttemptState.FINISHED
-    versions = [session.get(ProblemVersion, version_id) for version_id in screen.problems]
+    versions = screen_problems(session, screen)
     problems = []
     for version in (version for version in versions if version.kind != "question"):
         final = finals.get(version.id)
         problems.append(ProblemResult(version, final,
                                       counts.get((version.id, "submit"), 0), counts.get((version.id, "run"), 0),
                                       final.band if finished and final is not None else None))
-    questions = question_results(session, attempt, [version for version in versions if version.kind == "question"])
+    questions, fluency_report = _questions_and_fluency(session, attempt, versions)
     judged = [problem.final for problem in problems if problem.final is not None]
     coding = sum(final.score or 0.0 for final in judged) / len(problems) if problems else None
-    fluency_report = fluency([(q.item, q.score) for q in questions]) if questions else None
     answered = any(question.answer is not None for question in questions)
     total = (screen_total(coding, fluency_report and fluency_report.score, screen.fluency_weight)
              if judged or answered else None)
@@ -238,11 +238,18 @@ def record_fluency(session: Session, attempt: Attempt) -> None:
     called whenever one of its answers or a reviewer's score of one changes."""
     screen = session.exec(select(Screen).join(Invite, Invite.screen_id == Screen.id)
                           .where(Invite.id == attempt.invite_id)).one()
-    versions = [session.get(ProblemVersion, version_id) for version_id in screen.problems]
-    questions = question_results(session, attempt, [version for version in versions if version.kind == "question"])
-    attempt.fluency = fluency([(q.item, q.score) for q in questions]).score if questions else None
+    _, report = _questions_and_fluency(session, attempt, screen_problems(session, screen))
+    attempt.fluency = None if report is None else report.score
     session.add(attempt)
     session.commit()
+
+
+def _questions_and_fluency(session: Session, attempt: Attempt, versions: list[ProblemVersion]) \
+        -> tuple[list[QuestionResult], FluencyReport | None]:
+    """The attempt's results on the screen's question items, and the fluency component they make (None for a
+    screen without any)."""
+    questions = question_results(session, attempt, [version for version in versions if version.kind == "question"])
+    return questions, fluency([(q.item, q.score) for q in questions]) if questions else None
 
 
 def final_submit_ids(session: Session, *where) -> dict[tuple[int, int], int]:

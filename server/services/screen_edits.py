@@ -31,22 +31,22 @@ def moved(items: list, index: int, move: str) -> list:
 
 
 def edit_screen(session: Session, screen: Screen, name: str, minutes: int, problem_ids: list[str],
-                fluency_weight: int | None = None) -> None:
-    """New name, duration, items (bank ids, in order) and question items' weight (percent; None keeps it); an item
-    already in the screen keeps its version.
+                fluency_weight: int) -> None:
+    """New name, duration, items (bank ids, in order) and question items' weight (percent); an item already in
+    the screen keeps its version.
 
     Raises:
         StaffInputError: Bad values (as for a new screen), or the items or the weight changed once a candidate
             started.
     """
-    weight = screen.fluency_weight if fluency_weight is None else fluency_weight
-    check_screen_fields(name, minutes, weight)
+    check_screen_fields(name, minutes, fluency_weight)
     kept = {version.problem_id: version.id for version in screen_problems(session, screen)}
     versions = screen_versions(session, problem_ids, kept)
-    if (versions != screen.problems or weight != screen.fluency_weight) and started_attempts(session, screen):
+    if (versions != screen.problems or fluency_weight != screen.fluency_weight) and started_attempts(session, screen):
         raise StaffInputError("candidates have started this screen, so its items, their order and their weights "
                               "stay as they were; make a new screen for a different set")
-    screen.name, screen.minutes, screen.problems, screen.fluency_weight = name.strip(), minutes, versions, weight
+    screen.name, screen.minutes, screen.problems = name.strip(), minutes, versions
+    screen.fluency_weight = fluency_weight
     session.add(screen)
     session.commit()
 

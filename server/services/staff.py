@@ -115,7 +115,7 @@ def add_screen(session: Session, name: str, minutes: int, problem_ids: list[str]
     return screen
 
 
-def check_screen_fields(name: str, minutes: int, fluency_weight: int = DEFAULT_FLUENCY_WEIGHT) -> None:
+def check_screen_fields(name: str, minutes: int, fluency_weight: int) -> None:
     if not name.strip():
         raise StaffInputError("the screen needs a name")
     if not 1 <= minutes <= 600:

@@ -36,12 +36,12 @@ def signature(secret: str, timestamp: str, body: str) -> str:
     return f"sha256={digest}"
 
 
-def signing_headers(session: Session, delivery: Delivery, now: float | None = None) -> dict:
+def signing_headers(session: Session, delivery: Delivery) -> dict:
     """The headers that sign a webhook delivery now; none for other deliveries."""
     if delivery.kind != "webhook":
         return {}
     endpoint = session.get(WebhookEndpoint, delivery.endpoint_id)
-    timestamp = str(int(time.time() if now is None else now))
+    timestamp = str(int(time.time()))
     return {TIMESTAMP_HEADER: timestamp, SIGNATURE_HEADER: signature(endpoint.secret, timestamp, delivery.body),
             EVENT_HEADER: delivery.event, DELIVERY_HEADER: str(delivery.id)}
 

@@ -16,6 +16,7 @@ from flask import Blueprint, current_app, g, jsonify, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from server import rate_limits, sealed
+from server.api.errors import answer_routing_errors
 from server.db import get_db
 from server.models import GREENHOUSE_SCOPE
 from server.security import csrf
@@ -62,14 +63,7 @@ def _unexpected(error: Exception):
     return _errors(500, "something went wrong on techscreen's side; the error is logged")
 
 
-@bp.before_app_request
-def _routing_errors():
-    """Unknown paths and wrong methods under the prefix never reach this blueprint's handlers: answer them in
-    its shape here, before Flask gives them the app's HTML page."""
-    failure = request.routing_exception
-    if isinstance(failure, HTTPException) and (request.path + "/").startswith(bp.url_prefix + "/"):
-        return _http_error(failure)
-    return None
+answer_routing_errors(bp, _http_error)  # unknown paths and wrong methods under the prefix, in this shape too
 
 
 @bp.before_request

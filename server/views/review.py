@@ -51,7 +51,7 @@ from server.review.flagging import THRESHOLD, flag_match
 from server.review.integrity import integrity
 from server.review.playback import timeline
 from server.services.answers import AnswerRejected, set_reviewer_score
-from server.services.attempts import close_due, close_if_due
+from server.services.attempts import close_due, close_if_due, screen_problems
 from server.services.problem_store import load_question, load_version
 from server.services.results import attempt_result, record_fluency, screen_results, summarise_scorecards
 from server.views.auth import staff_required
@@ -269,7 +269,7 @@ def results_csv(screen_id):
     screen = _row_or_404(Screen, screen_id)
     close_due(get_db(), screen)
     results = screen_results(get_db(), screen)
-    versions = [get_db().get(ProblemVersion, version_id) for version_id in screen.problems]
+    versions = screen_problems(get_db(), screen)
     problem_ids = [version.problem_id for version in versions if version.kind != "question"]
     question_ids = [version.problem_id for version in versions if version.kind == "question"]
     return Response(export_csv(results, problem_ids, question_ids, _visible_attempts(results)), mimetype="text/csv",
