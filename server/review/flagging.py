@@ -50,12 +50,14 @@ def flag_submission(session: Session, submission_id: int, instance: Path) -> lis
                                                          col(Submission.problem_version_id).in_(versions))))
     session.exec(delete(SimilarityFlag).where(or_(col(SimilarityFlag.submission_a).in_(mine),
                                                   col(SimilarityFlag.submission_b).in_(mine))))
-    others = [session.get(Submission, other) for attempt, other in finals.items() if attempt != submission.attempt_id]
-    given = given_code(session, {submission.problem_version_id, *(o.problem_version_id for o in others)}, instance)
+    other_ids = [other for attempt, other in finals.items() if attempt != submission.attempt_id]
+    others = session.exec(select(Submission.id, Submission.code, Submission.problem_version_id)
+                          .where(col(Submission.id).in_(other_ids))).all() if other_ids else []
+    given = given_code(session, {submission.problem_version_id, *(version for _, _, version in others)}, instance)
     flags = []
-    for other in others:
-        match = compare(submission.code, other.code, given)
-        low, high = sorted((submission.id, other.id))
+    for other_id, other_code, _ in others:
+        match = compare(submission.code, other_code, given)
+        low, high = sorted((submission.id, other_id))
         if match.similarity >= THRESHOLD and not _flagged(session, low, high):  # two judges may finish together
             flags.append(SimilarityFlag(problem_id=problem_id, submission_a=low, submission_b=high,
                                         similarity=round(match.similarity, 3)))

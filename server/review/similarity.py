@@ -7,16 +7,25 @@ of ``window`` consecutive hashes the smallest is kept as a fingerprint. Two
 submissions are compared by the share of fingerprints they have in common;
 fingerprints also found in the starter or reference code do not count, so
 the code everybody was given is never a match.
+
+A code's fingerprints are kept in this process (``FINGERPRINTS_KEPT`` codes):
+a submit is compared with every other attempt's final submit, and tokenizing
+each of them again for each new submit would cost, in a hiring wave, more
+than judging it.
 """
 
 import dataclasses
+import functools
 import hashlib
 import io
 import keyword
 import tokenize
+import types
+from collections.abc import Mapping
 
 K_GRAM = 12
 WINDOW = 6
+FINGERPRINTS_KEPT = 4096  # codes; a few KiB each
 _SKIPPED = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
             tokenize.ENCODING, tokenize.ENDMARKER}
 
@@ -56,18 +65,19 @@ def normalised_tokens(code: str) -> list[Token]:
     return tokens
 
 
-def fingerprints(code: str) -> dict[int, int]:
-    """Winnowed k-gram hashes of ``code``, each with the line where its k-gram starts."""
+@functools.lru_cache(maxsize=FINGERPRINTS_KEPT)
+def fingerprints(code: str) -> Mapping[int, int]:
+    """Winnowed k-gram hashes of ``code``, each with the line where its k-gram starts (read-only: shared)."""
     tokens = normalised_tokens(code)
     hashes = [(_hash(" ".join(t.text for t in tokens[i:i + K_GRAM])), tokens[i].line)
               for i in range(len(tokens) - K_GRAM + 1)]
     if len(hashes) <= WINDOW:
-        return dict(hashes)
+        return types.MappingProxyType(dict(hashes))
     chosen = {}
     for start in range(len(hashes) - WINDOW + 1):
         value, line = min(hashes[start:start + WINDOW], key=lambda pair: pair[0])
         chosen.setdefault(value, line)
-    return chosen
+    return types.MappingProxyType(chosen)
 
 
 def compare(a: str, b: str, given: tuple[str, ...] = ()) -> Match:
