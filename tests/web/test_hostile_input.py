@@ -96,8 +96,16 @@ def test_a_nul_character_in_a_form_field_query_parameter_or_path_is_refused(app,
     dashboard = client.get("/review/?problem=cosine%00")
     assert dashboard.status_code == 400 and "The query parameter problem contains a NUL" in dashboard.get_data(True)
     assert client.get(f"/author/{PROBLEM}%00/").status_code == 404
-    assert client.get("/api/v1/screens?x%00=1", headers=everyone["headers"]).status_code == 400
+    refused = client.get("/api/v1/screens?x%00=1", headers=everyone["headers"])
+    assert refused.status_code == 400 and refused.get_json()["error"]["code"] == "bad_request"
     assert client.get("/admin/").status_code == 200  # the session is fine
+
+
+def test_a_nul_character_on_an_address_that_routes_nowhere_gets_the_routing_error(client, everyone):
+    """Found by schemathesis: an id past the database's range routes nowhere; the API's 404 answers, in the
+    API's error shape, not the pages' 400 about the query."""
+    missing = client.get("/api/v1/screens/809980066206/results?x%00=1", headers=everyone["headers"])
+    assert missing.status_code == 404 and missing.get_json()["error"]["code"] == "not_found"
 
 
 def test_json_nested_100000_deep_is_refused(client, everyone):
