@@ -12,7 +12,11 @@ one worker (concurrency 1) judges them, timed from the first job's start to
 the last one's end as the database records them. Then a fresh batch with two
 workers. Prints judged per minute with their ratio, and the losses: submits
 left unjudged, or judged twice (each "judged submission N" line in the
-workers' logs must appear once).
+workers' logs must appear once). Beside each rate, the machine's busy
+CPU-seconds per submit (from the workers' start-up to the last verdict) and
+the cores that kept busy: one worker runs one sandbox job at a time but keeps
+more than one core busy (the engine, the warm pool's next container, the
+database), which bounds what a second worker can add on a 2-core machine.
 
 Load. The baseline is one candidate's autosave and problem page on the idle
 cluster. Then ``--candidates`` candidates each autosave every 4 s, reload
@@ -26,7 +30,7 @@ then the CPU the web tier ran, and how long it waited runnable for a CPU
 the judge's containers) and the request times show that, not the web tier's
 own cost, which the baseline gives per request.
 
-    .venv/bin/python bench/throughput.py [--candidates 200] [--seconds 60] [--submits 10] [--database-url URL]
+    .venv/bin/python bench/throughput.py [--candidates 200] [--seconds 60] [--submits 20] [--database-url URL]
 """
 
 import argparse
@@ -172,28 +176,37 @@ def judged_by(cluster: LocalCluster, name: str) -> list[int]:
     return [int(found) for found in re.findall(r"judged submission (\d+):", cluster.log(name))]
 
 
-def judge_batch(cluster: LocalCluster, database, tokens: list[str], workers: int) -> tuple[list[int], list[str]]:
+def judge_batch(cluster: LocalCluster, database, tokens: list[str], workers: int) -> tuple[list[int], list[str], float]:
     """One submit per token queued while no worker runs, then ``workers`` new workers judging them until all are
-    finished: the submissions' ids and the workers' names."""
+    finished: the submissions' ids, the workers' names, and the machine's busy CPU-seconds from the moment
+    the workers were ready."""
     candidates = start_candidates(cluster.url, tokens, lambda n: n % len(PROBLEMS))
     ids = [candidate.submit(f"batch of {workers}, submit {n}") for n, candidate in enumerate(candidates)]
     names = [f"judge{workers}-{n}" for n in range(workers)]
     with concurrent.futures.ThreadPoolExecutor(workers) as pool:
         list(pool.map(cluster.start_worker, names))
+    busy = machine_busy_seconds()
     wait_judged(database, ids, 600 + 120 * len(ids))
-    return ids, names
+    return ids, names, machine_busy_seconds() - busy
+
+
+def machine_busy_seconds() -> float:
+    """CPU-seconds the whole machine has spent busy (/proc/stat: every state but idle and waiting for I/O)."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
 
 
 def throughput(cluster: LocalCluster, database, tokens: list[str], submits: int) -> str:
     """Judge a batch with one worker, then one with two; print the rates and losses. Returns the worker left
     running (a worker asked to stop, SIGTERM, finishes its job first)."""
     print(f"\nthroughput: {submits} submits a batch, reference solutions of {', '.join(PROBLEMS)}")
-    print(f"{'workers':8} {'judged':>6} {'span s':>7} {'per minute':>11} {'s/submit':>9} {'per worker':>11}  ratio")
+    print(f"{'workers':8} {'judged':>6} {'span s':>7} {'per minute':>11} {'s/submit':>9} {'per worker':>11}  ratio"
+          "  CPU s/submit  cores busy")
     baseline, every_id, every_name = None, [], []
     for workers, batch in ((1, tokens[:submits]), (2, tokens[submits:])):
         for name in every_name:  # the one-worker batch's worker stops before the next batch is queued
             cluster.kill(name, signal.SIGTERM)
-        ids, names = judge_batch(cluster, database, batch, workers)
+        ids, names, busy = judge_batch(cluster, database, batch, workers)
         every_id, every_name = every_id + ids, every_name + names
         with Session(database) as session:
             rows = session.exec(select(Submission).where(Submission.id.in_(ids),
@@ -205,7 +218,8 @@ def throughput(cluster: LocalCluster, database, tokens: list[str], submits: int)
         baseline = baseline or rate
         split = "+".join(str(len(set(judged_by(cluster, name)) & set(ids))) for name in names)
         print(f"{workers:<8} {len(rows):6} {span:7.1f} {rate:11.2f} {per_job:9.1f} {split:>11}  "
-              f"{rate / baseline if baseline else 0:.2f}x", flush=True)
+              f"{rate / baseline if baseline else 0:.2f}x  {busy / max(1, len(rows)):12.2f}  {busy / span:10.2f}",
+              flush=True)
     report_losses(cluster, database, every_id, every_name)
     cluster.kill(every_name[-1], signal.SIGTERM)
     return every_name[-2]
@@ -415,7 +429,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--candidates", type=int, default=200, help="simulated candidates in the load phase")
     parser.add_argument("--seconds", type=float, default=60, help="the load phase's measured window")
-    parser.add_argument("--submits", type=int, default=10, help="submits in each throughput batch")
+    parser.add_argument("--submits", type=int, default=20, help="submits in each throughput batch")
     parser.add_argument("--database-url", help="an empty database to use instead of a fresh one")
     parser.add_argument("--parallel-jobs", type=int, default=1,
                         help="sandbox jobs one judging runs at once (TECHSCREEN_PARALLEL_JOBS): 1, so that each "

@@ -16,11 +16,11 @@ from sandbox.errors import (
     PriorityUnavailable,
     SandboxError,
 )
-from sandbox.jobs import CaseInput, Generate, Job, JobResult, Limits, RunOutcome, run_job
+from sandbox.jobs import CaseInput, Generate, Job, JobResult, JobSession, Limits, RunOutcome, run_in, run_job
 from sandbox.settings import SandboxSettings
 
 __all__ = [
     "EngineRefused", "EngineUnavailable", "Generate", "ImageBuildError", "ImageMissing", "Job", "JobRejected",
     "JobResult", "Limits", "PriorityUnavailable", "RunOutcome", "SandboxError", "SandboxSettings", "CaseInput",
-    "run_job",
+    "JobSession", "run_in", "run_job",
 ]

@@ -1,13 +1,15 @@
-"""Run one job in one fresh container and collect its raw output.
+"""Run jobs in a fresh container and collect their raw output.
 
-The job goes in on stdin through the attach stream; stdout and stderr come
+A job goes in on stdin through the attach stream; stdout and stderr come
 back through the same stream, demultiplexed here, with a byte cap. A host-side
 deadline kills the container whatever runs inside. The container is removed
 on every path out, Ctrl-C included; when the engine is away at that moment,
 the next job that reaches it removes the container first. The container is
-made for the job, or taken from the warm pool (``sandbox.pool``), which makes
-its containers with the same two functions, ``create_job_container`` and
-``attach_and_start``.
+made for its first job, or taken from the warm pool (``sandbox.pool``), which
+makes its containers with the same two functions, ``create_job_container``
+and ``attach_and_start``. A ``JobContainer`` may run further jobs of the same
+submission after a first one that ended cleanly (``sandbox.jobs.JobSession``);
+``run_container`` runs one.
 """
 
 import dataclasses
@@ -123,16 +125,68 @@ def attach_and_start(client: docker.DockerClient, container_id: str):
     return attached
 
 
+class JobContainer:
+    """One started, attached container running jobs in turn; removed by ``close``.
+
+    ``warm``, when given, is ``(job id, container id, attached connection)`` of a container started ahead
+    (``sandbox.pool``); otherwise one is made now. ``retire(job id, container id, attached)``, when given,
+    removes it in the background; otherwise, and whenever a job raised, it is removed at once.
+
+    Raises:
+        ImageMissing: The image is not there.
+        EngineUnavailable, EngineRefused: As ``run_container``.
+    """
+
+    def __init__(self, client: docker.DockerClient, image: str, *, memory_mb: int, settings: SandboxSettings,
+                 warm=None, retire=None):
+        self.client, self.settings, self._retire = client, settings, retire
+        self.job_id, self.container_id, self.attached = warm if warm is not None else (uuid.uuid4().hex, None, None)
+        self.reusable = True  # every job so far ended at its end frame: the supervisor waits for the next
+        try:
+            _remove_abandoned(client)
+            if self.container_id is None:
+                self.container_id = create_job_container(client, image, memory_mb, settings, self.job_id)
+                self.attached = attach_and_start(client, self.container_id)
+        except BaseException:
+            self._dispose()
+            raise
+
+    def run(self, job: bytes, *, wall_seconds: float, output_cap: int, on_stdout=None,
+            end_frame: bytes | None = None, last: bool = True) -> ContainerRun:
+        """Run ``job`` (as ``run_container``); ``last=False`` keeps stdin open for another job after it, which
+        the container takes only if this one ended at its ``end_frame`` (``reusable``)."""
+        try:
+            run = _run_in(self.client, self.container_id, self.attached, job, wall_seconds, output_cap,
+                          self.settings, on_stdout, end_frame, last)
+        except BaseException:
+            self.reusable = False
+            self._dispose()
+            raise
+        self.reusable = not last and end_frame is not None and run.exit_code == 0
+        return run
+
+    def close(self) -> None:
+        """Remove the container (in the background with ``retire``); one a job's failure removed is gone."""
+        if self.container_id is None:
+            return
+        if self._retire is not None:
+            self._retire(self.job_id, self.container_id, self.attached)
+            self.container_id = None
+        else:
+            self._dispose()
+
+    def _dispose(self) -> None:
+        container_id, self.container_id = self.container_id, None
+        _dispose(self.client, container_id, self.attached)
+
+
 def run_container(client: docker.DockerClient, image: str, job: bytes, *, memory_mb: int,
                   wall_seconds: float, output_cap: int, settings: SandboxSettings,
                   on_stdout=None, end_frame: bytes | None = None, warm=None, retire=None) -> ContainerRun:
     """Run ``job`` through the supervisor in a fresh container and return its output.
 
-    ``warm``, when given, is ``(job id, container id, attached connection)`` of a container started ahead
-    for this job (``sandbox.pool``); otherwise one is made now. ``end_frame``, when given, is the last thing
-    the supervisor writes: once it is read the output is complete, and the container is not waited for.
-    ``retire(job id, container id, attached)``, when given, removes the container after a job that ran to
-    its end (in the background); otherwise, and whenever the job fails, it is removed before this returns.
+    ``warm`` and ``retire`` as for ``JobContainer``. ``end_frame``, when given, is the last thing the
+    supervisor writes: once it is read the output is complete, and the container is not waited for.
     ``on_stdout(stdout_so_far)``, when given, is called as output arrives (for progress); returning True
     ends the job there.
 
@@ -142,31 +196,21 @@ def run_container(client: docker.DockerClient, image: str, job: bytes, *, memory
             container): run it again later. The container is removed, now or by the next job.
         EngineRefused: Docker refused a request.
     """
-    job_id, container_id, attached = warm if warm is not None else (uuid.uuid4().hex, None, None)
+    box = JobContainer(client, image, memory_mb=memory_mb, settings=settings, warm=warm, retire=retire)
     try:
-        _remove_abandoned(client)
-        if container_id is None:
-            container_id = create_job_container(client, image, memory_mb, settings, job_id)
-            attached = attach_and_start(client, container_id)
-        run = _run_in(client, container_id, attached, job, wall_seconds, output_cap, settings, on_stdout,
-                      end_frame)
-    except BaseException:
-        _dispose(client, container_id, attached)
-        raise
-    if retire is not None:
-        retire(job_id, container_id, attached)
-    else:
-        _dispose(client, container_id, attached)
-    return run
+        return box.run(job, wall_seconds=wall_seconds, output_cap=output_cap, on_stdout=on_stdout,
+                       end_frame=end_frame)
+    finally:
+        box.close()
 
 
 def _run_in(client, container_id, attached, job, wall_seconds, output_cap, settings, on_stdout,
-            end_frame) -> ContainerRun:
+            end_frame, last) -> ContainerRun:
     api = client.api
     sock = getattr(attached, "_sock", attached)
     started = time.monotonic()
     demux, deadline_hit, stopped = _exchange(sock, job, started + wall_seconds, output_cap, on_stdout,
-                                             end_frame)
+                                             end_frame, last)
     wall = time.monotonic() - started
     if end_frame is not None and demux.stdout.endswith(end_frame):
         return ContainerRun(stdout=bytes(demux.stdout), stderr=bytes(demux.stderr), deadline_hit=False,
@@ -253,9 +297,10 @@ def close_attached(attached) -> None:
 
 
 def _exchange(sock: socket.socket, job: bytes, deadline: float, output_cap: int, on_stdout=None,
-              end_frame: bytes | None = None):
-    """Send the job, half-close, and read until EOF, the end frame, the cap, the deadline or ``on_stdout``
-    says stop; return the output, whether the deadline passed and whether ``on_stdout`` stopped it."""
+              end_frame: bytes | None = None, last: bool = True):
+    """Send the job, half-close when it is the ``last``, and read until EOF, the end frame, the cap, the
+    deadline or ``on_stdout`` says stop; return the output, whether the deadline passed and whether
+    ``on_stdout`` stopped it."""
     demux = _Demux(output_cap)
     pending = memoryview(job)
     sock.setblocking(False)
@@ -273,7 +318,8 @@ def _exchange(sock: socket.socket, job: bytes, deadline: float, output_cap: int,
             except (BrokenPipeError, ConnectionResetError):
                 pending = pending[:0]  # the container stopped reading; collect what it wrote
             if not pending:
-                sock.shutdown(socket.SHUT_WR)
+                if last:
+                    sock.shutdown(socket.SHUT_WR)
                 writing = False
         if readable:
             try:

@@ -172,33 +172,145 @@ def run_job(job: Job, settings: SandboxSettings | None = None,
     if client is None:
         with contextlib.closing(engine.connect(settings)) as own_client:
             return run_job(job, settings, own_client, on_result, on_outcome)
-    if settings.keep_generated_inputs:
-        job = generated_inputs.filled(job, generated_inputs.InputCache.from_environment(),
-                                      lambda specs: _generated(job, specs, settings, client))
-    nonce = secrets.token_hex(16)
-    payload = _payload(job, nonce, settings)
-    max_body = GENERATOR_LIMITS["output_bytes"] if job.mode == "generate" else job.limits.output_kb * 1024 + 1
-    per_test = max_body + 2 * settings.log_bytes + META_SLACK_BYTES
-    tag = image.require_image(client, job.image)
-    memory_mb = max(job.limits.memory_mb, GENERATOR_LIMITS["memory_mb"] if job.generator else 0)
-    warm_pool = pool.pool_for(settings, tag)
+    prepared = _Prepared.of(job, settings, client)
+    warm_pool = pool.pool_for(settings, prepared.tag)
     with warm_pool.job_running() if warm_pool else contextlib.nullcontext():
         run = container.run_container(
-            client, tag, payload, memory_mb=memory_mb, wall_seconds=_job_wall(job, settings),
-            output_cap=per_test * len(job.tests) + 65536,
-            settings=settings, on_stdout=_following(nonce, max_body, job.mode, on_result, on_outcome),
-            end_frame=wire.end_frame(nonce), warm=warm_pool.take(client, memory_mb) if warm_pool else None,
+            client, prepared.tag, prepared.payload, memory_mb=prepared.memory_mb,
+            wall_seconds=prepared.wall_seconds, output_cap=prepared.output_cap, settings=settings,
+            on_stdout=prepared.following(on_result, on_outcome), end_frame=prepared.end_frame,
+            warm=warm_pool.take(client, prepared.memory_mb) if warm_pool else None,
             retire=warm_pool.retire if warm_pool else None)
-    found, _ = frames.find_frames(run.stdout, nonce, max_body=max_body)
-    if run.exit_code == 0 and wire.END_INDEX not in found:
-        # The supervisor exits 0 only after its end frame: the stream from the engine broke, not the code.
-        raise EngineUnavailable("the sandbox's output was cut off before its end (the connection to the Docker "
-                                "engine broke)")
-    fallback = _missing_outcome(run)
-    outcomes = tuple(_outcome(found.get(str(i), []), max_body, fallback, job.mode)
-                     for i in range(len(job.tests)))
-    return JobResult(outcomes=outcomes, wall_seconds=run.wall_seconds, deadline_hit=run.deadline_hit,
-                     supervisor_stderr=run.stderr.decode("utf-8", "replace"))
+    return prepared.result(run)
+
+
+def run_in(session: "JobSession | None", job: Job, settings: SandboxSettings | None = None,
+           client: docker.DockerClient | None = None, on_result=None, on_outcome=None) -> JobResult:
+    """Run ``job`` in ``session``'s container when there is a session, else as ``run_job`` does."""
+    if session is None:
+        return run_job(job, settings, client, on_result, on_outcome)
+    return session.run(job, settings, on_result, on_outcome)
+
+
+class JobSession:
+    """One container for the jobs of one submission, run in turn: the verdict's tests, then the measurement.
+
+    Starting a container costs the engine, runc and two interpreter start-ups
+    about as much CPU as a fast verdict; a submission's jobs run the same code
+    of the same candidate, so they share one. Between two jobs the supervisor
+    stops the first job's zygotes, kills every other process and empties
+    ``/tmp``: the next job finds the container as the first one did. A
+    container never serves another submission, and after a job that did not end
+    at its end frame (stopped early, deadline, output cap, an engine error), or
+    for a job of another image, memory or container shape, the next job gets a
+    fresh one. Not for jobs at once: one thread at a time.
+    """
+
+    def __init__(self, settings: SandboxSettings | None = None, client: docker.DockerClient | None = None):
+        self.settings = settings or SandboxSettings.from_environment()
+        self._client, self._own_client = client, None
+        self._box: container.JobContainer | None = None
+        self._shape = None  # (image tag, memory, container shape) of the container held
+
+    def run(self, job: Job, settings: SandboxSettings | None = None, on_result=None, on_outcome=None) -> JobResult:
+        """Run ``job`` as ``run_job`` does, in the session's container when it can take it.
+
+        Raises:
+            As ``run_job``.
+        """
+        settings = settings or self.settings
+        _validate(job)
+        client = self._connected()
+        prepared = _Prepared.of(job, settings, client)
+        shape = (prepared.tag, prepared.memory_mb, settings.container_shape())
+        if self._box is not None and (shape != self._shape or not self._box.reusable):
+            self._release()
+        warm_pool = pool.pool_for(settings, prepared.tag)
+        with warm_pool.job_running() if warm_pool else contextlib.nullcontext():
+            if self._box is None:
+                self._box = container.JobContainer(
+                    client, prepared.tag, memory_mb=prepared.memory_mb, settings=settings,
+                    warm=warm_pool.take(client, prepared.memory_mb) if warm_pool else None,
+                    retire=warm_pool.retire if warm_pool else None)
+                self._shape = shape
+            box = self._box
+            try:
+                run = box.run(prepared.payload, wall_seconds=prepared.wall_seconds, output_cap=prepared.output_cap,
+                              on_stdout=prepared.following(on_result, on_outcome), end_frame=prepared.end_frame,
+                              last=False)
+            finally:
+                if not box.reusable:
+                    self._release()
+        return prepared.result(run)
+
+    def close(self) -> None:
+        """Remove the container and close the session's own Docker client, if it made one."""
+        self._release()
+        if self._own_client is not None:
+            self._own_client.close()
+            self._own_client = None
+
+    def __enter__(self) -> "JobSession":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def _connected(self) -> docker.DockerClient:
+        if self._client is None:
+            self._client = self._own_client = engine.connect(self.settings)
+        return self._client
+
+    def _release(self) -> None:
+        box, self._box = self._box, None
+        if box is not None:
+            box.close()
+
+
+@dataclasses.dataclass(frozen=True)
+class _Prepared:
+    """A job made ready for a container: its payload and bounds, and how to read what comes back."""
+
+    job: Job
+    nonce: str
+    payload: bytes
+    tag: str
+    memory_mb: int
+    max_body: int
+    output_cap: int
+    wall_seconds: float
+
+    @classmethod
+    def of(cls, job: Job, settings: SandboxSettings, client: docker.DockerClient) -> "_Prepared":
+        """``job`` (validated) with its generated inputs filled in, for ``client``'s engine."""
+        if settings.keep_generated_inputs:
+            job = generated_inputs.filled(job, generated_inputs.InputCache.from_environment(),
+                                          lambda specs: _generated(job, specs, settings, client))
+        nonce = secrets.token_hex(16)
+        max_body = GENERATOR_LIMITS["output_bytes"] if job.mode == "generate" else job.limits.output_kb * 1024 + 1
+        per_test = max_body + 2 * settings.log_bytes + META_SLACK_BYTES
+        return cls(job, nonce, _payload(job, nonce, settings), image.require_image(client, job.image),
+                   max(job.limits.memory_mb, GENERATOR_LIMITS["memory_mb"] if job.generator else 0), max_body,
+                   per_test * len(job.tests) + 65536, _job_wall(job, settings))
+
+    @property
+    def end_frame(self) -> bytes:
+        return wire.end_frame(self.nonce)
+
+    def following(self, on_result, on_outcome):
+        return _following(self.nonce, self.max_body, self.job.mode, on_result, on_outcome)
+
+    def result(self, run: container.ContainerRun) -> JobResult:
+        found, _ = frames.find_frames(run.stdout, self.nonce, max_body=self.max_body)
+        if run.exit_code == 0 and wire.END_INDEX not in found:
+            # The supervisor exits 0 only after its end frame: the stream from the engine broke, not the code.
+            raise EngineUnavailable("the sandbox's output was cut off before its end (the connection to the "
+                                    "Docker engine broke)")
+        fallback = _missing_outcome(run)
+        outcomes = tuple(_outcome(found.get(str(i), []), self.max_body, fallback, self.job.mode)
+                         for i in range(len(self.job.tests)))
+        return JobResult(outcomes=outcomes, wall_seconds=run.wall_seconds, deadline_hit=run.deadline_hit,
+                         supervisor_stderr=run.stderr.decode("utf-8", "replace"))
 
 
 def _generated(job: Job, specs, settings: SandboxSettings, client) -> tuple[RunOutcome, ...]:

@@ -1,10 +1,11 @@
-"""The warm pool: job containers created and started ahead of demand, each used for exactly one job.
+"""The warm pool: job containers created and started ahead of demand, each used for one submission's jobs.
 
 Creating and starting a hardened container costs 100-250 ms, as much as a
 whole small job. A pool keeps ``SandboxSettings.warm_containers`` of them
 started, their supervisor blocked on stdin waiting for its job: it reads and
 writes nothing before the job, so a pooled container has run nobody's code.
-A job takes one (``take``); it is removed after that job like any job
+A job takes one (``take``); it is removed after that job (or after the
+further jobs of the same submission, ``jobs.JobSession``) like any job
 container, never used again, and a background thread starts a replacement once
 the process's jobs have ended (the engine's work would slow them).
 When the pool is empty the job makes its own container, as without a pool.
@@ -127,7 +128,7 @@ class WarmPool:
                 self._lock.notify_all()
 
     def retire(self, job_id: str, container_id: str, attached) -> None:
-        """Remove a container after its one job, in the background: the job's result need not wait for it."""
+        """Remove a container after its jobs, in the background: the last job's result need not wait for it."""
         with self._lock:
             self._to_remove.append(WarmContainer(job_id, container_id, attached))
             if not self._closed:

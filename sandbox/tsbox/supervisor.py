@@ -1,6 +1,6 @@
 """The sandbox container's PID 1: runs each test in a fresh child process.
 
-Reads one job from stdin (its JSON document, then the inputs it carries),
+Reads a job from stdin (its JSON document, then the inputs it carries),
 then for every test has the job's zygote
 (``tsbox.zygote``, one interpreter per job and code, started here with the
 address-space and core limits) fork a fresh process for it, which sets its own
@@ -11,6 +11,10 @@ backstop (``tsbox.cpuclock``), and writes one frame per test to stdout. After
 each test every other process in the container but the zygotes is killed and
 reaped and ``/tmp`` is emptied, so nothing a test leaves behind reaches the
 next; a zygote a test killed or stopped is started again or continued.
+After the job's end frame it reads the next job, until stdin ends: the host
+sends a submission's further jobs (the measurement after the verdict's tests)
+to the container of its first. Between two jobs the zygotes go too, so the
+next job starts from the state the first one found.
 
 Being PID 1 matters: the kernel drops SIGKILL and SIGSTOP sent to a
 namespace's init from inside it, so candidate code cannot kill or stop us.
@@ -522,9 +526,12 @@ def write_all(out_fd, data):
 
 
 def read_job():
-    """The job's JSON document, the first line on stdin; the inputs it carries follow it, each test's
-    ``carried_bytes`` in the tests' order, read as their tests come (``read_carried``)."""
+    """The next job's JSON document, a line on stdin, or None when stdin has ended; the inputs it carries
+    follow it, each test's ``carried_bytes`` in the tests' order, read as their tests come
+    (``read_carried``)."""
     document = sys.stdin.buffer.readline(MAX_JOB_BYTES + 1)
+    if not document:
+        return None
     if not document.endswith(b"\n"):
         raise SystemExit("job document larger than %d bytes, or cut off" % MAX_JOB_BYTES)
     job = json.loads(document)
@@ -641,11 +648,26 @@ def reset_between_runs():
     empty_work_root()
 
 
+def reset_between_jobs():
+    """Nothing of a job reaches the next: its zygotes are stopped, then every other process and ``/tmp``."""
+    for zygote in list(ZYGOTES.values()):
+        zygote.stop()
+    reset_between_runs()
+
+
 def main():
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     make_undumpable()
     processes = [start_zygote_process() for _ in range(ZYGOTES_STARTED_AHEAD)]
-    job = read_job()
+    while (job := read_job()) is not None:
+        run_job(job, processes)
+        processes = []
+        reset_between_jobs()
+
+
+def run_job(job, processes):
+    """Run every test of ``job`` and write its frames, then its end frame; ``processes`` are zygote
+    processes started ahead, for the job's zygotes."""
     out_fd = sys.stdout.fileno()
     nonce = job["nonce"]
     zygotes = JobZygotes(job)

@@ -2,7 +2,8 @@
 
 For each input family of the problem's generator, sizes double from
 ``min_n`` to ``max_n``. The families are dealt to ``parallel_jobs`` sandbox
-jobs (the cores, at most 4), which run at once, one container each; each
+jobs (the cores, at most 4), which run at once, one container each (the
+first one the container the submit's tests ran in, ``sandbox.JobSession``); each
 size runs in a fresh process with ``PYTHONHASHSEED`` fixed, where the entry
 point's work is counted (line and call events plus charged C-level costs, see
 ``sandbox/tsbox/meter.py``). A family stops at the first size over the work
@@ -25,7 +26,7 @@ import dataclasses
 import math
 import time
 
-from sandbox import CaseInput, Generate, Job, Limits, SandboxSettings, run_job
+from sandbox import CaseInput, Generate, Job, JobSession, Limits, SandboxSettings, run_in
 from server.complexity.classes import rank
 from server.complexity.fit import fit_classes
 from server.complexity.report import ComplexityReport, Point
@@ -73,9 +74,11 @@ def measure_complexity(package: ProblemPackage, code: str, **options) -> Complex
 
 
 def measure(spec: MeasureSpec, code: str, *, budget_seconds: float = DEFAULT_BUDGET_SECONDS,
-            settings: SandboxSettings | None = None, client=None) -> ComplexityReport:
+            settings: SandboxSettings | None = None, client=None,
+            session: JobSession | None = None) -> ComplexityReport:
     """Measure ``code`` on the generator's inputs and compare with the target; each sandbox job may use
-    ``budget_seconds`` of CPU time.
+    ``budget_seconds`` of CPU time. The first job runs in ``session``'s container, when given (the
+    submission's, after its tests).
 
     Raises:
         SandboxError: Docker or the sandbox image is not usable.
@@ -87,29 +90,31 @@ def measure(spec: MeasureSpec, code: str, *, budget_seconds: float = DEFAULT_BUD
     jobs = min(settings.parallel_jobs, len(families))
     groups = [families[i::jobs] for i in range(jobs)]
     points, used = _in_parallel(spec, code, families, [[(f, n) for n in ladder for f in group] for group in groups],
-                                budget_seconds, settings, client, decisive=True)
+                                budget_seconds, settings, client, session, decisive=True)
     extra = [(family, n) for family in families for n in _refinement(points, family, spec.min_n)]
     remaining = budget_seconds - used
     if extra and remaining > 2:
-        points += _in_parallel(spec, code, families, [extra], remaining, settings, client, decisive=False)[0]
+        points += _in_parallel(spec, code, families, [extra], remaining, settings, client, session,
+                               decisive=False)[0]
     points = sorted(points, key=lambda p: (str(p.family), p.n))
     return _conclude(points, families, spec.target, time.monotonic() - started)
 
 
-def _in_parallel(spec: MeasureSpec, code, families, plans, budget_seconds, settings, client,
+def _in_parallel(spec: MeasureSpec, code, families, plans, budget_seconds, settings, client, session,
                  decisive) -> tuple[list[Point], float]:
     """Run each plan (``(family, n)`` pairs) as a job of its own, all at once; a job whose families' fits are
     all decisive (when ``decisive``) ends there, as does one that used ``budget_seconds`` of CPU. The points,
     and the most CPU seconds one job used."""
     settings = dataclasses.replace(settings, job_wall_seconds=max(1.0, budget_seconds) * WALL_BACKSTOP_FACTOR)
     with concurrent.futures.ThreadPoolExecutor(len(plans)) as threads:
-        runs = [threads.submit(_run, spec, code, families, plan, budget_seconds, settings, client, decisive)
-                for plan in plans]
+        runs = [threads.submit(_run, spec, code, families, plan, budget_seconds, settings, client,
+                               session if slot == 0 else None, decisive)
+                for slot, plan in enumerate(plans)]
         results = [run.result() for run in runs]
     return [point for points, _ in results for point in points], max(used for _, used in results)
 
 
-def _run(spec: MeasureSpec, code, families, plan, budget_seconds, settings, client, decisive) \
+def _run(spec: MeasureSpec, code, families, plan, budget_seconds, settings, client, session, decisive) \
         -> tuple[list[Point], float]:
     tests = tuple(CaseInput(generate=Generate(n, SEED + families.index(family), family), series=str(family))
                   for family, n in plan)
@@ -131,7 +136,7 @@ def _run(spec: MeasureSpec, code, families, plan, budget_seconds, settings, clie
             return True
         return decisive and all(_decisive(points, spec.target) for points in by_family.values())
 
-    run_job(job, settings, client, on_outcome=arrived)
+    run_in(session, job, settings, client, on_outcome=arrived)
     return [point for points in by_family.values() for point in points], used_ms / 1000
 
 

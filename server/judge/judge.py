@@ -5,7 +5,7 @@ import concurrent.futures
 import threading
 import time
 
-from sandbox import SandboxSettings, run_job
+from sandbox import JobSession, SandboxSettings, run_in, run_job
 from server.errors import SubmissionRejected
 from server.judge import expected, grading
 from server.judge.jobs import build_job
@@ -20,7 +20,8 @@ RUN_ORDER = {"example": 0, "correctness": 1, "performance": 2}
 
 
 def judge(package: ProblemPackage, code: str, *, policy: bool = True, guard: bool = True, cases=None,
-          settings: SandboxSettings | None = None, client=None, on_result=None) -> JudgeReport:
+          settings: SandboxSettings | None = None, client=None, session: JobSession | None = None,
+          on_result=None) -> JudgeReport:
     """Judge ``code`` against ``cases`` (default: every public and hidden case).
 
     Args:
@@ -33,6 +34,8 @@ def judge(package: ProblemPackage, code: str, *, policy: bool = True, guard: boo
         cases: A subset of the package's cases, e.g. the public ones for "Run".
         settings: Sandbox settings; defaults from the environment.
         client: A Docker client to reuse.
+        session: The submission's sandbox session (``sandbox.JobSession``), whose container the tests then run
+            in (the first job's, when they are dealt to several) and the measurement after them.
         on_result: Called with the number of tests finished so far, as they finish.
 
     Raises:
@@ -51,7 +54,7 @@ def judge(package: ProblemPackage, code: str, *, policy: bool = True, guard: boo
                                wall_seconds=time.monotonic() - started)
     wanted = expected.expectations(package, cases, settings, client)
     outcomes = _run_cases(package, code, cases, guard, settings or SandboxSettings.from_environment(), client,
-                          on_result)
+                          session, on_result)
     outcomes = _run_unfinished_again(package, code, cases, outcomes, guard, settings, client)
     tests = tuple(_test_report(package, case, wanted[case.name], outcome)
                   for case, outcome in zip(cases, outcomes, strict=True))
@@ -59,12 +62,12 @@ def judge(package: ProblemPackage, code: str, *, policy: bool = True, guard: boo
                        policy_checked=policy, wall_seconds=time.monotonic() - started)
 
 
-def _run_cases(package, code, cases, guard, settings, client, on_result) -> tuple:
+def _run_cases(package, code, cases, guard, settings, client, session, on_result) -> tuple:
     """The cases' outcomes, in their order: from one job, or, when several cases are generated (the large
     ones), from ``settings.parallel_jobs`` jobs at once, the generated cases dealt among them."""
     groups = _groups(cases, settings.parallel_jobs)
     if len(groups) == 1:
-        return run_job(build_job(package, code, cases, guard), settings, client, on_result).outcomes
+        return run_in(session, build_job(package, code, cases, guard), settings, client, on_result).outcomes
     done, lock = [0] * len(groups), threading.Lock()
 
     def progress(slot):
@@ -75,7 +78,8 @@ def _run_cases(package, code, cases, guard, settings, client, on_result) -> tupl
         return report
 
     with concurrent.futures.ThreadPoolExecutor(len(groups)) as threads:
-        runs = [threads.submit(run_job, build_job(package, code, [cases[i] for i in group], guard), settings, client,
+        runs = [threads.submit(run_in, session if slot == 0 else None,
+                               build_job(package, code, [cases[i] for i in group], guard), settings, client,
                                progress(slot) if on_result else None) for slot, group in enumerate(groups)]
         results = [run.result() for run in runs]
     outcomes = [None] * len(cases)

@@ -2,6 +2,7 @@
 
 import dataclasses
 
+from sandbox import JobSession
 from server.complexity.measure import measure_complexity
 from server.complexity.report import ComplexityReport
 from server.judge.judge import judge
@@ -40,10 +41,11 @@ def with_correctness(complexity: ComplexityReport, judged: JudgeReport) -> Compl
 
 
 def assess(package: ProblemPackage, code: str, judged: JudgeReport, notes: str, *, measure: bool = True,
-           weights: ScoringWeights | None = None, settings=None, client=None) -> Assessment:
+           weights: ScoringWeights | None = None, settings=None, client=None, session=None) -> Assessment:
     """Measure (whenever the code ran, a wrong answer or two included), read the notes and the code, and score.
 
-    The measurement itself says ``not_measured`` when the code runs on none of the generator's inputs.
+    The measurement itself says ``not_measured`` when the code runs on none of the generator's inputs; it
+    runs in ``session``'s container when given (the one the submission's tests ran in).
 
     Raises:
         SandboxError: Docker failed during the measurement.
@@ -52,7 +54,8 @@ def assess(package: ProblemPackage, code: str, judged: JudgeReport, notes: str, 
     spec = package.spec
     complexity = None
     if measure and code_ran(judged):
-        complexity = with_correctness(measure_complexity(package, code, settings=settings, client=client), judged)
+        complexity = with_correctness(measure_complexity(package, code, settings=settings, client=client,
+                                                         session=session), judged)
     narration = analyse_notes(notes, spec.narration.points, target=spec.complexity.target,
                               measured=complexity.measured if complexity else None,
                               per_call=spec.kind == "class")
@@ -68,6 +71,8 @@ def evaluate(package: ProblemPackage, code: str, notes: str = "", *, policy: boo
     Raises:
         SubmissionRejected, ReferenceFailed, SandboxError: as ``judge``.
     """
-    judged = judge(package, code, policy=policy, settings=settings, client=client)
-    assessment = assess(package, code, judged, notes, measure=measure, settings=settings, client=client)
+    with JobSession(settings, client) as session:
+        judged = judge(package, code, policy=policy, settings=settings, client=client, session=session)
+        assessment = assess(package, code, judged, notes, measure=measure, settings=settings, client=client,
+                            session=session)
     return dataclasses.replace(judged, assessment=assessment)

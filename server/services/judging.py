@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from sandbox import JobSession
 from sandbox.errors import EngineUnavailable, SandboxError
 from server.errors import TechscreenError
 from server.judge.judge import judge
@@ -28,7 +29,7 @@ from server.scoring.assess import assess
 from server.services import integration_events, leases
 from server.services.custom_input import custom_case
 from server.services.problem_store import load_version
-from server.services.progress_board import Progress
+from server.services.progress_board import Progress, count_poster
 
 log = logging.getLogger(__name__)
 # A test's actual value, and a generated case's expected value, are kept in the report up to this much JSON:
@@ -78,7 +79,7 @@ def judge_submission(context: JudgeContext, submission_id: int) -> Outcome:
         return Outcome.NOT_CLAIMED
     with leases.beating(context.engine, Submission, submission_id, holder, context.lease_seconds):
         try:
-            report = _judge(context, submission_id, holder)
+            report, details = _judge(context, submission_id, holder)
         except EngineUnavailable:
             leases.release(context.engine, Submission, submission_id, holder)
             context.board.post(submission_id, Progress("delayed", 0.0, DELAYED))
@@ -88,10 +89,11 @@ def judge_submission(context: JudgeContext, submission_id: int) -> Outcome:
         except Exception as error:  # a judge must survive anything a judge run raises, and say so
             log.exception("judging submission %s failed", submission_id)
             return _fail(context, submission_id, holder, f"internal error: {type(error).__name__}: {error}")
-        return _save(context, submission_id, holder, report)
+        return _save(context, submission_id, holder, report, details)
 
 
 def _judge(context: JudgeContext, submission_id: int, holder: str):
+    """The report, and its tests' details for staff (``case_details``), worked out once for both saves."""
     with Session(context.engine, expire_on_commit=False) as session:
         submission = session.get(Submission, submission_id)
         package = load_version(session, session.get(ProblemVersion, submission.problem_version_id),
@@ -99,33 +101,35 @@ def _judge(context: JudgeContext, submission_id: int, holder: str):
     post = context.board.post
     client = context.client_factory() if context.client_factory else None
     try:
-        cases = package.public_cases if submission.kind == "run" else None
-        if submission.custom_input is not None:  # checked when the Run was asked for: the same package reads it
-            cases = (custom_case(submission.custom_input, package),)
-        count = len(cases if cases is not None else package.cases)
-        post(submission_id, Progress("tests", 0.1, f"Running {count} tests in the sandbox"))
-        report = judge(package, submission.code, cases=cases, client=client,
-                       on_result=lambda done: post(submission_id, Progress(
-                           "tests", 0.1 + 0.5 * min(done, count) / count, f"Test {min(done, count)} of {count}")))
-        if submission.kind == "submit":
-            _save_tests(context, submission_id, holder, report)
-            post(submission_id, Progress("complexity", 0.6, "Measuring time complexity and scoring"))
-            report = dataclasses.replace(report, assessment=assess(package, submission.code, report,
-                                                                    submission.notes, client=client))
+        with JobSession(client=client) as sandbox_session:  # the measurement runs in the tests' container
+            cases = package.public_cases if submission.kind == "run" else None
+            if submission.custom_input is not None:  # checked when the Run was asked for: the same package reads it
+                cases = (custom_case(submission.custom_input, package),)
+            count = len(cases if cases is not None else package.cases)
+            post(submission_id, Progress("tests", 0.1, f"Running {count} tests in the sandbox"))
+            report = judge(package, submission.code, cases=cases, client=client, session=sandbox_session,
+                           on_result=count_poster(context.board, submission_id, count))
+            details = case_details(report)
+            if submission.kind == "submit":
+                _save_tests(context, submission_id, holder, report, details)
+                post(submission_id, Progress("complexity", 0.6, "Measuring time complexity and scoring"))
+                report = dataclasses.replace(report, assessment=assess(package, submission.code, report,
+                                                                        submission.notes, client=client,
+                                                                        session=sandbox_session))
     finally:
         if client is not None:
             client.close()
-    return report
+    return report, details
 
 
-def _save(context: JudgeContext, submission_id: int, holder: str, report) -> Outcome:
+def _save(context: JudgeContext, submission_id: int, holder: str, report, details: dict) -> Outcome:
     with Session(context.engine) as session:
         submission = leases.holds(session, Submission, submission_id, holder)
         if submission is None:
             log.warning("submission %s was judged again elsewhere after this judge's lease lapsed; "
                         "this result is dropped", submission_id)
             return Outcome.LOST
-        document = _write_report(submission, report)
+        document = _write_report(submission, report, details)
         submission.status, submission.finished_at = SubmissionStatus.DONE, utcnow()
         session.add(submission)
         integration_events.submission_judged(session, submission)
@@ -137,22 +141,22 @@ def _save(context: JudgeContext, submission_id: int, holder: str, report) -> Out
     return Outcome.SAVED
 
 
-def _save_tests(context: JudgeContext, submission_id: int, holder: str, report) -> None:
+def _save_tests(context: JudgeContext, submission_id: int, holder: str, report, details: dict) -> None:
     """A submit's test results, saved while its complexity is measured: the candidate sees the verdict now, and
     the score follows (the row stays running until the whole report is saved)."""
     with Session(context.engine) as session:
         submission = leases.holds(session, Submission, submission_id, holder)
         if submission is None:
             return
-        _write_report(submission, report)
+        _write_report(submission, report, details)
         session.add(submission)
         session.commit()
 
 
-def _write_report(submission: Submission, report) -> dict:
-    """The report and the columns read from it onto the row; returns the report's JSON."""
+def _write_report(submission: Submission, report, details: dict) -> dict:
+    """The report with ``details`` and the columns read from it onto the row; returns the report's JSON."""
     document = report.as_json()
-    submission.report = _with_case_details(document, report)
+    submission.report = {**document, "details": details}
     submission.verdict, submission.passed, submission.total = document["verdict"], report.passed, report.total
     if document.get("score"):
         submission.score, submission.band = document["score"]["total"], document["score"]["band"]
@@ -180,14 +184,13 @@ def _fail(context: JudgeContext, submission_id: int, holder: str, message: str) 
     return Outcome.SAVED
 
 
-def _with_case_details(document: dict, report) -> dict:
-    """The JSON report plus each test's actual value, the exception it raised, stdout, stderr and the reference's
-    expected value (staff only; filtered for candidates)."""
-    details = {test.name: {**_kept("actual", test.actual), "stdout": test.stdout, "stderr": test.stderr,
-                           "message": test.message, **({"raised": test.raised.as_json()} if test.raised else {}),
-                           **(_kept("expected", test.reference.value) if test.reference else {})}
-               for test in report.tests}
-    return {**document, "details": details}
+def case_details(report) -> dict:
+    """Each test's actual value, the exception it raised, stdout, stderr and the reference's expected value, by
+    test name (staff only; filtered for candidates)."""
+    return {test.name: {**_kept("actual", test.actual), "stdout": test.stdout, "stderr": test.stderr,
+                        "message": test.message, **({"raised": test.raised.as_json()} if test.raised else {}),
+                        **(_kept("expected", test.reference.value) if test.reference else {})}
+            for test in report.tests}
 
 
 def _kept(key: str, value) -> dict:

@@ -13,6 +13,7 @@ row's status.
 import dataclasses
 import json
 import logging
+import math
 import threading
 import time
 
@@ -20,6 +21,9 @@ log = logging.getLogger(__name__)
 
 KEY_PREFIX = "techscreen:progress:"
 KEPT_SECONDS = 24 * 3600  # long after any job: the row is the truth by then
+# A test count is posted at most this often: each post is a round trip to Redis and a wake-up of every stream
+# that follows the submission, and a job's small tests end milliseconds apart.
+TEST_COUNT_SECONDS = 0.1
 
 
 @dataclasses.dataclass(frozen=True)
@@ -33,6 +37,23 @@ class Progress:
 
     def as_json(self) -> dict:
         return dataclasses.asdict(self)
+
+
+def count_poster(board, submission_id: int, count: int, clock=time.monotonic):
+    """``on_result(done)`` for a job of ``count`` tests: posts "Test done of count" (phase ``tests``, 0.1 to
+    0.6) to ``board``, at most every ``TEST_COUNT_SECONDS`` but always the last test's."""
+    last_post = -math.inf
+
+    def on_result(done: int) -> None:
+        nonlocal last_post
+        done = min(done, count)
+        now = clock()
+        if done < count and now - last_post < TEST_COUNT_SECONDS:
+            return
+        last_post = now
+        board.post(submission_id, Progress("tests", 0.1 + 0.5 * done / count, f"Test {done} of {count}"))
+
+    return on_result
 
 
 class MemoryBoard:

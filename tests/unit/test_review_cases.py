@@ -13,10 +13,15 @@ from server.problems.bank import load
 from server.problems.package import load_package
 from server.review.cases import case_rows
 from server.services.candidate_view import submission_view
-from server.services.judging import MAX_KEPT_JSON, _with_case_details
+from server.services.judging import MAX_KEPT_JSON, case_details
 
 GENERATED = "perf_random_30k"  # cosine-similarity: generated, no expected in hidden.json
 OLD_TEXT = "(the reference solution's result on the generated input)"
+
+
+def as_saved(report: JudgeReport) -> dict:
+    """The report as the judge saves it on the submission: its JSON plus the tests' details for staff."""
+    return {**report.as_json(), "details": case_details(report)}
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +34,7 @@ def saved(reference, actual=0.5):
                       verdict=Verdict.WRONG_ANSWER, message="expected 0.25, got 0.5", actual=actual,
                       reference=reference)
     report = JudgeReport("cosine-similarity", "v", Verdict.WRONG_ANSWER, (test,), policy_checked=True)
-    return _with_case_details(report.as_json(), report)
+    return as_saved(report)
 
 
 def row_of(report, package):
@@ -78,7 +83,7 @@ def test_a_candidate_is_told_when_a_public_actual_was_too_large_to_keep(package)
                       verdict=Verdict.WRONG_ANSWER, message="wrong", actual=huge)
     report = JudgeReport("cosine-similarity", "v", Verdict.WRONG_ANSWER, (test,), policy_checked=True)
     submission = Submission(attempt_id=1, problem_version_id=1, code="", notes="", code_hash="",
-                            status=SubmissionStatus.DONE, report=_with_case_details(report.as_json(), report))
+                            status=SubmissionStatus.DONE, report=as_saved(report))
     [row] = submission_view(submission, package, CandidateFeedback.VERDICT)["tests"]
     assert row["actual"] is None and row["actual_omitted_chars"] == len(json.dumps(huge))
 
@@ -90,7 +95,7 @@ def test_a_raised_exception_is_shown_as_raised_not_as_null(package):
     test = CaseReport(name=example.name, visibility="public", group="example", weight=1.0, verdict=Verdict.ACCEPTED,
                       raised=Raised("ValueError", "the vectors have different lengths"))
     report = JudgeReport("cosine-similarity", "v", Verdict.ACCEPTED, (test,), policy_checked=True)
-    saved_report = _with_case_details(report.as_json(), report)
+    saved_report = as_saved(report)
     assert saved_report["details"][example.name]["raised"] == {"type": "ValueError",
                                                                "message": "the vectors have different lengths"}
     row = row_of(saved_report, package)
@@ -120,7 +125,7 @@ def test_reviewers_see_arrays_with_their_dtype_and_shape_and_long_axes_cut(fixtu
     test = CaseReport(name="example", visibility="public", group="example", weight=1.0,
                       verdict=Verdict.WRONG_ANSWER, message="shapes differ", actual=[flat, longer])
     report = JudgeReport("scale-rows", "v", Verdict.WRONG_ANSWER, (test,), policy_checked=True)
-    row = row_of(_with_case_details(report.as_json(), report), scale_rows)
+    row = row_of(as_saved(report), scale_rows)
     assert row.input == ('{"args": [array(float64, shape (2, 3)) [[1, 2, 3], [4, 5, 6]], '
                          'array(float64, shape (2,)) [2, 0.5]]}')
     assert row.expected == "array(float64, shape (2, 3)) [[2, 4, 6], [2, 2.5, 3]]"
@@ -137,7 +142,7 @@ def test_candidates_read_arrays_in_their_results_with_dtype_and_shape(fixture_pr
                       verdict=Verdict.WRONG_ANSWER, message="dtype float32, expected float64", actual=returned)
     report = JudgeReport("scale-rows", "v", Verdict.WRONG_ANSWER, (test,), policy_checked=True)
     submission = Submission(attempt_id=1, problem_version_id=1, code="", notes="", code_hash="",
-                            status=SubmissionStatus.DONE, report=_with_case_details(report.as_json(), report))
+                            status=SubmissionStatus.DONE, report=as_saved(report))
     [row] = submission_view(submission, scale_rows, CandidateFeedback.VERDICT)["tests"]
     assert row["text"] == {
         "input": "scale_rows(array(float64, shape (2, 3)) [[1, 2, 3], [4, 5, 6]], array(float64, shape (2,)) [2, 0.5])",
@@ -151,7 +156,7 @@ def test_reviewers_read_dataframes_and_series_with_their_size_dtypes_and_index(f
     test = CaseReport(name="example", visibility="public", group="example", weight=1.0,
                       verdict=Verdict.WRONG_ANSWER, message="expected DataFrame", actual=returned)
     report = JudgeReport("group-stats", "v", Verdict.WRONG_ANSWER, (test,), policy_checked=True)
-    row = row_of(_with_case_details(report.as_json(), report), group_stats)
+    row = row_of(as_saved(report), group_stats)
     assert row.input == ('{"args": [DataFrame(4 rows x 2 columns: "group" object, "value" float64) index [0, 1, 2, 3] '
                          'rows [["b", 1.0], ["a", 2.0], ["b", 4.0], ["a", 3.0]]]}')
     assert row.expected == ('DataFrame(2 rows x 2 columns: "mean" float64, "count" int64) index ["a", "b"] '

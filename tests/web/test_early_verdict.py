@@ -3,6 +3,7 @@
 import time
 
 from server.problems.bank import load
+from server.services import judging
 from tests.web.conftest import wait_done
 
 SOLUTION = load("cosine-similarity").solution
@@ -24,3 +25,18 @@ def test_the_test_verdict_is_shown_while_complexity_is_still_being_measured(clie
     assert early["hidden"]["total"] > 0 and "score" not in early
     final = wait_done(client, token, submission)
     assert final["status"] == "done" and final["verdict"] == "accepted"
+
+
+def test_each_test_s_values_are_sized_for_the_report_once(client, invite, monkeypatch):
+    """The early verdict and the final report carry the same test details: worked out once (sizing a
+    performance test's value means encoding megabytes of JSON)."""
+    sized = []
+    original = judging._kept
+    monkeypatch.setattr(judging, "_kept", lambda key, value: sized.append(key) or original(key, value))
+    token, versions = invite
+    client.post(f"/invite/{token}/start")
+    api = f"/api/candidate/{token}"
+    submission = client.post(f"{api}/problems/{versions[0]}/submit", json={"code": SOLUTION, "notes": ""}).get_json()
+    final = wait_done(client, token, submission["id"])
+    assert final["status"] == "done" and final["total"] > 0
+    assert sized.count("actual") == final["total"]
