@@ -6,15 +6,17 @@ database: a new database on the local PostgreSQL when it answers
 (scripts/ensure-postgres.sh), else a SQLite file in a temporary folder;
 ``--database-url`` names another (it should be empty).
 
-Throughput. With no worker running, ``--submits`` candidates each submit a
-seed problem's reference solution (a comment makes each one distinct); then
-one worker (concurrency 1) judges them, timed from the first job's start to
-the last one's end as the database records them. Then a fresh batch with two
-workers. Prints judged per minute with their ratio, and the losses: submits
-left unjudged, or judged twice (each "judged submission N" line in the
-workers' logs must appear once). Beside each rate, the machine's busy
-CPU-seconds per submit (from the workers' start-up to the last verdict) and
-the cores that kept busy: one worker runs one sandbox job at a time but keeps
+Throughput. One worker (concurrency 1) starts and judges a warm-up submit
+(its first job imports the judging code and fills its warm pool, a cost paid
+once per worker); then ``--submits`` candidates each submit a seed problem's
+reference solution at once (a comment makes each one distinct), judged and
+timed from the first job's start to the last one's end as the database
+records them. Then a fresh batch with two workers, each warmed up alike.
+Prints judged per minute with their ratio, and the losses: submits left
+unjudged, or judged twice (each "judged submission N" line in the workers'
+logs must appear once). Beside each rate, the machine's busy CPU-seconds per
+submit (from the batch's first submit to its last verdict) and the cores that
+kept busy: one worker runs one sandbox job at a time but keeps
 more than one core busy (the engine, the warm pool's next container, the
 database), which bounds what a second worker can add on a 2-core machine.
 
@@ -71,6 +73,7 @@ PROBLEMS = ("moving-average", "cosine-similarity", "log-anomalies")
 LOCAL_POSTGRES = "postgresql+psycopg://techscreen:techscreen@127.0.0.1:5432/techscreen"
 AUTOSAVE_SECONDS, PAGE_SECONDS, POLL_SECONDS, RECONNECT_SECONDS = 4.0, 20.0, 2.0, 1.0  # as web/static/candidate.js
 STREAM_SECONDS = 30.0  # a progress stream's lifetime (PROGRESS_STREAM_SECONDS's default)
+WARM_UP_INVITES = 12  # warm-up submits for the 3 workers of the throughput batches, with room for retries
 WARMUP_SECONDS = 8.0  # every candidate has autosaved and opened its stream before the measured window
 TIMEOUT = 30
 FINISHED = (SubmissionStatus.DONE, SubmissionStatus.ERROR)
@@ -176,18 +179,31 @@ def judged_by(cluster: LocalCluster, name: str) -> list[int]:
     return [int(found) for found in re.findall(r"judged submission (\d+):", cluster.log(name))]
 
 
-def judge_batch(cluster: LocalCluster, database, tokens: list[str], workers: int) -> tuple[list[int], list[str], float]:
-    """One submit per token queued while no worker runs, then ``workers`` new workers judging them until all are
-    finished: the submissions' ids, the workers' names, and the machine's busy CPU-seconds from the moment
-    the workers were ready."""
+def judge_batch(cluster: LocalCluster, database, tokens: list[str], workers: int,
+                spare: list[str]) -> tuple[list[int], list[str], float]:
+    """``workers`` new workers, each warmed up with a submit of its own (from ``spare`` tokens), then one submit
+    per token, queued at once and judged until all are finished: the batch's ids, the workers' names, and the
+    machine's busy CPU-seconds from the batch's first submit to its last verdict."""
     candidates = start_candidates(cluster.url, tokens, lambda n: n % len(PROBLEMS))
-    ids = [candidate.submit(f"batch of {workers}, submit {n}") for n, candidate in enumerate(candidates)]
     names = [f"judge{workers}-{n}" for n in range(workers)]
     with concurrent.futures.ThreadPoolExecutor(workers) as pool:
         list(pool.map(cluster.start_worker, names))
+    warm_up(cluster, database, names, spare)
     busy = machine_busy_seconds()
+    ids = [candidate.submit(f"batch of {workers}, submit {n}") for n, candidate in enumerate(candidates)]
     wait_judged(database, ids, 600 + 120 * len(ids))
     return ids, names, machine_busy_seconds() - busy
+
+
+def warm_up(cluster: LocalCluster, database, names: list[str], spare: list[str]) -> None:
+    """Until each worker has judged a submit: a worker's first job imports the judging code and fills its warm
+    pool, a cost it pays once, which a batch of a few dozen submits would count as part of its rate (twice over
+    with two workers). Which worker takes a submit is the broker's choice: a worker that took none gets another."""
+    while cold := [name for name in names if not judged_by(cluster, name)]:
+        if len(spare) < len(cold):
+            raise SystemExit("bench: out of invites for warming the workers up")
+        warming = start_candidates(cluster.url, [spare.pop() for _ in cold])
+        wait_judged(database, [candidate.submit("warm-up") for candidate in warming], 600)
 
 
 def machine_busy_seconds() -> float:
@@ -196,7 +212,7 @@ def machine_busy_seconds() -> float:
     return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
 
 
-def throughput(cluster: LocalCluster, database, tokens: list[str], submits: int) -> str:
+def throughput(cluster: LocalCluster, database, tokens: list[str], submits: int, spare: list[str]) -> str:
     """Judge a batch with one worker, then one with two; print the rates and losses. Returns the worker left
     running (a worker asked to stop, SIGTERM, finishes its job first)."""
     print(f"\nthroughput: {submits} submits a batch, reference solutions of {', '.join(PROBLEMS)}")
@@ -206,7 +222,7 @@ def throughput(cluster: LocalCluster, database, tokens: list[str], submits: int)
     for workers, batch in ((1, tokens[:submits]), (2, tokens[submits:])):
         for name in every_name:  # the one-worker batch's worker stops before the next batch is queued
             cluster.kill(name, signal.SIGTERM)
-        ids, names, busy = judge_batch(cluster, database, batch, workers)
+        ids, names, busy = judge_batch(cluster, database, batch, workers, spare)
         every_id, every_name = every_id + ids, every_name + names
         with Session(database) as session:
             rows = session.exec(select(Submission).where(Submission.id.in_(ids),
@@ -454,7 +470,8 @@ def main() -> None:
                                "TECHSCREEN_SUBMISSIONS_PER_MINUTE": "1000",
                                "TECHSCREEN_PARALLEL_JOBS": str(options.parallel_jobs)}
                 os.environ.update(environment)
-                tokens = make_invites(environment["TECHSCREEN_INSTANCE"], 2 * options.submits + options.candidates + 1)
+                tokens = make_invites(environment["TECHSCREEN_INSTANCE"],
+                                      2 * options.submits + WARM_UP_INVITES + options.candidates + 1)
                 run(LocalCluster(environment, folder / "logs"), make_engine(url), tokens, options)
         finally:
             redis.stop()
@@ -464,8 +481,9 @@ def run(cluster: LocalCluster, database, tokens: list[str], options) -> None:
     try:
         cluster.start_web(processes=2)
         baseline = idle_baseline(cluster, tokens.pop())
-        worker = throughput(cluster, database, tokens[:2 * options.submits], options.submits)
-        load(cluster, tokens[2 * options.submits:], options.seconds, baseline, worker)
+        batches, spare = 2 * options.submits, 2 * options.submits + WARM_UP_INVITES
+        worker = throughput(cluster, database, tokens[:batches], options.submits, tokens[batches:spare])
+        load(cluster, tokens[spare:], options.seconds, baseline, worker)
     finally:
         cluster.stop()
         database.dispose()
