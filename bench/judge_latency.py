@@ -19,7 +19,7 @@ import argparse
 import statistics
 import time
 
-from sandbox import SandboxSettings, engine, image, pool
+from sandbox import JobSession, SandboxSettings, engine, image, pool
 from server.judge.judge import judge
 from server.problems import bank
 from server.scoring.assess import assess
@@ -54,13 +54,14 @@ def settle(package, patience: float = 30.0) -> None:
 
 
 def submit_seconds(package, client) -> tuple[float, float, float]:
-    """Seconds to the test verdict and to the full report of one Submit of the reference, and the CPU seconds of
-    its tests."""
+    """Seconds to the test verdict and to the full report of one Submit of the reference (its tests and its
+    measurement in one container, as a judge runs them), and the CPU seconds of its tests."""
     settle(package)
     started = time.perf_counter()
-    judged = judge(package, package.solution, client=client)
-    verdict = time.perf_counter() - started
-    assess(package, package.solution, judged, "", client=client)
+    with JobSession(client=client) as session:
+        judged = judge(package, package.solution, client=client, session=session)
+        verdict = time.perf_counter() - started
+        assess(package, package.solution, judged, "", client=client, session=session)
     return verdict, time.perf_counter() - started, sum(test.time_ms for test in judged.tests) / 1000
 
 
