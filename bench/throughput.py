@@ -211,8 +211,9 @@ def warm_up(cluster: LocalCluster, database, names: list[str], spare: list[str])
 
 
 def machine_busy_seconds() -> float:
-    """CPU-seconds the whole machine has spent busy (/proc/stat: every state but idle and waiting for I/O)."""
-    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    """CPU-seconds the whole machine has spent busy (/proc/stat: user to steal but idle and waiting for I/O;
+    the guest fields after them are counted in user already)."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
     return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
 
 

@@ -52,6 +52,8 @@ class ContainerRun:
             was read (it exits 0 right after; the container is not waited for).
         wall_seconds: Time from start to the end of output.
         stopped: ``on_stdout`` said the caller had what it needed; the host killed the container.
+        at_end_frame: The output ended exactly at the end frame, nothing after it: the supervisor waits for
+            another job.
     """
 
     stdout: bytes
@@ -62,6 +64,7 @@ class ContainerRun:
     exit_code: int | None
     wall_seconds: float
     stopped: bool = False
+    at_end_frame: bool = False
 
 
 class _Demux:
@@ -162,7 +165,7 @@ class JobContainer:
             self.reusable = False
             self._dispose()
             raise
-        self.reusable = not last and end_frame is not None and run.exit_code == 0
+        self.reusable = not last and run.at_end_frame
         return run
 
     def close(self) -> None:
@@ -214,7 +217,8 @@ def _run_in(client, container_id, attached, job, wall_seconds, output_cap, setti
     wall = time.monotonic() - started
     if end_frame is not None and demux.stdout.endswith(end_frame):
         return ContainerRun(stdout=bytes(demux.stdout), stderr=bytes(demux.stderr), deadline_hit=False,
-                            output_capped=False, oom_killed=False, exit_code=0, wall_seconds=wall)
+                            output_capped=False, oom_killed=False, exit_code=0, wall_seconds=wall,
+                            at_end_frame=not demux.buffer)
     if stopped:  # the container is removed afterwards whatever it still does
         return ContainerRun(stdout=bytes(demux.stdout), stderr=bytes(demux.stderr), deadline_hit=False,
                             output_capped=False, oom_killed=False, exit_code=None, wall_seconds=wall,

@@ -199,18 +199,19 @@ class JobSession:
     about as much CPU as a fast verdict; a submission's jobs run the same code
     of the same candidate, so they share one. Between two jobs the supervisor
     stops the first job's zygotes, kills every other process and empties
-    ``/tmp``: the next job finds the container as the first one did. A
-    container never serves another submission, and after a job that did not end
-    at its end frame (stopped early, deadline, output cap, an engine error), or
-    for a job of another image, memory or container shape, the next job gets a
-    fresh one. Not for jobs at once: one thread at a time.
+    ``/tmp``: the next job finds the container as the first one did. A job of
+    other code (another submission's, a reference solution) never gets the
+    container, nor does a job after one that did not end at its end frame
+    (stopped early, deadline, output cap, an engine error), nor one of another
+    image, memory or container shape: they get a fresh one. Not for jobs at
+    once: one thread at a time.
     """
 
     def __init__(self, settings: SandboxSettings | None = None, client: docker.DockerClient | None = None):
         self.settings = settings or SandboxSettings.from_environment()
         self._client, self._own_client = client, None
         self._box: container.JobContainer | None = None
-        self._shape = None  # (image tag, memory, container shape) of the container held
+        self._shape = None  # (code, image tag, memory, container shape) of the container held
 
     def run(self, job: Job, settings: SandboxSettings | None = None, on_result=None, on_outcome=None) -> JobResult:
         """Run ``job`` as ``run_job`` does, in the session's container when it can take it.
@@ -222,7 +223,7 @@ class JobSession:
         _validate(job)
         client = self._connected()
         prepared = _Prepared.of(job, settings, client)
-        shape = (prepared.tag, prepared.memory_mb, settings.container_shape())
+        shape = (job.code, prepared.tag, prepared.memory_mb, settings.container_shape())
         if self._box is not None and (shape != self._shape or not self._box.reusable):
             self._release()
         warm_pool = pool.pool_for(settings, prepared.tag)
@@ -245,10 +246,12 @@ class JobSession:
 
     def close(self) -> None:
         """Remove the container and close the session's own Docker client, if it made one."""
-        self._release()
-        if self._own_client is not None:
-            self._own_client.close()
-            self._own_client = None
+        try:
+            self._release()
+        finally:
+            if self._own_client is not None:
+                self._own_client.close()
+                self._client = self._own_client = None
 
     def __enter__(self) -> "JobSession":
         return self

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 
 K_GRAM = 12
 WINDOW = 6
-FINGERPRINTS_KEPT = 4096  # codes; a few KiB each
+FINGERPRINTS_KEPT = 1024  # codes, each kept with its fingerprints: ~10 KiB for a typical one, 64 MiB at most
 _SKIPPED = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
             tokenize.ENCODING, tokenize.ENDMARKER}
 

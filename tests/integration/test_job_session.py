@@ -54,6 +54,14 @@ def test_after_a_job_ended_early_the_next_one_gets_a_fresh_container(settings, d
     assert stopped.outcomes[0].result["returned"][0] != fresh.result["returned"][0]
 
 
+def test_a_job_of_other_code_never_gets_the_session_s_container(settings, docker_client):
+    other = dataclasses.replace(traces_job(), code=TRACES + "# another submission\n")
+    with JobSession(settings, docker_client) as session:
+        first = session.run(traces_job()).outcomes[0]
+        second = session.run(other).outcomes[0]
+    assert first.result["returned"][0] != second.result["returned"][0]
+
+
 def test_a_submit_s_tests_and_measurement_run_in_one_container(settings, docker_client, monkeypatch):
     """With one job at a time (a cluster worker's setting); with more, the first job of each shares it."""
     settings = dataclasses.replace(settings, parallel_jobs=1)
