@@ -11,7 +11,7 @@ from server.problems import archive, bank
 from server.problems.check import check_package
 from server.problems.package import load_package
 from server.problems.tree import read_tree, tree_hash, write_tree
-from server.questions.item import QUESTION_FILE, parse_question
+from server.questions.item import QUESTION_FILE, is_question_folder, parse_question
 
 
 @click.group("problem")
@@ -92,7 +92,7 @@ def export_command(problem, output):
     """Write PROBLEM (a bank id or a package path; a question item too) as a zip of its folder."""
     with exit_codes(False):
         folder = bank.resolve(problem)
-        if (folder / QUESTION_FILE).is_file():
+        if is_question_folder(folder):
             item_id = parse_question((folder / QUESTION_FILE).read_text(encoding="utf-8"), folder.name).id
         else:
             item_id = load_package(folder).id

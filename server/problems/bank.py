@@ -7,7 +7,7 @@ from pathlib import Path
 from sandbox import image
 from server.errors import ProblemFormatError, ProblemNotFound
 from server.problems.package import ProblemPackage, load_package
-from server.questions.item import QUESTION_FILE, QuestionItem, parse_question
+from server.questions.item import QUESTION_FILE, QuestionItem, is_question_folder, parse_question
 
 REPOSITORY_BANK = Path(__file__).resolve().parents[2] / "problems"
 
@@ -51,7 +51,7 @@ def list_packages() -> list[tuple[str, ProblemPackage | ProblemFormatError]]:
     """Every problem folder of the bank with its package, or the error that stops it loading (question items,
     the folders holding a ``question.toml``, are ``list_questions``')."""
     return [(folder.name, _load_unless_unchanged(folder)) for folder in _folders()
-            if not (folder / QUESTION_FILE).is_file()]
+            if not is_question_folder(folder)]
 
 
 def list_questions() -> list[tuple[str, tuple[QuestionItem, str] | ProblemFormatError]]:
@@ -59,7 +59,7 @@ def list_questions() -> list[tuple[str, tuple[QuestionItem, str] | ProblemFormat
     loading."""
     entries = []
     for folder in _folders():
-        if not (folder / QUESTION_FILE).is_file():
+        if not is_question_folder(folder):
             continue
         text = (folder / QUESTION_FILE).read_text(encoding="utf-8")
         try:

@@ -26,7 +26,7 @@ from server.judge.verdicts import Verdict
 from server.policy import check_policy
 from server.problems.package import SLOW, KnownSubmission, ProblemPackage, load_package
 from server.problems.tree import read_tree
-from server.questions.item import QUESTION_FILE, question_issues
+from server.questions.item import is_question_folder, question_issues
 
 # The reference should use at most this share of a test's CPU limit.
 REFERENCE_SHARE_WARNING = 0.5
@@ -85,7 +85,7 @@ def check_package(path, settings: SandboxSettings | None = None, client=None, wo
     """
     report = progress or (lambda phase, fraction: None)
     report("format", 0.0)
-    if (Path(path) / QUESTION_FILE).is_file():  # a question item: its format is all there is to check
+    if is_question_folder(Path(path)):  # a question item: its format is all there is to check
         report("done", 1.0)
         return CheckReport(Path(path).name, tuple(question_issues(Path(path).name, read_tree(Path(path)))))
     try:

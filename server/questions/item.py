@@ -6,6 +6,7 @@ answer scored against ``rubric``, as notes are, and by reviewers).
 """
 
 import tomllib
+from pathlib import Path
 from typing import Annotated, Literal
 
 import pydantic
@@ -16,6 +17,11 @@ from server.problems import locate
 from server.problems.schema import NarrationPoint, Number, Strict
 
 QUESTION_FILE = "question.toml"
+
+
+def is_question_folder(folder: Path) -> bool:
+    """A folder holding a question item (its ``question.toml``), not a problem package."""
+    return (folder / QUESTION_FILE).is_file()
 FORMATS = ("single", "multiple", "written")
 MAX_OPTIONS = 8
 MAX_ANSWER_CHARS = 4000  # a written answer: a few paragraphs
