@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 import waitress
 from playwright.sync_api import sync_playwright
+from sqlmodel import select
 
 from server.app import close_app, create_app
+from server.db import get_db
+from server.models import Submission
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -29,6 +32,29 @@ def serving(app):
         server.close()
         thread.join(timeout=10)
         close_app(app)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed browser test's report also says what the judge said: each submission's verdict and every
+    test's status and message (a verdict on the page says only its name)."""
+    report = yield
+    app = getattr(item, "funcargs", {}).get("live_app")
+    if report.when == "call" and report.failed and app is not None:
+        report.sections.append(("judge reports", judged(app)))
+    return report
+
+
+def judged(app) -> str:
+    with app.app_context():
+        submissions = get_db().exec(select(Submission).order_by(Submission.id)).all()
+        lines = []
+        for submission in submissions:
+            lines.append(f"submission {submission.id} ({submission.kind}): {submission.status.value} "
+                         f"{submission.verdict} {submission.error or ''}")
+            lines += [f"  {test['name']}: {test['verdict']} {test.get('message', '')[:500]}"
+                      for test in (submission.report or {}).get("tests", [])]
+    return "\n".join(lines) or "no submission"
 
 
 @pytest.fixture
