@@ -140,7 +140,9 @@ class Candidate:
         self.http.headers["X-CSRFToken"] = self.progress.headers["X-CSRFToken"] = csrf
         self.http.post(f"{base}/invite/{token}/start", data={"csrf_token": csrf}, timeout=TIMEOUT).raise_for_status()
         self.page = f"{base}/invite/{token}/problem/{index}"
-        self.version = int(VERSION.search(self.http.get(self.page, timeout=TIMEOUT).text).group(1))
+        page = self.http.get(self.page, timeout=TIMEOUT)
+        page.raise_for_status()
+        self.version = int(VERSION.search(page.text).group(1))
         self.api = f"{base}/api/candidate/{token}"
         self.solution = reference_solution(PROBLEMS[index])
         self.edits = 0
@@ -222,7 +224,7 @@ def throughput(cluster: LocalCluster, database, tokens: list[str], submits: int,
     running (a worker asked to stop, SIGTERM, finishes its job first)."""
     print(f"\nthroughput: {submits} submits a batch, reference solutions of {', '.join(PROBLEMS)}")
     print(f"{'workers':8} {'judged':>6} {'span s':>7} {'per minute':>11} {'s/submit':>9} {'per worker':>11}  ratio"
-          "  CPU s/submit  cores busy")
+          "  CPU s/submit  cores busy  drain s")
     baseline, every_id, every_name = None, [], []
     for workers, batch in ((1, tokens[:submits]), (2, tokens[submits:])):
         for name in every_name:  # the one-worker batch's worker stops before the next batch is queued
@@ -237,13 +239,22 @@ def throughput(cluster: LocalCluster, database, tokens: list[str], submits: int,
         per_job = statistics.mean((row.finished_at - row.started_at).total_seconds() for row in rows) if rows else 0
         rate = 60 * len(rows) / span
         baseline = baseline or rate
-        split = "+".join(str(len(set(judged_by(cluster, name)) & set(ids))) for name in names)
+        judged = [set(judged_by(cluster, name)) & set(ids) for name in names]
+        split, drain = "+".join(str(len(found)) for found in judged), drain_seconds(rows, judged)
         print(f"{workers:<8} {len(rows):6} {span:7.1f} {rate:11.2f} {per_job:9.1f} {split:>11}  "
-              f"{rate / baseline if baseline else 0:.2f}x  {busy / max(1, len(rows)):12.2f}  {busy / span:10.2f}",
+              f"{rate / baseline if baseline else 0:.2f}x  {busy / max(1, len(rows)):12.2f}  {busy / span:10.2f}"
+              f"  {drain:7.1f}",
               flush=True)
     report_losses(cluster, database, every_id, every_name)
     cluster.kill(every_name[-1], signal.SIGTERM)
     return every_name[-2]
+
+
+def drain_seconds(rows: list[Submission], judged: list[set[int]]) -> float:
+    """From the first worker's last verdict to the batch's last: the end of a batch, when the queue is empty and
+    some workers wait for the others' last jobs (a steady wave of candidates has no such end)."""
+    last = [max((row.finished_at for row in rows if row.id in ids), default=None) for ids in judged]
+    return (max(last) - min(last)).total_seconds() if rows and None not in last else 0.0
 
 
 def report_losses(cluster: LocalCluster, database, ids: list[int], workers: list[str]) -> None:

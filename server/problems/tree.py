@@ -7,9 +7,11 @@ wrong with it, and ``write_tree`` writes nothing unless every key passes, so a
 key from an archive or from the database can never reach outside the folder.
 """
 
+import errno
 import hashlib
 import os
 import shutil
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -71,21 +73,32 @@ def read_tree(root: Path) -> dict[str, str]:
 def write_tree(root: Path, files: dict[str, str]) -> None:
     """Write the files beside ``root`` and rename into place, so a half-written package is never seen.
 
-    ``root`` must not exist yet. Every file is created new inside the staging
-    folder, never through a link.
+    ``root`` must not exist yet. Every file is created new inside a staging
+    folder of this call's own, never through a link: processes writing the
+    same package at once (web processes and workers sharing an instance
+    folder) each write their own copy, and the first rename wins.
 
     Raises:
         ProblemFormatError: Some keys are not paths inside the package (nothing is written).
+        FileExistsError: ``root`` exists (another writer renamed its copy into place first); nothing is left.
         OSError: A file could not be written inside the folder.
     """
     require_paths_inside(root.name, files)
-    staging = root.with_name("." + root.name + ".partial")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    inside = staging.resolve(strict=True)
-    for relative, text in files.items():
-        write_file_inside(inside, relative, text.encode("utf-8"))
-    staging.rename(root)
+    root.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{root.name}.partial-", dir=root.parent))
+    try:
+        inside = staging.resolve(strict=True)
+        for relative, text in files.items():
+            write_file_inside(inside, relative, text.encode("utf-8"))
+        try:
+            staging.rename(root)
+        except OSError as error:
+            if error.errno not in (errno.EEXIST, errno.ENOTEMPTY):
+                raise
+            raise FileExistsError(errno.EEXIST, "already written", str(root)) from error
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
 
 
 def write_file_inside(folder: Path, relative: str, data: bytes) -> None:

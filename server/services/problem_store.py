@@ -5,6 +5,7 @@ A version keeps every file of its package, so it can be materialised again
 holds now.
 """
 
+import contextlib
 import functools
 import threading
 from pathlib import Path
@@ -123,6 +124,7 @@ def load_version(session: Session, version: ProblemVersion, instance: Path) -> P
         if key not in _LOADED:
             root = Path(instance) / "packages" / version.content_hash / version.problem_id
             if not (root / "problem.toml").is_file():
-                write_tree(root, session.get(ProblemFiles, version.id).files)
+                with contextlib.suppress(FileExistsError):  # written meanwhile by another process: the same files
+                    write_tree(root, session.get(ProblemFiles, version.id).files)
             _LOADED[key] = load_package(root)
         return _LOADED[key]

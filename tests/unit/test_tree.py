@@ -1,5 +1,7 @@
 """Writing a package's files: only keys that name a file inside the folder, never through a link."""
 
+import threading
+
 import pytest
 
 from server.errors import ProblemFormatError
@@ -43,7 +45,40 @@ def test_a_file_is_never_written_through_a_link(tmp_path):
 def test_a_planted_staging_link_is_not_followed(tmp_path):
     outside = tmp_path / "outside"
     outside.mkdir()
-    (tmp_path / ".pkg.partial").symlink_to(outside)
-    with pytest.raises(FileExistsError):
-        write_tree(tmp_path / "pkg", {"problem.toml": ""})
-    assert list(outside.iterdir()) == []
+    (tmp_path / ".pkg.partial").symlink_to(outside)  # the staging folder's name when it was fixed
+    write_tree(tmp_path / "pkg", {"problem.toml": ""})  # staged in a folder of its own, made new
+    assert list(outside.iterdir()) == [] and read_tree(tmp_path / "pkg") == {"problem.toml": ""}
+
+
+def test_writers_of_the_same_package_at_once_leave_it_whole(tmp_path):
+    """Web processes and workers sharing an instance folder materialise a version on its first use. They
+    shared one staging folder, each emptying it for itself: a candidate's first page of a screen answered 500
+    (FileExistsError in another process's half-written copy) under the throughput bench's load."""
+    files = {f"tests/case_{n}.json": f"[{n}]" for n in range(200)} | {"problem.toml": "id = 'x'\n"}
+    for round_number in range(5):
+        root = tmp_path / f"round{round_number}" / "pkg"
+        assert sorted(written_at_once(root, files, 4)) == ["found it written"] * 3 + ["wrote"]
+        assert read_tree(root) == files
+        assert [p.name for p in root.parent.iterdir()] == ["pkg"]  # no staging copy left
+
+
+def written_at_once(root, files, writers: int) -> list[str]:
+    """What each of ``writers`` threads, started together, got from writing ``files`` to ``root``."""
+    barrier, outcomes = threading.Barrier(writers), []
+
+    def write():
+        barrier.wait()
+        try:
+            write_tree(root, files)
+            outcomes.append("wrote")
+        except FileExistsError:
+            outcomes.append("found it written")
+        except OSError as error:
+            outcomes.append(repr(error))
+
+    threads = [threading.Thread(target=write) for _ in range(writers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
