@@ -19,6 +19,8 @@ submit (from the batch's first submit to its last verdict) and the cores that
 kept busy: one worker runs one sandbox job at a time but keeps
 more than one core busy (the engine, the warm pool's next container, the
 database), which bounds what a second worker can add on a 2-core machine.
+The drain is how long some workers waited, the queue empty, for the others'
+last jobs: the end of a batch, which a steady wave of candidates does not have.
 
 Load. The baseline is one candidate's autosave and problem page on the idle
 cluster. Then ``--candidates`` candidates each autosave every 4 s, reload
@@ -30,7 +32,9 @@ with their ratio to the baseline, the streams held and refused, and errors;
 then the CPU the web tier ran, and how long it waited runnable for a CPU
 (schedstat): when it waits, the machine was short of CPU (other processes,
 the judge's containers) and the request times show that, not the web tier's
-own cost, which the baseline gives per request.
+own cost, which the baseline gives per request. This client keeps its own
+objects out of its cyclic collector's reach during the load, and prints its
+collections' longest pause: a pause delays every request then in flight.
 
     .venv/bin/python bench/throughput.py [--candidates 200] [--seconds 60] [--submits 30] [--database-url URL]
 """
@@ -41,6 +45,7 @@ import concurrent.futures
 import contextlib
 import dataclasses
 import functools
+import gc
 import json
 import math
 import os
@@ -417,6 +422,28 @@ def group_schedule(leader: int) -> tuple[float, float]:
     return ran / 1e9, waited / 1e9
 
 
+@contextlib.contextmanager
+def collector_pauses():
+    """Move what this process holds out of the cyclic collector's reach, then record each collection's pause
+    (seconds) in the list yielded. With the crowd's 400 threads, sessions and samples in reach, a full
+    collection stopped the client for 150 ms, timed as the server's latency of every request then in flight."""
+    gc.collect()
+    gc.freeze()
+    pauses, started = [], []
+
+    def timed(phase, info):
+        if phase == "start":
+            started[:] = [time.perf_counter()]
+        elif started:
+            pauses.append(time.perf_counter() - started[0])
+
+    gc.callbacks.append(timed)
+    try:
+        yield pauses
+    finally:
+        gc.callbacks.remove(timed)
+
+
 def percentile(values: list[float], share: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[round(share * 100) - 1] if len(values) > 1 \
         else values[0]
@@ -427,16 +454,19 @@ def load(cluster: LocalCluster, tokens: list[str], seconds: float, baseline: dic
     print(f"\nload: {len(tokens)} candidates (autosave every {AUTOSAVE_SECONDS:.0f} s, problem page every "
           f"{PAGE_SECONDS:.0f} s, a progress stream each) for {seconds:.0f} s, worker {worker} judging")
     crowd = Crowd(start_candidates(cluster.url, tokens))
-    crowd.start()
-    time.sleep(WARMUP_SECONDS)
-    web, judged = cluster.processes["web"].pid, len(judged_by(cluster, worker))
-    start, client_cpu, (web_ran, web_waited) = time.monotonic(), time.process_time(), group_schedule(web)
-    held = crowd.streams_held(seconds)
-    end = time.monotonic()
-    ran, waited = group_schedule(web)
-    client_cpu, web_ran, web_waited = time.process_time() - client_cpu, ran - web_ran, waited - web_waited
-    judged = len(judged_by(cluster, worker)) - judged
-    crowd.finish()
+    with collector_pauses() as pauses:
+        crowd.start()
+        time.sleep(WARMUP_SECONDS)
+        web, judged = cluster.processes["web"].pid, len(judged_by(cluster, worker))
+        start, client_cpu, (web_ran, web_waited) = time.monotonic(), time.process_time(), group_schedule(web)
+        held = crowd.streams_held(seconds)
+        end = time.monotonic()
+        ran, waited = group_schedule(web)
+        client_cpu, web_ran, web_waited = time.process_time() - client_cpu, ran - web_ran, waited - web_waited
+        judged = len(judged_by(cluster, worker)) - judged
+        crowd.finish()
+    print(f"this client's own collector: {len(pauses)} collections, the longest {max(pauses, default=0) * 1000:.1f} ms "
+          "(every request in flight waits them out)")
     print(f"{'request':9} {'count':>6} {'idle p50':>9} {'p50':>8} {'ratio':>6} {'p99':>8} {'ratio':>6}  errors")
     for kind in ("autosave", "page"):
         measured = [s for s in crowd.samples if s.kind == kind and start <= s.at < end]
