@@ -17,10 +17,12 @@ _STATUS_VERDICTS = {
     "output_limit": Verdict.OUTPUT_LIMIT_EXCEEDED,
     "crashed": Verdict.RUNTIME_ERROR,
     "malformed": Verdict.RUNTIME_ERROR,
+    "setup_failed": Verdict.SYSTEM_ERROR,
+    # Not the code's fault, and so even on a second run in a fresh container (judge.RUN_AGAIN): the sandbox lost
+    # the test, its supervisor failed on it, or the machine was too busy to finish it.
     "missing": Verdict.SYSTEM_ERROR,
     "sandbox_error": Verdict.SYSTEM_ERROR,
-    "setup_failed": Verdict.SYSTEM_ERROR,
-    "unfinished": Verdict.SYSTEM_ERROR,  # the machine was too busy, even on a second run: not the code's fault
+    "unfinished": Verdict.SYSTEM_ERROR,
 }
 
 

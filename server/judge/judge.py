@@ -55,7 +55,7 @@ def judge(package: ProblemPackage, code: str, *, policy: bool = True, guard: boo
     wanted = expected.expectations(package, cases, settings, client)
     outcomes = _run_cases(package, code, cases, guard, settings or SandboxSettings.from_environment(), client,
                           session, on_result)
-    outcomes = _run_unfinished_again(package, code, cases, outcomes, guard, settings, client)
+    outcomes = _run_again_once(package, code, cases, outcomes, guard, settings, client)
     tests = tuple(_test_report(package, case, wanted[case.name], outcome)
                   for case, outcome in zip(cases, outcomes, strict=True))
     return JudgeReport(package.id, package.content_hash, Verdict.worst(t.verdict for t in tests), tests,
@@ -102,14 +102,20 @@ def _groups(cases, jobs: int) -> list[list[int]]:
     return [sorted(group) for group in groups]
 
 
-def _run_unfinished_again(package, code, cases, outcomes, guard, settings, client) -> tuple:
-    """Run the tests the machine was too busy to finish once more, in a fresh container.
+# Outcomes that say nothing of the code: the machine was too busy to finish the test, the container ended
+# before the test ran, or the supervisor failed on it.
+RUN_AGAIN = frozenset({"unfinished", "missing", "sandbox_error"})
 
-    Load is never a verdict: a test the wall-clock backstop (or the job's
-    bound) ended before it reached its CPU or waiting limit gets a second
-    run; still unfinished, it is a ``system_error`` saying so.
+
+def _run_again_once(package, code, cases, outcomes, guard, settings, client) -> tuple:
+    """Run the tests the sandbox could not judge once more, in a fresh container.
+
+    Neither load nor the sandbox's own failure is a verdict: a test the
+    wall-clock backstop (or the job's bound) ended before it reached its CPU
+    or waiting limit, or one the sandbox lost, gets a second run; still so,
+    it is a ``system_error`` saying so.
     """
-    again = [index for index, outcome in enumerate(outcomes) if outcome.status == "unfinished"]
+    again = [index for index, outcome in enumerate(outcomes) if outcome.status in RUN_AGAIN]
     if not again:
         return outcomes
     rerun = run_job(build_job(package, code, [cases[index] for index in again], guard), settings, client).outcomes
