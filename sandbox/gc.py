@@ -13,12 +13,6 @@ from sandbox.errors import SandboxError
 from sandbox.settings import SandboxSettings
 
 
-def stale_containers(client: docker.DockerClient, settings: SandboxSettings, everything: bool = False):
-    """Job containers that no live job can own: exited ones and those older than twice the job bound."""
-    return [c["Id"] for c in _job_containers(client)
-            if everything or c.get("State") != "running" or _outlived_any_job(c, settings)]
-
-
 def orphaned_containers(client: docker.DockerClient, settings: SandboxSettings) -> list[str]:
     """Job containers whose judge process is gone: made on this host by a process no longer alive, or older
     than twice the job bound. Safe while other judges use the engine, so a server can clear them at start."""
@@ -74,7 +68,13 @@ def remove_all(client: docker.DockerClient, container_ids: list[str]) -> int:
 
 
 def collect_containers(client: docker.DockerClient, settings: SandboxSettings, everything: bool = False) -> int:
-    return remove_all(client, stale_containers(client, settings, everything))
+    """Remove the orphaned job containers, or with ``everything`` all of them, running jobs' too.
+
+    Not every container that is not running is left over: a live judge's container is "created" until its
+    start, and "exited" until the judge has read how it ended. Removing those killed live jobs.
+    """
+    found = [c["Id"] for c in _job_containers(client)] if everything else orphaned_containers(client, settings)
+    return remove_all(client, found)
 
 
 def collect_images(client: docker.DockerClient) -> list[str]:

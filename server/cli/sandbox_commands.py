@@ -53,10 +53,11 @@ def doctor_command():
 
 
 @sandbox_group.command("gc")
-@click.option("--all", "everything", is_flag=True, help="Also remove running job containers.")
+@click.option("--all", "everything", is_flag=True, help="Remove every job container, live judges' too.")
 @click.option("--images", is_flag=True, help="Also remove sandbox images of other code versions.")
 def gc_command(everything, images):
-    """Remove job containers left behind (exited, or older than twice the job bound)."""
+    """Remove job containers left behind: made on this host by a judge process no longer alive, or older than
+    twice the job bound (a live judge's containers are left alone)."""
     settings = SandboxSettings.from_environment()
     with exit_codes(as_json=False):
         client = engine.connect(settings)

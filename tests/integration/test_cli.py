@@ -1,7 +1,10 @@
 """The `techscreen` command line: JSON shape and exit codes are a contract for scripts."""
 
 import json
+import os
 import shutil
+import socket
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -148,13 +151,25 @@ def test_sandbox_doctor_proves_the_limits_on_every_image_the_bank_needs(runner, 
             assert f"ok   {name}: {check}" in result.output
 
 
-def test_sandbox_gc_removes_leftover_job_containers(runner, docker_client):
-    from sandbox.hardening import COMMAND
-    from sandbox.image import LABEL, image_tag
-    leftover = docker_client.api.create_container(image_tag(), command=COMMAND, labels={LABEL: "job"})["Id"]
+def test_sandbox_gc_removes_a_dead_judges_containers_and_leaves_a_live_ones_alone(runner, docker_client):
+    """`sandbox gc` removed every job container not running, a live judge's too: one just created, not yet
+    started, was killed as it started (`sandbox doctor` failed in CI: "killed from outside the judge")."""
+    dead_judge = subprocess.Popen(["true"])
+    dead_judge.wait()  # reaped: its pid is no live process's
+    leftover, live = (job_container(docker_client, pid) for pid in (dead_judge.pid, os.getpid()))
     result = runner.invoke(main, ["sandbox", "gc"])
     assert result.exit_code == 0 and "removed" in result.output
     assert not docker_client.api.containers(all=True, filters={"id": leftover})
+    assert docker_client.api.containers(all=True, filters={"id": live})
+    docker_client.api.remove_container(live, force=True)
+
+
+def job_container(docker_client, judge_pid: int) -> str:
+    """A job container, created and not started, as the judge process ``judge_pid`` of this host makes one."""
+    from sandbox.hardening import COMMAND
+    from sandbox.image import LABEL, image_tag
+    labels = {LABEL: "job", "techscreen.host": socket.gethostname(), "techscreen.host_pid": str(judge_pid)}
+    return docker_client.api.create_container(image_tag(), command=COMMAND, labels=labels)["Id"]
 
 
 def test_problem_export_then_import_into_a_bank(runner, tmp_path, fixture_problem):
