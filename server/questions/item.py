@@ -17,14 +17,14 @@ from server.problems import locate
 from server.problems.schema import NarrationPoint, Number, Strict
 
 QUESTION_FILE = "question.toml"
+FORMATS = ("single", "multiple", "written")
+MAX_OPTIONS = 8
+MAX_ANSWER_CHARS = 4000  # a written answer: a few paragraphs
 
 
 def is_question_folder(folder: Path) -> bool:
     """A folder holding a question item (its ``question.toml``), not a problem package."""
     return (folder / QUESTION_FILE).is_file()
-FORMATS = ("single", "multiple", "written")
-MAX_OPTIONS = 8
-MAX_ANSWER_CHARS = 4000  # a written answer: a few paragraphs
 
 
 class Option(Strict):
