@@ -8,8 +8,9 @@ operations pass through the ``charge_*`` functions here: ``sorted`` and
 ``list.sort`` (n log n), ``in`` on sequences, slicing, ``insert``/``pop``
 at the front, ``index``/``count``/``remove``, ``sum``/``min``/``max`` and
 other consumers of a whole sequence, concatenation, string methods, and
-NumPy and PyTorch calls and operators by the sizes of their arguments and
-result (an array's ``size``, a tensor's ``numel()``).
+NumPy, PyTorch and pandas calls and operators by the sizes of their
+arguments and result (an array's ``size``, a tensor's ``numel()``, a frame's
+or series' ``size``).
 
 Counts are deterministic for a given input and ``PYTHONHASHSEED``: the same
 code on the same input always gives the same number, whatever else the
@@ -110,7 +111,7 @@ def charge_contains(item, container):
                 METER.charge(container.index(item) + 1)
             except ValueError:
                 METER.charge(len(container))
-    elif _is_array(container):
+    elif _is_array(container) and not _is_labelled(container):  # pandas looks a label up in its index: a hash
         METER.charge(_size(container))
     return item in container
 
@@ -250,21 +251,30 @@ def _list_method_cost(owner, name, args, result):
     return 0
 
 
-# --- NumPy and PyTorch -----------------------------------------------------
+# --- NumPy, PyTorch and pandas --------------------------------------------
 
-_ARRAY_LIBRARIES = ("numpy", "torch")
+_ARRAY_LIBRARIES = ("numpy", "torch", "pandas")
 
 
 def _elements(value):
-    """The element count of a NumPy array or a PyTorch tensor; None for anything else. The libraries are
-    looked up, never imported: code that did not import one holds none of its values."""
+    """The element count of a NumPy array, a PyTorch tensor or a pandas frame, series or index; None for
+    anything else. The libraries are looked up, never imported: code that did not import one holds none of
+    its values."""
     numpy = sys.modules.get("numpy")
     if numpy is not None and isinstance(value, numpy.ndarray):
         return value.size
     torch = sys.modules.get("torch")
     if torch is not None and isinstance(value, torch.Tensor):
         return value.numel()
+    if _is_labelled(value):
+        return value.size
     return None
+
+
+def _is_labelled(value):
+    """A pandas DataFrame, Series or Index."""
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and isinstance(value, (pandas.DataFrame, pandas.Series, pandas.Index))
 
 
 def _is_array(value):
