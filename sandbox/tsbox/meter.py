@@ -8,9 +8,9 @@ operations pass through the ``charge_*`` functions here: ``sorted`` and
 ``list.sort`` (n log n), ``in`` on sequences, slicing, ``insert``/``pop``
 at the front, ``index``/``count``/``remove``, ``sum``/``min``/``max`` and
 other consumers of a whole sequence, concatenation, string methods, and
-NumPy, PyTorch and pandas calls and operators by the sizes of their
-arguments and result (an array's ``size``, a tensor's ``numel()``, a frame's
-or series' ``size``).
+NumPy, PyTorch, pandas, SciPy and scikit-learn calls and operators by the
+sizes of their arguments and result (an array's ``size``, a tensor's
+``numel()``, a frame's or series' ``size``).
 
 Counts are deterministic for a given input and ``PYTHONHASHSEED``: the same
 code on the same input always gives the same number, whatever else the
@@ -251,9 +251,10 @@ def _list_method_cost(owner, name, args, result):
     return 0
 
 
-# --- NumPy, PyTorch and pandas --------------------------------------------
+# --- NumPy, PyTorch, pandas, SciPy and scikit-learn -----------------------
 
-_ARRAY_LIBRARIES = ("numpy", "torch", "pandas")
+# Libraries whose calls do their work in compiled code, out of the tracer's sight.
+_ARRAY_LIBRARIES = ("numpy", "torch", "pandas", "scipy", "sklearn")
 
 
 def _elements(value):
@@ -282,7 +283,8 @@ def _is_array(value):
 
 
 def _is_array_callable(function, owner):
-    """A NumPy or PyTorch function, ufunc or array method: its C code walks its operands."""
+    """A function, ufunc or method of one of ``_ARRAY_LIBRARIES``, or an array's method: its compiled code walks
+    its operands."""
     numpy = sys.modules.get("numpy")
     if numpy is not None and isinstance(function, numpy.ufunc) or _is_array(owner):
         return True
