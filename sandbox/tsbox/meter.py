@@ -163,6 +163,8 @@ _STR_LINEAR = {"find", "rfind", "index", "rindex", "count", "replace", "split", 
                "zfill", "center", "ljust", "rjust", "isdigit", "isalpha", "isalnum", "isspace"}
 _HEAP_LOG = {heapq.heappush, heapq.heappop, heapq.heappushpop, heapq.heapreplace}
 _MATMUL_NAMES = {"dot", "matmul", "inner", "vdot", "tensordot"}
+_SORT_NAMES = {"sort", "argsort", "msort", "lexsort", "sort_values", "sort_index"}  # n log n, in compiled code
+_BINARY_SEARCH_NAMES = {"searchsorted", "bucketize"}  # log n a query, not a walk of the sorted operand
 UNPACKING_FREE_ARGS = 8
 
 
@@ -296,7 +298,23 @@ def _array_cost(name, owner, args, result):
     operands = ([owner] if _is_array(owner) else []) + [a for a in args if _is_array(a) or _sized(a)]
     if name in _MATMUL_NAMES and len(operands) >= 2:
         return _matmul_cost(operands[0], operands[1])
+    if name in _SORT_NAMES and operands:
+        return _n_log_n(_size(operands[0])) + _size(result)
+    if name in _BINARY_SEARCH_NAMES:
+        return _binary_search_cost(name, owner, args)
     return sum(_size(a) for a in operands) + _size(result)
+
+
+def _binary_search_cost(name, owner, args):
+    """``a.searchsorted(v)``, ``searchsorted(a, v)`` or ``bucketize(v, a)``: log of ``a``'s size per value
+    of ``v``."""
+    if _is_array(owner):
+        ordered, queries = owner, args[0] if args else None
+    elif len(args) >= 2:
+        ordered, queries = (args[1], args[0]) if name == "bucketize" else (args[0], args[1])
+    else:
+        return 0
+    return max(1, _size(queries)) * math.log2(_size(ordered) + 1)
 
 
 def _matmul_cost(left, right):
