@@ -163,7 +163,7 @@ _STR_LINEAR = {"find", "rfind", "index", "rindex", "count", "replace", "split", 
                "zfill", "center", "ljust", "rjust", "isdigit", "isalpha", "isalnum", "isspace"}
 _HEAP_LOG = {heapq.heappush, heapq.heappop, heapq.heappushpop, heapq.heapreplace}
 _MATMUL_NAMES = {"dot", "matmul", "inner", "vdot", "tensordot"}
-_SORT_NAMES = {"sort", "argsort", "msort", "lexsort", "sort_values", "sort_index"}  # n log n, in compiled code
+_SORT_NAMES = {"sort", "argsort", "msort", "sort_values", "sort_index"}  # n log n, in compiled code
 _BINARY_SEARCH_NAMES = {"searchsorted", "bucketize"}  # log n a query, not a walk of the sorted operand
 UNPACKING_FREE_ARGS = 8
 
