@@ -47,7 +47,7 @@ class ContainerRun:
         stderr: The first bytes of its stderr (the supervisor's own errors).
         deadline_hit: The host killed the container at the job's wall bound.
         output_capped: The host stopped reading at the byte cap and killed it.
-        oom_killed: The engine reports the container's memory limit was hit.
+        oom_killed: The kernel killed the supervisor for the container's memory limit.
         exit_code: The container's exit code, when it exited by itself; 0 when the supervisor's end frame
             was read (it exits 0 right after; the container is not waited for).
         wall_seconds: Time from start to the end of output.
@@ -227,7 +227,11 @@ def _run_in(client, container_id, attached, job, wall_seconds, output_cap, setti
         if deadline_hit or demux.capped:
             api.kill(container_id)
         state = api.wait(container_id, timeout=settings.api_timeout_seconds)
-        oom = api.inspect_container(container_id)["State"].get("OOMKilled", False)
+        # The engine sets OOMKilled at exit when any process ran out of memory in the container's life: a
+        # test's, which the supervisor reported as that test's, as well. Only a supervisor the kernel killed
+        # for memory ends the container with KILLED; one that exited by itself ended for another reason.
+        oom = state.get("StatusCode") == KILLED and api.inspect_container(container_id)["State"].get(
+            "OOMKilled", False)
     if state.get("StatusCode") == KILLED and not (deadline_hit or demux.capped or oom):
         raise EngineUnavailable("the sandbox container was killed from outside the judge (the Docker engine "
                                 "stopping or restarting?)")

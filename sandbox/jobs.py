@@ -202,11 +202,9 @@ class JobSession:
     ``/tmp``: the next job finds the container as the first one did. A job of
     other code (another submission's, a reference solution) never gets the
     container, nor does a job after one that did not end at its end frame
-    (stopped early, deadline, output cap, an engine error) or that had a test
-    run out of memory (the engine's ``OOMKilled`` stays set for the container's
-    life, and would turn a later job's lost tests into ``memory``), nor one of
-    another image, memory or container shape: they get a fresh one. Not for
-    jobs at once: one thread at a time.
+    (stopped early, deadline, output cap, an engine error), nor one of another
+    image, memory or container shape: they get a fresh one. Not for jobs at
+    once: one thread at a time.
     """
 
     def __init__(self, settings: SandboxSettings | None = None, client: docker.DockerClient | None = None):
@@ -244,10 +242,7 @@ class JobSession:
             finally:
                 if not box.reusable:
                     self._release()
-        result = prepared.result(run)
-        if any(outcome.status == "memory" for outcome in result.outcomes):
-            self._release()
-        return result
+        return prepared.result(run)
 
     def close(self) -> None:
         """Remove the container and close the session's own Docker client, if it made one."""

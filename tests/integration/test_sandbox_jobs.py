@@ -11,6 +11,7 @@ from sandbox import CaseInput, EngineUnavailable, Generate, ImageMissing, Job, L
 from sandbox import container as container_module
 from sandbox.errors import EngineRefused, SandboxError
 from sandbox.image import image_tag
+from sandbox.jobs import _Prepared  # a payload cut short, which no public call sends
 from tests.conftest import job_containers
 
 pytestmark = pytest.mark.usefixtures("no_leftover_containers")
@@ -197,3 +198,25 @@ def test_a_request_the_engine_refuses_is_not_taken_for_an_engine_away(docker_cli
     with pytest.raises(EngineRefused, match="Minimum memory limit"):
         run_job(job("def f(x):\n    return x", args(1), limits=Limits(1.0, 1, 64)), settings=below_dockers_minimum,
                 client=docker_client)
+
+
+def test_a_container_that_had_a_test_run_out_of_memory_and_then_ended_by_itself_lost_its_tests(
+        docker_client):
+    """The engine's OOMKilled says a process ran out of memory in the container's life, a test's included: the
+    tests after one that did, lost because the supervisor then exited (here: its input was cut short), are
+    ``missing`` (run again), not ``memory``."""
+    forks_and_fills = ("import os\n"
+                       "def f(x):\n"
+                       "    os.fork()\n"  # two processes, each under its own address-space limit: past the memory
+                       "    hoard = [bytearray(10 ** 7) for _ in range(40)]\n"
+                       "    return len(hoard)\n")
+    cut_short = job(forks_and_fills, args(1), CaseInput(generate=Generate(n=5, seed=1), generated="[5]"),
+                    generator="def generate(n, rng):\n    return [n]\n")
+    settings = SandboxSettings.from_environment()
+    prepared = _Prepared.of(cut_short, settings, docker_client)
+    run = container_module.run_container(docker_client, prepared.tag, prepared.payload[:-2],
+                                         memory_mb=prepared.memory_mb, wall_seconds=prepared.wall_seconds,
+                                         output_cap=prepared.output_cap, settings=settings)
+    outcomes = prepared.result(run).outcomes
+    assert run.exit_code == 1 and "input ended" in run.stderr.decode(), run
+    assert [outcome.status for outcome in outcomes] == ["memory", "missing"], outcomes
