@@ -214,7 +214,13 @@ def warm_up(cluster: LocalCluster, database, names: list[str], spare: list[str])
         if len(spare) < len(cold):
             raise SystemExit("bench: out of invites for warming the workers up")
         warming = start_candidates(cluster.url, [spare.pop() for _ in cold])
-        wait_judged(database, [candidate.submit("warm-up") for candidate in warming], 600)
+        ids = [candidate.submit("warm-up") for candidate in warming]
+        wait_judged(database, ids, 600)
+        with Session(database) as session:
+            failed = session.exec(select(Submission.error).where(Submission.id.in_(ids),
+                                                                 Submission.status == SubmissionStatus.ERROR)).first()
+        if failed is not None:  # every later submit would fail alike: say why instead of running out of invites
+            raise SystemExit(f"bench: a warm-up submit failed: {failed}")
 
 
 def machine_busy_seconds() -> float:
