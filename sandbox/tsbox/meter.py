@@ -165,6 +165,7 @@ _HEAP_LOG = {heapq.heappush, heapq.heappop, heapq.heappushpop, heapq.heapreplace
 _MATMUL_NAMES = {"dot", "matmul", "inner", "vdot", "tensordot"}
 _SORT_NAMES = {"sort", "argsort", "msort", "sort_values", "sort_index"}  # n log n, in compiled code
 _BINARY_SEARCH_NAMES = {"searchsorted", "bucketize"}  # log n a query, not a walk of the sorted operand
+_ONE_ELEMENT_NAMES = {"item", "get", "get_loc"}  # an element read, or a label looked up in an index (a hash)
 UNPACKING_FREE_ARGS = 8
 
 
@@ -302,6 +303,8 @@ def _array_cost(name, owner, args, result):
         return _n_log_n(_size(operands[0])) + _size(result)
     if name in _BINARY_SEARCH_NAMES:
         return _binary_search_cost(name, owner, args)
+    if name in _ONE_ELEMENT_NAMES:
+        return 1
     return sum(_size(a) for a in operands) + _size(result)
 
 

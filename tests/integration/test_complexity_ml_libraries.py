@@ -44,6 +44,15 @@ NUMPY_BINARY_SEARCHES = ("import numpy as np\n\n\n"
                          "def solve(values):\n"
                          "    ordered = np.sort(np.array(values))\n"
                          "    return float(sum(int(ordered.searchsorted(v)) for v in values))\n")
+# One element read, or one label looked up in an index (a hash): constant, however large the array or series.
+NUMPY_ITEMS = ("import numpy as np\n\n\n"
+               "def solve(values):\n"
+               "    a = np.array(values)\n"
+               "    return float(sum(a.item(i) for i in range(len(values))))\n")
+PANDAS_GETS = ("import pandas as pd\n\n\n"
+               "def solve(values):\n"
+               "    s = pd.Series(values)\n"
+               "    return float(sum(s.get(i, 0.0) for i in range(len(values))))\n")
 
 
 def spec(max_n, imports):
@@ -60,9 +69,11 @@ def spec(max_n, imports):
     (SKLEARN_PAIRWISE, ("numpy", "sklearn"), 2048, "O(n^2)"),
     (NUMPY_SORT, ("numpy",), 1 << 16, "O(n log n)"),
     (NUMPY_BINARY_SEARCHES, ("numpy",), 1 << 14, "O(n log n)"),
+    (NUMPY_ITEMS, ("numpy",), 1 << 14, "O(n)"),
+    (PANDAS_GETS, ("pandas",), 1 << 14, "O(n)"),
 ], ids=["pandas-linear", "pandas-grouped", "pandas-cross-join", "pandas-label-lookups", "scipy-pairwise",
         "sklearn-pairwise",
-        "numpy-sort", "numpy-binary-searches"])
+        "numpy-sort", "numpy-binary-searches", "numpy-items", "pandas-gets"])
 def test_library_code_is_measured_by_the_work_on_its_data(docker_client, code, imports, max_n, measured):
     report = measure(spec(max_n, imports), code, client=docker_client)
     assert report.measured == measured, report.reason
