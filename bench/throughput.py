@@ -11,8 +11,11 @@ Throughput. One worker (concurrency 1) starts and judges a warm-up submit
 once per worker); then ``--submits`` candidates each submit a seed problem's
 reference solution at once (a comment makes each one distinct), judged and
 timed from the first job's start to the last one's end as the database
-records them. Then a fresh batch with two workers, each warmed up alike.
-Prints judged per minute with their ratio, and the losses: submits left
+records them. Then fresh batches with two workers, each warmed up alike,
+then two workers again and one worker again: the machine's speed drifts over
+minutes (a shared host), and in this order a steady drift weighs on both
+sides alike. Prints judged per minute of each batch, the rates of each side
+over its two batches with their ratio, and the losses: submits left
 unjudged, or judged twice (each "judged submission N" line in the workers'
 logs must appear once). Beside each rate, the machine's busy CPU-seconds per
 submit (from the batch's first submit to its last verdict) and the cores that
@@ -78,7 +81,8 @@ PROBLEMS = ("moving-average", "cosine-similarity", "log-anomalies")
 LOCAL_POSTGRES = "postgresql+psycopg://techscreen:techscreen@127.0.0.1:5432/techscreen"
 AUTOSAVE_SECONDS, PAGE_SECONDS, POLL_SECONDS, RECONNECT_SECONDS = 4.0, 20.0, 2.0, 1.0  # as web/static/candidate.js
 STREAM_SECONDS = 30.0  # a progress stream's lifetime (PROGRESS_STREAM_SECONDS's default)
-WARM_UP_INVITES = 12  # warm-up submits for the 3 workers of the throughput batches, with room for retries
+BATCHES = (1, 2, 2, 1)  # workers in each throughput batch, in order: each side's two batches straddle the middle
+WARM_UP_INVITES = 2 * sum(BATCHES)  # warm-up submits for the batches' workers, with room for retries
 WARMUP_SECONDS = 8.0  # every candidate has autosaved and opened its stream before the measured window
 TIMEOUT = 30
 FINISHED = (SubmissionStatus.DONE, SubmissionStatus.ERROR)
@@ -190,13 +194,13 @@ def judged_by(cluster: LocalCluster, name: str) -> list[int]:
     return [int(found) for found in re.findall(r"judged submission (\d+):", cluster.log(name))]
 
 
-def judge_batch(cluster: LocalCluster, database, tokens: list[str], workers: int,
+def judge_batch(cluster: LocalCluster, database, tokens: list[str], workers: int, label: str,
                 spare: list[str]) -> tuple[list[int], list[str], float]:
     """``workers`` new workers, each warmed up with a submit of its own (from ``spare`` tokens), then one submit
     per token, queued at once and judged until all are finished: the batch's ids, the workers' names, and the
     machine's busy CPU-seconds from the batch's first submit to its last verdict."""
     candidates = start_candidates(cluster.url, tokens, lambda n: n % len(PROBLEMS))
-    names = [f"judge{workers}-{n}" for n in range(workers)]
+    names = [f"judge{label}-{n}" for n in range(workers)]
     with concurrent.futures.ThreadPoolExecutor(workers) as pool:
         list(pool.map(cluster.start_worker, names))
     warm_up(cluster, database, names, spare)
@@ -231,16 +235,18 @@ def machine_busy_seconds() -> float:
 
 
 def throughput(cluster: LocalCluster, database, tokens: list[str], submits: int, spare: list[str]) -> str:
-    """Judge a batch with one worker, then one with two; print the rates and losses. Returns the worker left
-    running (a worker asked to stop, SIGTERM, finishes its job first)."""
+    """Judge the ``BATCHES`` in turn, each with fresh workers; print each batch's rate, each side's rate over
+    its batches with their ratio, and the losses. Returns the last batch's worker, left running."""
     print(f"\nthroughput: {submits} submits a batch, reference solutions of {', '.join(PROBLEMS)}")
-    print(f"{'workers':8} {'judged':>6} {'span s':>7} {'per minute':>11} {'s/submit':>9} {'per worker':>11}  ratio"
-          "  CPU s/submit  cores busy  drain s")
-    baseline, every_id, every_name = None, [], []
-    for workers, batch in ((1, tokens[:submits]), (2, tokens[submits:])):
-        for name in every_name:  # the one-worker batch's worker stops before the next batch is queued
+    print(f"{'batch':6} {'workers':>7} {'judged':>6} {'span s':>7} {'per minute':>11} {'s/submit':>9} "
+          f"{'per worker':>11}  CPU s/submit  cores busy  drain s")
+    every_id, every_name, names, sides = [], [], [], collections.defaultdict(lambda: [0, 0.0])
+    for index, workers in enumerate(BATCHES):
+        for name in names:  # the last batch's workers stop before the next batch is queued
             cluster.kill(name, signal.SIGTERM)
-        ids, names, busy = judge_batch(cluster, database, batch, workers, spare)
+        label = "abcdefgh"[index]
+        batch = tokens[index * submits:(index + 1) * submits]
+        ids, names, busy = judge_batch(cluster, database, batch, workers, label, spare)
         every_id, every_name = every_id + ids, every_name + names
         with Session(database) as session:
             rows = session.exec(select(Submission).where(Submission.id.in_(ids),
@@ -248,17 +254,18 @@ def throughput(cluster: LocalCluster, database, tokens: list[str], submits: int,
         span = (max(row.finished_at for row in rows) - min(row.started_at for row in rows)).total_seconds() \
             if rows else math.inf
         per_job = statistics.mean((row.finished_at - row.started_at).total_seconds() for row in rows) if rows else 0
-        rate = 60 * len(rows) / span
-        baseline = baseline or rate
+        sides[workers][0] += len(rows)
+        sides[workers][1] += span
         judged = [set(judged_by(cluster, name)) & set(ids) for name in names]
         split, drain = "+".join(str(len(found)) for found in judged), drain_seconds(rows, judged)
-        print(f"{workers:<8} {len(rows):6} {span:7.1f} {rate:11.2f} {per_job:9.1f} {split:>11}  "
-              f"{rate / baseline if baseline else 0:.2f}x  {busy / max(1, len(rows)):12.2f}  {busy / span:10.2f}"
-              f"  {drain:7.1f}",
-              flush=True)
+        print(f"{label:6} {workers:7} {len(rows):6} {span:7.1f} {60 * len(rows) / span:11.2f} {per_job:9.1f} "
+              f"{split:>11}  {busy / max(1, len(rows)):12.2f}  {busy / span:10.2f}  {drain:7.1f}", flush=True)
+    rates = {workers: 60 * judged / span for workers, (judged, span) in sides.items()}
+    print("per minute over both batches: " + ", ".join(f"{workers} worker{'s' if workers > 1 else ''} "
+                                                       f"{rate:.2f}" for workers, rate in rates.items())
+          + f"; ratio {rates[2] / rates[1]:.2f}x")
     report_losses(cluster, database, every_id, every_name)
-    cluster.kill(every_name[-1], signal.SIGTERM)
-    return every_name[-2]
+    return names[-1]
 
 
 def drain_seconds(rows: list[Submission], judged: list[set[int]]) -> float:
@@ -523,7 +530,7 @@ def main() -> None:
                                "TECHSCREEN_PARALLEL_JOBS": str(options.parallel_jobs)}
                 os.environ.update(environment)
                 tokens = make_invites(environment["TECHSCREEN_INSTANCE"],
-                                      2 * options.submits + WARM_UP_INVITES + options.candidates + 1)
+                                      len(BATCHES) * options.submits + WARM_UP_INVITES + options.candidates + 1)
                 run(LocalCluster(environment, folder / "logs"), make_engine(url), tokens, options)
         finally:
             redis.stop()
@@ -533,7 +540,7 @@ def run(cluster: LocalCluster, database, tokens: list[str], options) -> None:
     try:
         cluster.start_web(processes=2)
         baseline = idle_baseline(cluster, tokens.pop())
-        batches, spare = 2 * options.submits, 2 * options.submits + WARM_UP_INVITES
+        batches, spare = len(BATCHES) * options.submits, len(BATCHES) * options.submits + WARM_UP_INVITES
         worker = throughput(cluster, database, tokens[:batches], options.submits, tokens[batches:spare])
         load(cluster, tokens[spare:], options.seconds, baseline, worker)
     finally:
