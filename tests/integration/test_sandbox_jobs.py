@@ -205,10 +205,16 @@ def test_a_container_that_had_a_test_run_out_of_memory_and_then_ended_by_itself_
     """The engine's OOMKilled says a process ran out of memory in the container's life, a test's included: the
     tests after one that did, lost because the supervisor then exited (here: its input was cut short), are
     ``missing`` (run again), not ``memory``."""
-    forks_and_fills = ("import os\n"
+    # Four processes each filling 70 MB, below its own address-space limit (so no MemoryError), together
+    # past the container's memory: the kernel's OOM killer ends one or more of them.
+    forks_and_fills = ("import os, time\n"
                        "def f(x):\n"
-                       "    os.fork()\n"  # two processes, each under its own address-space limit: past the memory
-                       "    hoard = [bytearray(10 ** 7) for _ in range(40)]\n"
+                       "    for _ in range(3):\n"
+                       "        if os.fork() == 0:\n"
+                       "            hoard = [b'x' * 10 ** 6 for _ in range(70)]\n"
+                       "            time.sleep(0.5)\n"
+                       "            os._exit(0)\n"
+                       "    hoard = [b'x' * 10 ** 6 for _ in range(70)]\n"
                        "    return len(hoard)\n")
     cut_short = job(forks_and_fills, args(1), CaseInput(generate=Generate(n=5, seed=1), generated="[5]"),
                     generator="def generate(n, rng):\n    return [n]\n")
