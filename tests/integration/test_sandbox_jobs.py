@@ -205,16 +205,22 @@ def test_a_container_that_had_a_test_run_out_of_memory_and_then_ended_by_itself_
     """The engine's OOMKilled says a process ran out of memory in the container's life, a test's included: the
     tests after one that did, lost because the supervisor then exited (here: its input was cut short), are
     ``missing`` (run again), not ``memory``."""
-    # Four processes each filling 70 MB, below its own address-space limit (so no MemoryError), together
-    # past the container's memory: the kernel's OOM killer ends one or more of them.
+    # Four processes each filling 70 MB, below its own address-space limit (so no MemoryError), all holding it
+    # at once (the children for a second, the parent until they end): together past the container's memory,
+    # so the kernel's OOM killer ends one or more of them.
     forks_and_fills = ("import os, time\n"
                        "def f(x):\n"
+                       "    children = []\n"
                        "    for _ in range(3):\n"
-                       "        if os.fork() == 0:\n"
+                       "        pid = os.fork()\n"
+                       "        if pid == 0:\n"
                        "            hoard = [b'x' * 10 ** 6 for _ in range(70)]\n"
-                       "            time.sleep(0.5)\n"
+                       "            time.sleep(1.0)\n"
                        "            os._exit(0)\n"
+                       "        children.append(pid)\n"
                        "    hoard = [b'x' * 10 ** 6 for _ in range(70)]\n"
+                       "    for pid in children:\n"
+                       "        os.waitpid(pid, 0)\n"
                        "    return len(hoard)\n")
     cut_short = job(forks_and_fills, args(1), CaseInput(generate=Generate(n=5, seed=1), generated="[5]"),
                     generator="def generate(n, rng):\n    return [n]\n")
