@@ -24,6 +24,9 @@ KINDS = ("function", "class", "stdio")
 MODES = ("run", "generate", "measure")
 STATUSES = ("completed", "timeout", "memory", "output_limit", "crashed", "setup_failed", "sandbox_error",
             "skipped", "unfinished")
+# Outcomes of the sandbox's own making: the machine was too busy to finish the test, the container ended before
+# it ran, or the supervisor failed on it.
+LOST_STATUSES = frozenset({"unfinished", "missing", "sandbox_error"})
 # Problem generators are the author's code; they get room to build large inputs.
 GENERATOR_LIMITS = {"cpu_seconds": 10.0, "memory_mb": 1024, "output_bytes": 64 << 20}
 META_SLACK_BYTES = 4096
@@ -143,6 +146,12 @@ class RunOutcome:
     stdout: str = ""
     stderr: str = ""
     raw: bytes = b""  # a generate job's input exactly as the generator's runner wrote it
+
+    @property
+    def lost(self) -> bool:
+        """The sandbox, not the code, ended the test (``unfinished``, ``missing``, ``sandbox_error``): the
+        outcome says nothing of the code, and the test should run once more in a fresh container."""
+        return self.status in LOST_STATUSES
 
 
 @dataclasses.dataclass(frozen=True)

@@ -21,6 +21,7 @@ none of the generator's inputs (it raises, or exceeds the limits at every
 size) is ``not_measured``, with the reason.
 """
 
+import bisect
 import concurrent.futures
 import dataclasses
 import math
@@ -116,35 +117,52 @@ def _in_parallel(spec: MeasureSpec, code, families, plans, budget_seconds, setti
 
 def _run(spec: MeasureSpec, code, families, plan, budget_seconds, settings, client, session, decisive) \
         -> tuple[list[Point], float]:
-    tests = tuple(CaseInput(generate=Generate(n, SEED + families.index(family), family), series=str(family))
-                  for family, n in plan)
-    job = Job(code=code, kind=spec.kind, entry_point=spec.entry_point,
-              limits=Limits(MEASURE_CPU_SECONDS, spec.memory_mb, 64), tests=tests,
-              generator=spec.generator, mode="measure", event_cap=EVENT_CAP, allowed_imports=spec.allowed_imports,
-              image=spec.image)
+    """Measure the plan's sizes in one job (in ``session``'s container, when given). Sizes the sandbox lost
+    (``RunOutcome.lost``) run once more in a fresh container, as a judge's tests do; still lost, they are
+    ``lost`` points, which say nothing of the code."""
     by_family = {family: [] for family, _ in plan}
     used_ms = 0.0
+    ended = False
 
-    def arrived(index, outcome) -> bool:
-        nonlocal used_ms
+    def following(indexes):
+        def arrived(index, outcome) -> bool:
+            nonlocal used_ms, ended
+            family, n = plan[indexes[index]]
+            used_ms += outcome.cpu_ms or 0.0
+            point = None if outcome.lost else _point(family, n, outcome)
+            if point is not None:
+                bisect.insort(by_family[family], point, key=lambda p: p.n)  # a size run again comes late
+            ended = used_ms >= budget_seconds * 1000 or (
+                decisive and all(_decisive(points, spec.target) for points in by_family.values()))
+            return ended
+        return arrived
+
+    pending, lost = list(range(len(plan))), {}
+    for container_of in (session, None):
+        if not pending or ended:
+            break
+        result = run_in(container_of, _measure_job(spec, code, families, [plan[i] for i in pending]), settings,
+                        client, on_outcome=following(pending))
+        lost = {pending[i]: outcome for i, outcome in enumerate(result.outcomes) if outcome.lost}
+        pending = list(lost)
+    for index, outcome in lost.items():
         family, n = plan[index]
-        point = _point(family, n, outcome)
-        if point is not None:
-            by_family[family].append(point)
-        used_ms += outcome.cpu_ms or 0.0
-        if used_ms >= budget_seconds * 1000:
-            return True
-        return decisive and all(_decisive(points, spec.target) for points in by_family.values())
-
-    run_in(session, job, settings, client, on_outcome=arrived)
+        bisect.insort(by_family[family], Point(n, family, None, None, "lost", outcome.detail), key=lambda p: p.n)
     return [point for points in by_family.values() for point in points], used_ms / 1000
+
+
+def _measure_job(spec: MeasureSpec, code, families, plan) -> Job:
+    tests = tuple(CaseInput(generate=Generate(n, SEED + families.index(family), family), series=str(family))
+                  for family, n in plan)
+    return Job(code=code, kind=spec.kind, entry_point=spec.entry_point,
+               limits=Limits(MEASURE_CPU_SECONDS, spec.memory_mb, 64), tests=tests,
+               generator=spec.generator, mode="measure", event_cap=EVENT_CAP, allowed_imports=spec.allowed_imports,
+               image=spec.image)
 
 
 def _point(family, n, outcome) -> Point | None:
     if outcome.status == "skipped":
         return None
-    if outcome.status == "unfinished":
-        return Point(n, family, None, None, "unfinished", outcome.detail)
     if outcome.status == "timeout":
         return Point(n, family, None, None, "over_budget", outcome.detail)
     measured = (outcome.result or {}).get("measured")
@@ -207,7 +225,7 @@ def _refinement(points: list[Point], family, min_n: int) -> list[int]:
 
 
 def _conclude(points, families, target, seconds) -> ComplexityReport:
-    if not any(p.status in ("measured", "tracer_off") for p in points):
+    if not any(p.status in ("measured", "tracer_off", "lost") for p in points):
         return ComplexityReport(None, target, "not_measured", 0.0, _why_not_measured(points), tuple(points), {},
                                 seconds)
     verdicts = {}
@@ -248,7 +266,10 @@ def _family_verdict(points: list[Point], target: str) -> dict:
     if len(measured) < FIT_MIN_POINTS:
         over = [p.n for p in points if p.status == "over_budget"]
         failed = [p for p in points if p.status == "failed"]
-        why = (f"over the work budget from n={over[0]}" if over else
+        lost = [p for p in points if p.status == "lost"]
+        why = (f"the sandbox lost n={', '.join(str(p.n) for p in lost)} on two runs (not the code: "
+               f"{lost[0].detail[:200]})" if lost else
+               f"over the work budget from n={over[0]}" if over else
                f"the code failed on the generated inputs (n={failed[0].n}: {failed[0].detail})" if failed else
                "the measurement's time budget ran out")
         return {"class": None, "confidence": 0.0, "verdict": "inconclusive",

@@ -17,7 +17,7 @@ class Point:
     family: str | None
     work: int | None
     cpu_ms: float | None
-    status: str  # measured | tracer_off | over_budget | failed | unfinished
+    status: str  # measured | tracer_off | over_budget | failed | lost (by the sandbox, twice: not the code)
     detail: str = ""
 
     def as_json(self) -> dict:

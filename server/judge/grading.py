@@ -18,7 +18,7 @@ _STATUS_VERDICTS = {
     "crashed": Verdict.RUNTIME_ERROR,
     "malformed": Verdict.RUNTIME_ERROR,
     "setup_failed": Verdict.SYSTEM_ERROR,
-    # Not the code's fault, and so even on a second run in a fresh container (judge.RUN_AGAIN): the sandbox lost
+    # Not the code's fault, and so even on a second run in a fresh container (RunOutcome.lost): the sandbox lost
     # the test, its supervisor failed on it, or the machine was too busy to finish it.
     "missing": Verdict.SYSTEM_ERROR,
     "sandbox_error": Verdict.SYSTEM_ERROR,

@@ -102,11 +102,6 @@ def _groups(cases, jobs: int) -> list[list[int]]:
     return [sorted(group) for group in groups]
 
 
-# Outcomes that say nothing of the code: the machine was too busy to finish the test, the container ended
-# before the test ran, or the supervisor failed on it.
-RUN_AGAIN = frozenset({"unfinished", "missing", "sandbox_error"})
-
-
 def _run_again_once(package, code, cases, outcomes, guard, settings, client) -> tuple:
     """Run the tests the sandbox could not judge once more, in a fresh container.
 
@@ -115,7 +110,7 @@ def _run_again_once(package, code, cases, outcomes, guard, settings, client) -> 
     or waiting limit, or one the sandbox lost, gets a second run; still so,
     it is a ``system_error`` saying so.
     """
-    again = [index for index, outcome in enumerate(outcomes) if outcome.status in RUN_AGAIN]
+    again = [index for index, outcome in enumerate(outcomes) if outcome.lost]
     if not again:
         return outcomes
     rerun = run_job(build_job(package, code, [cases[index] for index in again], guard), settings, client).outcomes
