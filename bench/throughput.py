@@ -24,6 +24,9 @@ more than one core busy (the engine, the warm pool's next container, the
 database), which bounds what a second worker can add on a 2-core machine.
 The drain is how long some workers waited, the queue empty, for the others'
 last jobs: the end of a batch, which a steady wave of candidates does not have.
+So each batch also gives its steady rate, over the verdicts from its first to
+the start of its drain (``steady_window``), and each side's steady rate and
+their ratio follow the whole batches' ones.
 
 Load. The baseline is one candidate's autosave and problem page on the idle
 cluster. Then ``--candidates`` candidates each autosave every 4 s, reload
@@ -239,8 +242,9 @@ def throughput(cluster: LocalCluster, database, tokens: list[str], submits: int,
     its batches with their ratio, and the losses. Returns the last batch's worker, left running."""
     print(f"\nthroughput: {submits} submits a batch, reference solutions of {', '.join(PROBLEMS)}")
     print(f"{'batch':6} {'workers':>7} {'judged':>6} {'span s':>7} {'per minute':>11} {'s/submit':>9} "
-          f"{'per worker':>11}  CPU s/submit  cores busy  drain s")
-    every_id, every_name, names, sides = [], [], [], collections.defaultdict(lambda: [0, 0.0])
+          f"{'per worker':>11}  CPU s/submit  cores busy  drain s  steady /min")
+    every_id, every_name, names = [], [], []
+    sides = collections.defaultdict(lambda: [0, 0.0, 0, 0.0])  # workers -> judged, span, steady judged, steady span
     for index, workers in enumerate(BATCHES):
         for name in names:  # the last batch's workers stop before the next batch is queued
             cluster.kill(name, signal.SIGTERM)
@@ -254,16 +258,18 @@ def throughput(cluster: LocalCluster, database, tokens: list[str], submits: int,
         span = (max(row.finished_at for row in rows) - min(row.started_at for row in rows)).total_seconds() \
             if rows else math.inf
         per_job = statistics.mean((row.finished_at - row.started_at).total_seconds() for row in rows) if rows else 0
-        sides[workers][0] += len(rows)
-        sides[workers][1] += span
         judged = [set(judged_by(cluster, name)) & set(ids) for name in names]
         split, drain = "+".join(str(len(found)) for found in judged), drain_seconds(rows, judged)
+        steady_judged, steady_span = steady_window(rows, judged)
+        for field, value in enumerate((len(rows), span, steady_judged, steady_span)):
+            sides[workers][field] += value
         print(f"{label:6} {workers:7} {len(rows):6} {span:7.1f} {60 * len(rows) / span:11.2f} {per_job:9.1f} "
-              f"{split:>11}  {busy / max(1, len(rows)):12.2f}  {busy / span:10.2f}  {drain:7.1f}", flush=True)
-    rates = {workers: 60 * judged / span for workers, (judged, span) in sides.items()}
-    print("per minute over both batches: " + ", ".join(f"{workers} worker{'s' if workers > 1 else ''} "
-                                                       f"{rate:.2f}" for workers, rate in rates.items())
-          + f"; ratio {rates[2] / rates[1]:.2f}x")
+              f"{split:>11}  {busy / max(1, len(rows)):12.2f}  {busy / span:10.2f}  {drain:7.1f}  "
+              f"{60 * steady_judged / steady_span:11.2f}", flush=True)
+    for title, field in (("per minute over both batches", 0), ("steady, without the batches' ends", 2)):
+        rates = {workers: 60 * side[field] / side[field + 1] for workers, side in sides.items()}
+        print(f"{title}: " + ", ".join(f"{workers} worker{'s' if workers > 1 else ''} {rate:.2f}"
+                                       for workers, rate in rates.items()) + f"; ratio {rates[2] / rates[1]:.2f}x")
     report_losses(cluster, database, every_id, every_name)
     return names[-1]
 
@@ -271,8 +277,26 @@ def throughput(cluster: LocalCluster, database, tokens: list[str], submits: int,
 def drain_seconds(rows: list[Submission], judged: list[set[int]]) -> float:
     """From the first worker's last verdict to the batch's last: the end of a batch, when the queue is empty and
     some workers wait for the others' last jobs (a steady wave of candidates has no such end)."""
-    last = [max((row.finished_at for row in rows if row.id in ids), default=None) for ids in judged]
+    last = last_verdicts(rows, judged)
     return (max(last) - min(last)).total_seconds() if rows and None not in last else 0.0
+
+
+def last_verdicts(rows: list[Submission], judged: list[set[int]]) -> list:
+    """When each worker gave its last verdict of the batch (None for one that gave none)."""
+    return [max((row.finished_at for row in rows if row.id in ids), default=None) for ids in judged]
+
+
+def steady_window(rows: list[Submission], judged: list[set[int]]) -> tuple[int, float]:
+    """Verdicts after the batch's first and up to its drain, and the seconds between: the pace while every
+    worker had work, as in a steady wave of candidates. A batch has two ends such a wave has not: at its start
+    no verdict is due until the first job is done, and at its end the drain. Within the window each worker's
+    job under way at the start is counted and its job under way at the end is not, which evens out."""
+    last = last_verdicts(rows, judged)
+    if not rows or None in last:
+        return 0, math.inf
+    first, end = min(row.finished_at for row in rows), min(last)
+    seconds = (end - first).total_seconds()
+    return (sum(1 for row in rows if first < row.finished_at <= end), seconds) if seconds > 0 else (0, math.inf)
 
 
 def report_losses(cluster: LocalCluster, database, ids: list[int], workers: list[str]) -> None:
