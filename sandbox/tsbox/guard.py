@@ -19,9 +19,15 @@ holds for the rest of the test's process. Refused, whoever asks:
 Refused when candidate code itself asks (library code does these routinely:
 dataclasses compile the methods they write, importing executes modules):
 
-- ``compile``, ``exec``/``eval``, ``marshal``; ``sys._getframe``; reading
-  ``__code__``, ``__defaults__``, ``gi_frame``, ``tb_frame`` and the other
-  attributes CPython audits;
+- ``compile``, ``marshal``; ``sys._getframe``; reading ``__code__``,
+  ``__defaults__``, ``gi_frame``, ``tb_frame`` and the other attributes
+  CPython audits;
+- ``exec``/``eval``, and library code running code for the candidate's code:
+  ``typing`` evaluating an annotation the candidate's code holds in a
+  variable (``functools.singledispatch`` registering a function does), where
+  the policy check only reads string literals. Allowed are a module executing
+  as it is imported, and the code writers of ``WRITES_CODE``, which build
+  methods from names they checked;
 - importing a module off the problem's allow-list: import statements in the
   candidate's module go through a checking ``__import__``, other imports are
   refused when the code that starts them is the candidate's.
@@ -66,9 +72,13 @@ REFUSED = {
     "builtins.breakpoint": _INTERNALS, "pdb.Pdb": _INTERNALS, "setopencode": _INTERNALS,
 }
 # Refused when the candidate's own code asks.
-REFUSED_TO_CANDIDATE = {
-    "compile": _AS_CODE, "exec": _AS_CODE, "marshal.": "loading code objects is not allowed",
-}
+REFUSED_TO_CANDIDATE = {"compile": _AS_CODE, "marshal.": "loading code objects is not allowed"}
+# Library modules that write code from names they checked and run it for the candidate's code (dataclasses'
+# methods, namedtuple's ``__new__``).
+WRITES_CODE = ("dataclasses", "collections")
+# Modules no code may import once the candidate's runs: ``_posixsubprocess.fork_exec`` starts programs and
+# raises no audit event.
+REFUSED_IMPORTS = {"_posixsubprocess": _PROGRAMS}
 OPEN_FOR_WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 SHOWN_CHARS = 200
 
@@ -147,7 +157,7 @@ def _hook(allowed, candidate_globals, refuse, busy):
     machinery = tuple(sys.modules[name].__dict__ for name in ("_frozen_importlib", "_frozen_importlib_external",
                                                               "importlib") if name in sys.modules)
     ours = (globals(), meter.__dict__)  # the guard's frames, and the meter's charge_* wrappers around calls
-    refused_get, candidate_get = REFUSED.get, REFUSED_TO_CANDIDATE.get
+    refused_get, candidate_get, modules = REFUSED.get, REFUSED_TO_CANDIDATE.get, sys.modules
 
     def asked_by_candidate(skipped):
         """Whether the frame the event comes from, past ``skipped`` ones (importing, ours), is the candidate's."""
@@ -161,6 +171,30 @@ def _hook(allowed, candidate_globals, refuse, busy):
         while frame is not None and any_(frame.f_globals is g for g in skipped):
             frame = frame.f_back
         return frame is not None and frame.f_globals is candidate_globals
+
+    def runs_for_candidate():
+        """Whether an ``exec`` event runs code for the candidate's: a frame up the stack is the candidate's,
+        with no import in between (a module executes as it is imported) and the code not written by one of
+        ``WRITES_CODE``."""
+        busy[0] = True
+        try:
+            frame = getframe(2)
+        except ValueError:  # an event raised with no Python code running
+            return False
+        finally:
+            busy[0] = False
+        while frame is not None and any_(frame.f_globals is g for g in ours):
+            frame = frame.f_back
+        if frame is not None and frame.f_globals is not candidate_globals and any_(
+                name in modules and modules[name].__dict__ is frame.f_globals for name in WRITES_CODE):
+            return False
+        while frame is not None:
+            if frame.f_globals is candidate_globals:
+                return True
+            if any_(frame.f_globals is g for g in machinery):
+                return False
+            frame = frame.f_back
+        return False
 
     def library_path(path):
         if type_of(path) not in (str_type, bytes_type):
@@ -200,8 +234,13 @@ def _hook(allowed, candidate_globals, refuse, busy):
             if not library_path(args[0] if args else None):
                 refuse("%s: %s(%s)" % (_FILESYSTEM, event, shown(args[0] if args else None)))
         elif event == "import":
+            if args[0] in REFUSED_IMPORTS:
+                refuse("%s: import %s" % (REFUSED_IMPORTS[args[0]], args[0]))
             if args[0].partition(".")[0] not in allowed and asked_by_candidate(machinery + ours):
                 refuse("`import %s` is not allowed in this problem" % args[0])
+        elif event == "exec":
+            if runs_for_candidate():
+                refuse(_AS_CODE)
         else:
             module = event.partition(".")[0] + "."
             what = candidate_get(event) or candidate_get(module)

@@ -14,8 +14,10 @@
 - format strings whose fields read attributes or items (``'{0.__class__}'.format(x)``),
   and ``.format`` with arguments on anything but a string literal;
 - class patterns reading internal or private attributes (``case object(__class__=c)``);
-- string annotations that are more than a type's name (``def f(x: "open('/etc/passwd')")``):
-  ``typing.get_type_hints`` and ``functools.singledispatch`` evaluate them;
+- annotations that are more than a type's name: a string with code in it
+  (``def f(x: "open('/etc/passwd')")``), or a name or call that holds or makes
+  one (``P = "..."``, then ``def f(x: P)``): ``typing.get_type_hints`` and
+  ``functools.singledispatch`` evaluate strings in annotations;
 - rebinding a name that an import or one of the functions above owns, which
   would turn all of the above into guesswork.
 """
@@ -58,6 +60,10 @@ _TYPE_NODES = (ast.Expression, ast.Name, ast.Attribute, ast.Subscript, ast.Tuple
                ast.BinOp, ast.BitOr, ast.Load)
 
 
+def _is_type_part(node: ast.AST) -> bool:
+    return isinstance(node, _TYPE_NODES) and not (isinstance(node, ast.BinOp) and not isinstance(node.op, ast.BitOr))
+
+
 def _names_a_type(text: str) -> bool:
     """Whether ``text``, evaluated as an annotation, only names a type (``"Node"``, ``"list[Node] | None"``)."""
     try:
@@ -65,14 +71,51 @@ def _names_a_type(text: str) -> bool:
     except (SyntaxError, ValueError):
         return True  # evaluating it fails before it runs anything
     for node in ast.walk(tree):
-        if not isinstance(node, _TYPE_NODES) or (isinstance(node, ast.BinOp) and not isinstance(node.op, ast.BitOr)):
+        if not _is_type_part(node):
             return False
-        name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
-        if name.startswith("_"):
+        # A private class of the module's own (``"_Node"``) is a type's name; a private attribute or a dunder
+        # name reaches past the module's own names.
+        if isinstance(node, ast.Name) and node.id.startswith("__") or (
+                isinstance(node, ast.Attribute) and node.attr.startswith("_")):
             return False
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and not _names_a_type(node.value):
             return False  # a forward reference inside: evaluated in turn
     return True
+
+
+# Calls whose result is a type an annotation may name.
+_TYPE_MAKERS = {"TypeVar", "NewType", "ParamSpec", "TypeVarTuple", "NamedTuple", "TypedDict", "namedtuple"}
+
+
+def _names_in(text: str) -> set[str]:
+    """The names a string annotation (that names a type) mentions, in nested strings too."""
+    try:
+        tree = ast.parse(text, mode="eval")
+    except (SyntaxError, ValueError):
+        return set()
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            names.add(node.id)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            names |= _names_in(node.value)
+    return names
+
+
+def _binds_a_type(node: ast.AST, assigned: ast.AST | None) -> bool:
+    """Whether a binding (from ``_rebindings``; ``assigned`` the value when it is an assignment) gives its name
+    a type, never a string that typing would evaluate: a class or function of the module's, a type expression,
+    a type alias (``"list[Node]"``) or a ``TypeVar``."""
+    if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+        return True
+    if assigned is None:
+        return False  # a parameter, a loop variable, a with or except target: any value at all
+    if isinstance(assigned, ast.Call):
+        maker = assigned.func.attr if isinstance(assigned.func, ast.Attribute) else getattr(assigned.func, "id", "")
+        return maker in _TYPE_MAKERS
+    return all(_is_type_part(part) and not (
+        isinstance(part, ast.Constant) and isinstance(part.value, str) and not _names_a_type(part.value))
+        for part in ast.walk(assigned))
 
 
 def _rebindings(tree: ast.AST):
@@ -100,6 +143,7 @@ class ReachCheck(ast.NodeVisitor):
         self.modules: set[str] = set()  # names bound to modules
         self.calls: dict[int, ast.Call] = {}  # id(function expression) -> its call
         self.constants: dict[str, str] = {}  # names bound once, to a string literal (format templates)
+        self.bindings: dict[str, list[tuple[ast.AST, ast.AST | None]]] = {}  # name -> (binding, value assigned)
 
     def error(self, node: ast.AST, message: str) -> None:
         self.findings.append((node.lineno, node.col_offset + 1, message))
@@ -109,6 +153,11 @@ class ReachCheck(ast.NodeVisitor):
         self._collect_imports(tree)
         self._check_rebindings(rebindings)
         self._collect_constants(tree, rebindings)
+        assigned = {id(target): node.value for node in ast.walk(tree)
+                    if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None
+                    for target in getattr(node, "targets", [getattr(node, "target", None)])}
+        for name, node in rebindings:
+            self.bindings.setdefault(name, []).append((node, assigned.get(id(node))))
         self.calls = {id(node.func): node for node in ast.walk(tree) if isinstance(node, ast.Call)}
         self.visit(tree)
 
@@ -306,9 +355,30 @@ class ReachCheck(ast.NodeVisitor):
 
     def _check_annotation(self, annotation: ast.AST | None) -> None:
         for node in ast.walk(annotation) if annotation is not None else ():
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and not _names_a_type(node.value):
-                self.error(node, f"the string annotation {node.value!r} is code, not a type's name; "
-                                 f"annotations may only name types, as in \"Node\" or \"list[Node]\"")
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if not _names_a_type(node.value):
+                    self.error(node, f"the string annotation {node.value!r} is code, not a type's name; "
+                                     f"annotations may only name types, as in \"Node\" or \"list[Node]\"")
+                for name in _names_in(node.value):
+                    self._check_annotation_name(node, name)
+            elif not _is_type_part(node):
+                self.error(node, f"the annotation `{ast.unparse(annotation)}` is code, not a type; annotations "
+                                 f"may only name types, as in Node or list[Node]")
+                return
+            elif isinstance(node, ast.Name):
+                self._check_annotation_name(node, node.id)
+            elif isinstance(node, ast.Attribute) and (root := _chain(node)[0]) is not None \
+                    and root.id not in self.imported:
+                self.error(node, f"the annotation reads `{ast.unparse(node)}`, an attribute of `{root.id}`; "
+                                 f"annotations may name an imported module's types (np.ndarray) or this code's "
+                                 f"classes by their own name")
+
+    def _check_annotation_name(self, node: ast.AST, name: str) -> None:
+        """Typing evaluates a string an annotation's name holds: the name must hold a type."""
+        if not all(_binds_a_type(*binding) for binding in self.bindings.get(name, ())):
+            self.error(node, f"the annotation names `{name}`, which this code binds to something other than a "
+                             f"type; annotations may only name types (a class, an import, an alias such as "
+                             f"`Vector = list[float]`)")
 
     def visit_arg(self, node: ast.arg) -> None:
         self._check_annotation(node.annotation)

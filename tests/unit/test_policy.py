@@ -124,6 +124,10 @@ def test_each_known_bypass_is_refused_at_its_line(code, line, fragment):
     "ROW = '{:>8} {:.3f}'\nline = ROW.format('a', 1.5)",
     "import typing\n\ndef f(x: 'list[Node] | None', y: typing.Optional['Node']) -> 'typing.Dict[str, int]':\n"
     "    z: 'Node' = x\n    return z",
+    "from dataclasses import dataclass\nfrom typing import Optional\n\n@dataclass\nclass _Node:\n"
+    "    prev: Optional['_Node'] = None",
+    "import typing\nimport numpy as np\nT = typing.TypeVar('T')\nVector = list[float]\nNumber = int | float\n"
+    "Pairs = 'list[tuple[T, T]]'\n\ndef f(x: T, v: Vector, n: 'Number', a: np.ndarray) -> Pairs:\n    pass",
     "from collections import deque, abc\nq = deque([1])\nok = isinstance(q, abc.Iterable)",
     "import collections.abc\nok = isinstance([], collections.abc.Sequence)",
     "import typing\nfrom typing import List\nx: typing.List[int] = []\ny: List[int] = []",
@@ -169,6 +173,14 @@ def test_ordinary_lookalikes_are_accepted(code):
     ("from functools import singledispatch\n\n@singledispatch\ndef f(x):\n    pass\n\n@f.register\n"
      "def _(x: \"open('/etc/passwd')\"):\n    pass", 8, "is code, not a type's name"),
     ("def f() -> 'x.__class__':\n    pass", 1, "is code, not a type's name"),
+    ("import random\n\ndef f(x: 'random._os'):\n    pass", 3, "is code, not a type's name"),
+    ("P = '().__class__'\n\ndef f(x: P):\n    pass", 3, "names `P`, which this code binds to something other"),
+    ("P = '().__class__'\n\ndef f(x: 'list[P]'):\n    pass", 3, "names `P`, which this code binds"),
+    ("P = ''.join(['a'])\n\ndef f(x: P):\n    pass", 3, "names `P`, which this code binds"),
+    ("for P in ['x']:\n    def f(x: P):\n        pass", 2, "names `P`, which this code binds"),
+    ("def f(x: ''.join(['a'])):\n    pass", 1, "is code, not a type"),
+    ("class C:\n    P = 'x'\n\ndef f(x: C.P):\n    pass", 4, "an attribute of `C`"),
+    ("def f(x: '__builtins__'):\n    pass", 1, "is code, not a type's name"),
     ("from typing import List\nx: \"List['open(1)']\" = []", 2, "is code, not a type's name"),
 ])
 def test_the_roads_around_attribute_checks_are_closed(code, line, fragment):
