@@ -34,6 +34,7 @@ from server.complexity.report import ComplexityReport, Point
 from server.problems.package import ProblemPackage, generator_families
 
 EVENT_CAP = 4_000_000
+MAX_WORK = 10 ** 15  # units: far past what code can do within a size's CPU limit, charged C work included
 MEASURE_CPU_SECONDS = 5.0
 MIN_POINTS = 7
 FIT_MIN_POINTS = 4
@@ -170,11 +171,19 @@ def _point(family, n, outcome) -> Point | None:
         return Point(n, family, None, None, "failed", _failure(outcome))
     if measured.get("truncated"):
         return Point(n, family, None, None, "over_budget", f"over the work budget of {EVENT_CAP:,} units")
-    setup = (outcome.result or {}).get("setup_cpu_ms")
-    cpu = outcome.cpu_ms - setup if outcome.cpu_ms is not None and isinstance(setup, (int, float)) else None
-    status = "measured" if measured.get("tracer_intact", False) else "tracer_off"
     work = measured.get("total")
-    return Point(n, family, max(1, int(work)) if isinstance(work, (int, float)) else None, cpu, status)
+    if not _plausible(work, MAX_WORK):  # the runner shares its process with the code: its body is untrusted
+        return Point(n, family, None, None, "failed", f"a count the meter does not give: {str(work)[:40]}")
+    setup = (outcome.result or {}).get("setup_cpu_ms")
+    cpu = None
+    if outcome.cpu_ms is not None and _plausible(setup, outcome.cpu_ms):  # the supervisor's CPU time bounds it
+        cpu = outcome.cpu_ms - setup
+    status = "measured" if measured.get("tracer_intact", False) else "tracer_off"
+    return Point(n, family, max(1, int(work)), cpu, status)
+
+
+def _plausible(number, most) -> bool:
+    return type(number) in (int, float) and 0 <= number <= most
 
 
 def _failure(outcome) -> str:

@@ -6,6 +6,7 @@ from sandbox import RunOutcome
 from sandbox.typed_values import plain
 from server.judge.checkers import REGISTRY, check_exception
 from server.judge.checkers.base import PASSED, identical, show
+from server.judge.checkers.exception import raised_builtin
 from server.judge.expected import Expectation
 from server.judge.report import Raised
 from server.judge.verdicts import Verdict
@@ -49,7 +50,7 @@ def grade(case: Case, expectation: Expectation, outcome: RunOutcome, kind: str,
         return Graded(Verdict.WRONG_ANSWER, str(result["invalid"])[:300])
     raised = Raised.parse(result.get("raised"))
     returned = result.get("returned")
-    if raised is not None and "MemoryError" in (result["raised"].get("builtin_types") or ()):
+    if raised_builtin(result, "MemoryError"):
         return Graded(Verdict.MEMORY_LIMIT_EXCEEDED, "MemoryError: the memory limit was reached", returned, raised)
     if not expectation.checked:  # the candidate's own input: it ran, or it raised
         if raised is not None:

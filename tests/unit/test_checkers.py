@@ -51,6 +51,15 @@ def test_float_treats_nan_and_infinities_strictly():
     assert not floats(1.0, True, FLOAT).ok
 
 
+def test_an_integer_past_a_float_s_range_is_a_difference_not_a_crash():
+    """``float(10**400)`` raised OverflowError in the host's checkers: a wrong answer became a platform error."""
+    huge = 10 ** 400
+    assert not floats(1.5, huge, FLOAT).ok and not floats([huge], [1.5], FLOAT).ok
+    assert floats(huge, huge, FLOAT).ok
+    assert not REGISTRY["array"]([1.5], [huge], ARRAY).ok
+    assert not REGISTRY["array"](nd("float64", [1], [1.5]), nd("int64", [1], [huge]), ARRAY).ok
+
+
 def test_unordered_compares_multisets():
     assert unordered([1, 2, 2, [3]], [[3], 2, 1, 2]).ok
     check = unordered([1, 2, 2], [2, 1, 1])

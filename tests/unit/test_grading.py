@@ -110,3 +110,9 @@ def test_identical_needs_the_same_type_everywhere_not_only_equality():
     assert not identical([{"a": [1]}], [{"a": [True]}])
     assert not identical([1.0] * 5000 + [[2]], [1.0] * 5000 + [[2.0]])
     assert identical({"b": 1, "a": 0.0}, {"a": -0.0, "b": 1})  # every checker accepts these
+
+
+def test_a_malformed_list_of_raised_types_is_not_trusted():
+    """A result whose ``builtin_types`` is not a list crashed grading (``"MemoryError" in 5``)."""
+    result = {"raised": {"type": "MemoryError", "builtin_types": 5, "message": ""}}
+    assert grade(CASE, Expectation(2), completed(result), "function", EXACT).verdict is Verdict.RUNTIME_ERROR

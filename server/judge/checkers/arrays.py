@@ -14,7 +14,7 @@ from itertools import chain
 from sandbox.tsbox.typed import ARRAY_TAG, is_array
 from sandbox.typed_values import untagged
 from server.judge.checkers import frames
-from server.judge.checkers.base import PASSED, Check, kind_of, show
+from server.judge.checkers.base import PASSED, Check, as_floats, kind_of, show
 from server.judge.checkers.exact import first_difference
 
 _KINDS = ({"bool": "boolean", "object": "string"}
@@ -55,7 +55,8 @@ def _described(value) -> str:
 def _same(want, got, spec) -> bool:
     if type(want) is int and type(got) is int:  # exactly, however large (a float holds 53 bits)
         return abs(got - want) <= spec.abs_tol + spec.rel_tol * abs(want)
-    return _close(float(want), float(got), spec)
+    pair = as_floats(want, got)
+    return want == got if pair is None else _close(*pair, spec)
 
 
 def _close(want: float, got: float, spec) -> bool:

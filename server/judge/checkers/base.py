@@ -19,6 +19,15 @@ class Check:
 PASSED = Check(True)
 
 
+def as_floats(want, got) -> tuple[float, float] | None:
+    """Two numbers as floats; None when one is an integer past a float's range (``10**400``), which is close
+    to nothing but itself."""
+    try:
+        return float(want), float(got)
+    except OverflowError:
+        return None
+
+
 def show(value) -> str:
     """A short JSON rendering of a value for messages."""
     text = json.dumps(value, allow_nan=True)

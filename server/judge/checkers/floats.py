@@ -2,7 +2,7 @@
 
 import math
 
-from server.judge.checkers.base import PASSED, Check
+from server.judge.checkers.base import PASSED, Check, as_floats
 from server.judge.checkers.exact import first_difference
 
 
@@ -13,7 +13,10 @@ def check(expected, actual, spec) -> Check:
     other values compare exactly.
     """
     def close(want, got) -> bool:
-        want, got = float(want), float(got)
+        pair = as_floats(want, got)
+        if pair is None:
+            return want == got
+        want, got = pair
         if math.isnan(want) or math.isnan(got):
             return math.isnan(want) and math.isnan(got)
         return math.isclose(want, got, rel_tol=spec.rel_tol, abs_tol=spec.abs_tol)
