@@ -6,8 +6,11 @@ one per call event, plus units charged for C-level operations that line
 events cannot see. ``instrument`` rewrites the candidate's code so those
 operations pass through the ``charge_*`` functions here: ``sorted`` and
 ``list.sort`` (n log n), ``in`` on sequences, slicing, ``insert``/``pop``
-at the front, ``index``/``count``/``remove``, ``sum``/``min``/``max`` and
-other consumers of a whole sequence, concatenation, string methods, and
+at the front, ``index``/``count``/``remove``, ``extend`` (the items added),
+``sum``/``min``/``max``/``functools.reduce`` and other consumers of a whole
+sequence, ``bisect`` (log n; ``insort`` also the items it moves), the
+``statistics`` functions that hand their data to C, concatenation, string
+methods, and
 NumPy, PyTorch, pandas, SciPy and scikit-learn calls and operators by the
 sizes of their arguments and result (an array's ``size``, a tensor's
 ``numel()``, a frame's or series' ``size``).
@@ -17,8 +20,10 @@ code on the same input always gives the same number, whatever else the
 machine is doing.
 """
 
+import bisect
 import builtins
 import collections
+import functools
 import heapq
 import math
 import operator
@@ -151,12 +156,22 @@ def charge_inplace(op, left, right):
 
 # --- calls -----------------------------------------------------------------
 
-# Builtins and library functions that walk a whole iterable in C.
-_CONSUMERS = {builtins.sum, builtins.min, builtins.max, builtins.any, builtins.all, builtins.list,
-              builtins.tuple, builtins.set, builtins.frozenset, builtins.dict, builtins.sorted,
-              builtins.bytes, builtins.bytearray, collections.deque, collections.Counter,
-              collections.OrderedDict, math.fsum, math.prod, heapq.heapify}
-_LIST_LINEAR = {"index", "count", "remove", "copy", "reverse", "extend", "__contains__"}
+# Builtins and library functions that walk a whole iterable in C: the position of the iterable among the
+# arguments.
+_CONSUMERS = dict.fromkeys((builtins.sum, builtins.min, builtins.max, builtins.any, builtins.all, builtins.list,
+                            builtins.tuple, builtins.set, builtins.frozenset, builtins.dict, builtins.sorted,
+                            builtins.bytes, builtins.bytearray, collections.deque, collections.Counter,
+                            collections.OrderedDict, math.fsum, math.prod, heapq.heapify, operator.countOf,
+                            operator.indexOf), 0)
+_CONSUMERS[functools.reduce] = 1
+_EXTENDS = {"extend", "extendleft"}  # list and deque methods that append an iterable's items: its length
+_LIST_LINEAR = {"index", "count", "remove", "copy", "reverse", "__contains__"}
+_BISECTS = {bisect.bisect_left, bisect.bisect_right}  # a binary search: log n
+_INSORTS = {bisect.insort_left, bisect.insort_right}  # a binary search, then a list insert moving the items after
+# statistics functions that hand their whole data to C (fsum, sorted, Counter) from the library's own frame,
+# where nothing charges it: linear, or n log n for those that sort.
+_STATISTICS_LINEAR = {"fmean", "mode", "multimode"}
+_STATISTICS_SORTING = {"median", "median_low", "median_high", "median_grouped", "quantiles"}
 _STR_LINEAR = {"find", "rfind", "index", "rindex", "count", "replace", "split", "rsplit", "splitlines",
                "lower", "upper", "strip", "lstrip", "rstrip", "encode", "decode", "translate",
                "partition", "rpartition", "casefold", "title", "capitalize", "swapcase", "expandtabs",
@@ -188,18 +203,25 @@ class _Counting:
 
 def charge_call(function, *args, **kwargs):
     """Call ``function`` and charge what its C implementation does out of the tracer's sight."""
-    if _consumes_iterator(function, args):
-        args = (_Counting(args[0]),) + args[1:]
+    position = _drained_iterator(function, args)
+    if position is not None:
+        args = args[:position] + (_Counting(args[position]),) + args[position + 1:]
     result = function(*args, **kwargs)
     METER.charge(_call_cost(function, args, kwargs, result) + _unpacking_cost(args))
     return result
 
 
-def _consumes_iterator(function, args):
-    """A C consumer about to drain an unsized iterator (``max(a, b)`` takes two values, not one)."""
-    if function not in _CONSUMERS or not args or _sized(args[0]) or not hasattr(args[0], "__iter__"):
-        return False
-    return not (function in (builtins.min, builtins.max) and len(args) > 1)
+def _drained_iterator(function, args):
+    """Where among ``args`` an unsized iterator is that C code is about to drain (a consumer's, or what a list
+    or deque is extended with), or None (``max(a, b)`` takes two values, not one)."""
+    position = _CONSUMERS.get(function)
+    if position is None and getattr(function, "__name__", "") in _EXTENDS and isinstance(
+            getattr(function, "__self__", None), (list, collections.deque)):
+        position = 0
+    if position is None or len(args) <= position or _sized(args[position]) \
+            or not hasattr(args[position], "__iter__"):
+        return None
+    return None if function in (builtins.min, builtins.max) and len(args) > 1 else position
 
 
 def _unpacking_cost(args):
@@ -215,16 +237,21 @@ def _call_cost(function, args, kwargs, result):
     if function is builtins.sorted:
         return _n_log_n(len(result))
     if function in _CONSUMERS:
-        return _size(args[0]) if args and _sized(args[0]) else 0
-    if function in _HEAP_LOG:
-        return math.log2(len(args[0]) + 1) if args else 0
+        position = _CONSUMERS[function]
+        return _size(args[position]) if len(args) > position and _sized(args[position]) else 0
+    if function in _HEAP_LOG or function in _BISECTS:
+        return math.log2(len(args[0]) + 1) if args and _sized(args[0]) else 0
+    if function in _INSORTS:
+        return _insort_cost(function, args, kwargs)
     owner = getattr(function, "__self__", None)
     name = getattr(function, "__name__", "")
+    if name in _EXTENDS and isinstance(owner, (list, collections.deque)):
+        return _size(args[0]) if args and _sized(args[0]) else 0  # amortised: the items added
     if isinstance(owner, list):
         return _list_method_cost(owner, name, args, result)
     if isinstance(owner, collections.deque) and name in ("index", "count", "remove", "insert", "rotate",
-                                                         "extend", "extendleft", "copy", "reverse"):
-        return len(owner) + (_size(args[0]) if name.startswith("extend") and args else 0)
+                                                         "copy", "reverse"):
+        return len(owner)
     if isinstance(owner, (str, bytes)):
         if name == "join":
             return _size(result) + (len(args[0]) if args and _sized(args[0]) else 0)
@@ -235,7 +262,23 @@ def _call_cost(function, args, kwargs, result):
         return len(owner) + sum(_size(a) for a in args)
     if _is_array_callable(function, owner):
         return _array_cost(name, owner, args, result)
+    if getattr(function, "__module__", None) == "statistics" and args and _sized(args[0]):
+        if name in _STATISTICS_LINEAR:
+            return _size(args[0])
+        if name in _STATISTICS_SORTING:
+            return _n_log_n(_size(args[0]))
     return 0
+
+
+def _insort_cost(function, args, kwargs):
+    """``insort(a, x)`` after the fact: the search, and the items after ``x``, which the insert moved."""
+    if len(args) < 2 or not isinstance(args[0], list):
+        return 0
+    ordered, key = args[0], kwargs.get("key")
+    probe = args[1] if key is None else key(args[1])
+    after = len(ordered) - (bisect.bisect_right(ordered, probe, key=key) if function is bisect.insort_right
+                            else bisect.bisect_left(ordered, probe, key=key) + 1)
+    return math.log2(len(ordered)) + max(0, after)
 
 
 def _list_method_cost(owner, name, args, result):
@@ -250,7 +293,7 @@ def _list_method_cost(owner, name, args, result):
         index = args[0] if isinstance(args[0], int) else -1
         return max(0, len(owner) - (index if index >= 0 else len(owner) + index + 1))
     if name in _LIST_LINEAR:
-        return len(owner) + (_size(args[0]) if name == "extend" and args else 0)
+        return len(owner)
     return 0
 
 

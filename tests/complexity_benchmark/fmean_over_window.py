@@ -1,0 +1,16 @@
+import statistics
+from collections import deque
+
+EXPECTED = "O(n^2)"
+
+
+def generate(n, rng, family="random"):
+    return [[rng.random() for _ in range(n)], max(1, n // 4)]
+
+
+def solve(values, window):
+    recent, total = deque(maxlen=window), 0.0
+    for value in values:
+        recent.append(value)
+        total += statistics.fmean(recent)  # library code handing the window to C's fsum
+    return total
