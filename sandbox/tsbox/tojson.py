@@ -63,6 +63,7 @@ def to_json_value(value, snapshot=False, _depth=0, _path=None):
             if kind is dict:
                 out = {}
                 for k, v in value.items():
+                    k = typed.plain_key(k)
                     if _type(k) is not str:
                         raise InvalidValue(
                             "a dict key of type %s (keys must be str)" % _type(k).__name__

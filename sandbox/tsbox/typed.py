@@ -149,6 +149,13 @@ def encode(value, tag_non_finite=False):
     return {ARRAY_TAG: {"dtype": value.dtype.name, "shape": list(value.shape), "data": data}}
 
 
+def plain_key(key):
+    """A dict key as the host takes it: numpy's ``str_`` (what ``np.unique`` of strings gives) as the ``str`` it
+    holds; any other key as it is."""
+    numpy = sys.modules.get("numpy")
+    return str(key) if numpy is not None and _type(key) is numpy.str_ else key
+
+
 def _tagged(data):
     if _type(data) is list:
         return [_tagged(item) for item in data]

@@ -80,3 +80,18 @@ def test_a_table_that_contains_itself_is_refused():
     rows.append(rows)
     with pytest.raises(InvalidValue, match="contains itself"):
         to_json_value(rows)
+
+
+def test_numpy_string_keys_are_the_strings_they_hold():
+    """``np.unique`` of labels gives ``np.str_``, a str subclass of numpy's: refused as keys before ("keys must be
+    str"), so a dict keyed by them failed every test. A subclass of the candidate's own stays refused."""
+    import numpy as np
+
+    converted = to_json_value({np.str_("cat"): 1})
+    assert converted == {"cat": 1} and type(next(iter(converted))) is str
+
+    class Sneaky(np.str_):
+        pass
+
+    with pytest.raises(InvalidValue, match="a dict key of type Sneaky"):
+        to_json_value({Sneaky("cat"): 1})
