@@ -35,6 +35,10 @@ def test_exact_explains_the_first_difference(expected, actual, fragment):
     assert not check.ok and fragment in check.message
 
 
+def test_a_null_is_shown_once_with_its_python_name():
+    assert exact("", None).message == 'expected string "", got null (None)'
+
+
 def test_float_uses_the_looser_of_relative_and_absolute_tolerance():
     assert floats(1e6, 1e6 * (1 + 5e-10), FLOAT).ok            # relative
     assert floats(0.0, 5e-13, FLOAT).ok                          # absolute

@@ -116,3 +116,11 @@ def test_a_malformed_list_of_raised_types_is_not_trusted():
     """A result whose ``builtin_types`` is not a list crashed grading (``"MemoryError" in 5``)."""
     result = {"raised": {"type": "MemoryError", "builtin_types": 5, "message": ""}}
     assert grade(CASE, Expectation(2), completed(result), "function", EXACT).verdict is Verdict.RUNTIME_ERROR
+
+
+def test_a_generated_class_test_names_the_call_by_its_number_alone():
+    """Its calls are in its generated input, which the host does not keep: it said "call 2, call(): ...", a
+    method that does not exist."""
+    case = Case(name="g", generate={"n": 2, "seed": 1})
+    wrong = grade(case, Expectation([1.0, 2.0]), completed({"returned": [1.0, 1.5]}), "class", FLOAT)
+    assert wrong.message == "call 2: expected 2.0, got 1.5", wrong.message

@@ -14,7 +14,7 @@ from itertools import chain
 from sandbox.tsbox.typed import ARRAY_TAG, is_array
 from sandbox.typed_values import untagged
 from server.judge.checkers import frames
-from server.judge.checkers.base import PASSED, Check, as_floats, kind_of, show
+from server.judge.checkers.base import PASSED, Check, as_floats, described, show
 from server.judge.checkers.exact import first_difference
 
 _KINDS = ({"bool": "boolean", "object": "string"}
@@ -49,7 +49,7 @@ def _same_dtype(want: str, got: str, spec) -> bool:
 def _described(value) -> str:
     if frames.is_table(value):
         return str(frames.Table(value))
-    return str(_Array.of(value)) if is_array(value) else f"{kind_of(value)} {show(value)}"
+    return str(_Array.of(value)) if is_array(value) else described(value)
 
 
 def _same(want, got, spec) -> bool:
@@ -111,8 +111,7 @@ def _array_difference(expected, actual, path: str, spec) -> str | None:
     where = f" at {path}" if path else ""
     want, got = _Array.of(expected), _Array.of(actual)
     if want is None or got is None:
-        shown = (f"{kind_of(expected)} {show(expected)}" if want is None else str(want),
-                 f"{kind_of(actual)} {show(actual)}" if got is None else str(got))
+        shown = (described(expected) if want is None else str(want), described(actual) if got is None else str(got))
         return f"expected {shown[0]}{where}, got {shown[1]}"
     if want.shape != got.shape:
         return f"expected shape {want.shape}{where}, got shape {got.shape} (expected {want}, got {got})"

@@ -38,6 +38,11 @@ _KIND_NAMES = {bool: "boolean", int: "integer", float: "float", str: "string", l
                type(None): "null"}
 
 
+def described(value) -> str:
+    """A value's JSON type and a short rendering, for messages (``null`` alone: "null null" says nothing)."""
+    return "null (None)" if value is None else f"{kind_of(value)} {show(value)}"
+
+
 def kind_of(value) -> str:
     """The JSON type name of a parsed value (by exact type: True is not 1 here)."""
     return _KIND_NAMES.get(type(value)) or type(value).__name__

@@ -1,6 +1,6 @@
 """The ``exact`` checker: equal JSON values, types included."""
 
-from server.judge.checkers.base import PASSED, Check, kind_of, show
+from server.judge.checkers.base import PASSED, Check, described, kind_of, show
 
 
 def check(expected, actual, spec=None) -> Check:
@@ -24,7 +24,7 @@ def first_difference(expected, actual, path: str, same_scalar=None, special=None
     if kind_of(expected) != kind_of(actual) and not (
             same_scalar and kind_of(expected) in ("integer", "float")
             and kind_of(actual) in ("integer", "float")):
-        return f"expected {kind_of(expected)} {show(expected)}{where}, got {kind_of(actual)} {show(actual)}"
+        return f"expected {described(expected)}{where}, got {described(actual)}"
     if isinstance(expected, list):
         if len(expected) != len(actual):
             return f"expected a list of {len(expected)} items{where}, got {len(actual)} items"
