@@ -7,6 +7,7 @@ kept in the instance folder (mode 0600), never hard-coded.
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 
 def secret_key(instance: Path) -> str:
@@ -19,14 +20,24 @@ def secret_key(instance: Path) -> str:
     return path.read_text().strip()
 
 
+def secure_cookies(public_url: str) -> bool:
+    """Whether the session cookie is sent over HTTPS only: when candidates reach the site over HTTPS, unless
+    ``TECHSCREEN_SECURE_COOKIES`` says otherwise (1 or 0; e.g. 0 to try an https URL's settings over http)."""
+    override = os.environ.get("TECHSCREEN_SECURE_COOKIES", "")
+    if override in ("0", "1"):
+        return override == "1"
+    return urlsplit(public_url).scheme == "https"
+
+
 def from_environment(instance: Path) -> dict:
     """Settings for ``create_app``; each may be overridden by the test config."""
     broker_url = os.environ.get("TECHSCREEN_BROKER_URL", "")
+    public_url = os.environ.get("TECHSCREEN_PUBLIC_URL", "http://127.0.0.1:5000")
     return {
         "SECRET_KEY": os.environ.get("TECHSCREEN_SECRET_KEY") or secret_key(instance),
         "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{instance / 'techscreen.db'}",
         "JUDGE_WORKERS": int(os.environ.get("TECHSCREEN_JUDGE_WORKERS") or os.cpu_count() or 2),
-        "PUBLIC_URL": os.environ.get("TECHSCREEN_PUBLIC_URL", "http://127.0.0.1:5000"),
+        "PUBLIC_URL": public_url,
         "INVITE_DAYS": int(os.environ.get("TECHSCREEN_INVITE_DAYS", "14")),
         "SUBMISSIONS_PER_MINUTE": int(os.environ.get("TECHSCREEN_SUBMISSIONS_PER_MINUTE", "6")),
         "API_REQUESTS_PER_MINUTE": int(os.environ.get("TECHSCREEN_API_REQUESTS_PER_MINUTE", "120")),
@@ -42,9 +53,14 @@ def from_environment(instance: Path) -> dict:
         "PROGRESS_STREAMS": int(os.environ.get("TECHSCREEN_PROGRESS_STREAMS", "0")),
         "PROGRESS_STREAMS_PER_ATTEMPT": int(os.environ.get("TECHSCREEN_PROGRESS_STREAMS_PER_ATTEMPT", "2")),
         "PROGRESS_STREAM_SECONDS": float(os.environ.get("TECHSCREEN_PROGRESS_STREAM_SECONDS", "30")),
+        # A CSRF token lives as long as its session: the workspace reads it once at page load, and a screen
+        # may last far longer than Flask-WTF's default hour.
+        "WTF_CSRF_TIME_LIMIT": None,
+        # How many proxies (load balancers) in front of the web tier append to X-Forwarded-For (server.security).
+        "TRUSTED_PROXIES": int(os.environ.get("TECHSCREEN_TRUSTED_PROXIES", "0")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": os.environ.get("TECHSCREEN_SECURE_COOKIES") == "1",
+        "SESSION_COOKIE_SECURE": secure_cookies(public_url),
         "MAX_CONTENT_LENGTH": 512 * 1024,  # every page but those declaring their own (server/body_limits.py)
         # Shared by every web process of a cluster (its Redis), so per-attempt limits hold across them.
         "RATELIMIT_STORAGE_URI": os.environ.get("TECHSCREEN_RATELIMIT_STORAGE") or broker_url or "memory://",

@@ -14,11 +14,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask import Blueprint, Flask, Response, current_app
+from flask import Blueprint, Flask, Response, current_app, request
 from flask_limiter import Limiter, RequestLimit
 from flask_limiter.util import get_remote_address
 
-__all__ = ["limit", "limit_blueprint", "init_app", "current_limit", "retry_after_seconds"]
+__all__ = ["limit", "limit_blueprint", "init_app", "token_or_address", "current_limit", "retry_after_seconds"]
 
 _DECLARED = "techscreen_rate_limits"
 _EXTENSION = "techscreen.limiter"
@@ -32,14 +32,16 @@ class _Declared:
     key_func: Callable[[], str]
     methods: tuple[str, ...] | None = None
     scope: str | None = None  # set for a limit one blueprint's routes share
+    deduct_when: Callable[[Response], bool] | None = None  # counts only the responses it holds true for
 
 
 def limit(value: LimitValue, *, key_func: Callable[[], str] = get_remote_address,
-          methods: tuple[str, ...] | None = None) -> Callable:
+          methods: tuple[str, ...] | None = None,
+          deduct_when: Callable[[Response], bool] | None = None) -> Callable:
     """Declare a limit on a view function (as ``Limiter.limit`` does); the function itself is unchanged."""
 
     def declare(view: Callable) -> Callable:
-        view.__dict__.setdefault(_DECLARED, []).append(_Declared(value, key_func, methods))
+        view.__dict__.setdefault(_DECLARED, []).append(_Declared(value, key_func, methods, deduct_when=deduct_when))
         return view
 
     return declare
@@ -55,13 +57,20 @@ def init_app(app: Flask) -> None:
     limiter = Limiter(get_remote_address, default_limits=[], app=app)
     for endpoint, view in list(app.view_functions.items()):
         for declared in getattr(view, _DECLARED, ()):
-            view = limiter.limit(declared.value, key_func=declared.key_func, methods=declared.methods)(view)
+            view = limiter.limit(declared.value, key_func=declared.key_func, methods=declared.methods,
+                                 deduct_when=declared.deduct_when)(view)
         app.view_functions[endpoint] = view
     for blueprint in app.blueprints.values():
         for declared in getattr(blueprint, _DECLARED, ()):
             limiter.shared_limit(declared.value, scope=declared.scope, key_func=declared.key_func)(blueprint)
     app.extensions[_EXTENSION] = limiter
     app.after_request(_say_when_to_retry)
+
+
+def token_or_address(token_id: int | None) -> str:
+    """An integration's budget key: the token the request authenticates as (however its header is spelled),
+    else its address, so that guessed, revoked or missing keys share one budget instead of each getting one."""
+    return f"token:{token_id}" if token_id is not None else "address:" + (request.remote_addr or "")
 
 
 def current_limit() -> RequestLimit | None:

@@ -1,4 +1,5 @@
-"""Request-level protections shared by every blueprint: CSRF and the security headers.
+"""Request-level protections shared by every blueprint: CSRF, the security headers, and which proxies' forwarded
+client address to believe.
 
 They live apart from the app factory so that views can use ``csrf`` without
 importing ``server.app`` (which imports the views). Rate limits have their own
@@ -22,6 +23,7 @@ import secrets
 
 from flask import Flask, Response, g
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 csrf = CSRFProtect()
 
@@ -49,7 +51,17 @@ def security_headers(response: Response) -> Response:
     return response
 
 
+def trust_proxies(app: Flask) -> None:
+    """Behind ``TRUSTED_PROXIES`` proxies (a load balancer: 1), the client's address and scheme are those they
+    forward in X-Forwarded-For and -Proto, so each client gets its own rate limits. Without one those headers
+    are anyone's to forge, so they are ignored (0, the default)."""
+    proxies = app.config["TRUSTED_PROXIES"]
+    if proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
+
+
 def init_app(app: Flask) -> None:
+    trust_proxies(app)
     csrf.init_app(app)
     app.after_request(security_headers)
     app.context_processor(lambda: {"csp_nonce": style_nonce()})

@@ -9,6 +9,7 @@ import functools
 
 from flask import g, request
 
+from server import rate_limits
 from server.api.errors import ApiError
 from server.db import get_db
 from server.services.api_tokens import TokenRejected, authenticate
@@ -33,12 +34,12 @@ def require_scope(*accepted: str):
 
 
 def rate_limit_key() -> str:
-    """One request budget per token the request authenticates as, however the header is spelled; requests
-    that do not authenticate (no token, a guess, a revoked one) share their address's budget."""
+    """One request budget per token the request authenticates as; requests that do not authenticate (no
+    token, a guess, a revoked one) share their address's budget."""
     try:
-        return f"token:{authenticate_request().id}"
+        return rate_limits.token_or_address(authenticate_request().id)
     except ApiError:
-        return "address:" + (request.remote_addr or "")
+        return rate_limits.token_or_address(None)
 
 
 def authenticate_request():

@@ -17,6 +17,7 @@ from server.models import RUBRIC, Decision, Scorecard, User, utcnow
 from server.services import integration_events
 
 SCORES = (1, 2, 3, 4)
+SCORE_TEXTS = {str(score): score for score in SCORES}
 # What each point of the 1-4 scale means, the same for every rubric line, so reviewers rate alike.
 SCALE = {1: ("Weak", "clear gaps: could not do this without a lot of help"),
          2: ("Mixed", "partly there: notable gaps or mistakes"),
@@ -104,10 +105,10 @@ def _score(key: str, text: str, problems: list[str], required: bool) -> int | No
         if required:
             problems.append(f"{rubric_label(key)}: give a score from 1 to 4.")
         return None
-    if not text.isdigit() or int(text) not in SCORES:
+    score = SCORE_TEXTS.get(text)  # by text, not int(): "²" is a digit to isdigit, and int() refuses it
+    if score is None:
         problems.append(f"{rubric_label(key)}: {text!r} is not a score from 1 to 4.")
-        return None
-    return int(text)
+    return score
 
 
 def rubric_label(key: str) -> str:

@@ -7,6 +7,7 @@ computed from the pinned item version each time they are shown
 for SQL to sort on (``results.record_fluency``, called whenever an answer changes).
 """
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from server.errors import TechscreenError
@@ -47,12 +48,7 @@ def save_answer(session: Session, attempt: Attempt, version_id: int, item: Quest
         raise AnswerRejected(f"'text' must be a string of at most {MAX_ANSWER_CHARS} characters")
     if item.format != "written" and text:
         raise AnswerRejected("this question is answered by choosing options, not in writing")
-    answer = answer_of(session, attempt.id, version_id) or QuestionAnswer(attempt_id=attempt.id,
-                                                                          problem_version_id=version_id)
-    answer.choices, answer.text, answer.saved_at = sorted(choices), text, utcnow()
-    session.add(answer)
-    session.commit()
-    return answer
+    return _stored(session, attempt.id, version_id, choices=sorted(choices), text=text, saved_at=utcnow())
 
 
 def set_reviewer_score(session: Session, attempt_id: int, version_id: int, score: float | None,
@@ -64,9 +60,25 @@ def set_reviewer_score(session: Session, attempt_id: int, version_id: int, score
     """
     if score is not None and not 0 <= score <= 100:
         raise AnswerRejected("a reviewer's score is between 0 and 100")
+    return _stored(session, attempt_id, version_id, reviewer_score=score, reviewed_by=reviewer_id,
+                   reviewed_at=utcnow())
+
+
+def _stored(session: Session, attempt_id: int, version_id: int, **fields) -> QuestionAnswer:
+    """The item's answer with ``fields`` set, saved. Two first saves at once both find no row; the UNIQUE on
+    (attempt, item) refuses the later insert, which then updates the row the earlier one made."""
+    try:
+        return _upserted(session, attempt_id, version_id, fields)
+    except IntegrityError:
+        session.rollback()
+        return _upserted(session, attempt_id, version_id, fields)
+
+
+def _upserted(session: Session, attempt_id: int, version_id: int, fields: dict) -> QuestionAnswer:
     answer = answer_of(session, attempt_id, version_id) or QuestionAnswer(attempt_id=attempt_id,
                                                                           problem_version_id=version_id)
-    answer.reviewer_score, answer.reviewed_by, answer.reviewed_at = score, reviewer_id, utcnow()
+    for name, value in fields.items():
+        setattr(answer, name, value)
     session.add(answer)
     session.commit()
     return answer

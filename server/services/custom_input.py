@@ -9,6 +9,7 @@ no expected value, so the case is graded only on running without an error.
 """
 
 import json
+import sys
 
 import pydantic
 
@@ -56,14 +57,22 @@ def _decoded(text: str, kind: str) -> dict:
     source = f"[{text}]" if kind == "function" else text
     try:
         value = json.loads(source)
-    except (json.JSONDecodeError, RecursionError) as error:
-        detail = error.msg if isinstance(error, json.JSONDecodeError) else "nested too deeply"
-        raise CustomInputError(f"your input is not JSON ({detail}); write {FORMATS[kind]}") from None
+    except (ValueError, RecursionError) as error:  # a JSONDecodeError is a ValueError, and so is a too long integer
+        raise CustomInputError(f"your input is not JSON ({_json_error(error)}); write {FORMATS[kind]}") from None
     if kind == "function":
         return {"args": value}
     if not isinstance(value, dict) or set(value) - {"init", "calls"} or "init" not in value:
         raise CustomInputError(f"write {FORMATS[kind]}")
     return {"init": value["init"], "calls": value.get("calls", [])}
+
+
+def _json_error(error: Exception) -> str:
+    """Why ``json.loads`` refused the input, in the candidate's terms."""
+    if isinstance(error, json.JSONDecodeError):
+        return error.msg
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    return f"a number has more than {sys.get_int_max_str_digits()} digits"
 
 
 def input_form(package: ProblemPackage) -> dict:

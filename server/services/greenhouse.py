@@ -10,7 +10,7 @@ Greenhouse to ask for the status.
 import dataclasses
 from collections.abc import Callable
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from server.errors import TechscreenError
 from server.ids import parse_id
@@ -46,8 +46,9 @@ class Sending:
 
 
 def list_tests(session: Session) -> list[dict]:
+    """The screens that take new invites: an archived one is no test to send."""
     return [{"partner_test_id": str(screen.id), "partner_test_name": screen.name}
-            for screen in session.exec(select(Screen).order_by(Screen.id))]
+            for screen in session.exec(select(Screen).where(col(Screen.archived_at).is_(None)).order_by(Screen.id))]
 
 
 def send_test(session: Session, token: ApiToken, document, authorization: str, sending: Sending) -> GreenhouseInterview:
@@ -56,7 +57,7 @@ def send_test(session: Session, token: ApiToken, document, authorization: str, s
 
     Raises:
         GreenhouseInputError: What is missing or malformed in the request, all of it at once; 404 for an
-            unknown test.
+            unknown test, 422 for an archived one.
     """
     screen, candidate, callback_url = _read_send_test(session, document)
     invite, token_text = attempts.create_invite(
@@ -161,6 +162,8 @@ def _read_send_test(session: Session, document) -> tuple[Screen, dict, str]:
     screen = session.get(Screen, screen_id) if screen_id is not None else None
     if screen is None:
         raise GreenhouseInputError([f"no test has partner_test_id {test_id!r}; list_tests gives the ids"], 404)
+    if screen.archived_at is not None:
+        raise GreenhouseInputError([f"screen {screen.id} is archived: it takes no new invites"], 422)
     return screen, cleaned, url
 
 

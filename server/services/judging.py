@@ -61,10 +61,12 @@ class JudgeContext:
 
 
 def code_hash(kind: str, version_id: int, code: str, notes: str) -> str:
-    """Same code and notes for the same problem and kind: the same hash, judged once."""
+    """Same code and notes for the same problem and kind: the same hash, judged once. Each part is length-prefixed,
+    so no two different sets of parts read alike (version 1 and code "0x", version 10 and code "x")."""
     digest = hashlib.sha256()
-    for part in (kind, str(version_id), code, "\0", notes):
-        digest.update(part.encode("utf-8", "surrogatepass"))
+    for part in (kind, str(version_id), code, notes):
+        data = part.encode("utf-8", "surrogatepass")
+        digest.update(b"%d:%b" % (len(data), data))
     return digest.hexdigest()
 
 

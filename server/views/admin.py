@@ -164,7 +164,7 @@ def edit_screen(screen_id):
         name, problem_ids = request.form.get("name", ""), request.form.getlist("problems")
         action, _, argument = request.form.get("action", "save").partition(":")
         if action in screen_edits.MOVES:
-            problem_ids = screen_edits.moved(problem_ids, int(argument or -1), action)
+            problem_ids = screen_edits.moved(problem_ids, _move_index(argument), action)
         elif action == "remove":
             problem_ids = [p for p in problem_ids if p != argument]
         elif action == "add" and request.form.get("add"):
@@ -185,6 +185,14 @@ def edit_screen(screen_id):
                            items=[versions[p] for p in problem_ids if p in versions],
                            addable=[v for p, v in versions.items() if p not in problem_ids],
                            started=screen_edits.started_attempts(session, screen))
+
+
+def _move_index(argument: str) -> int:
+    """The position a Move button names (none: -1, which moves nothing); the page never sends anything else."""
+    try:
+        return int(argument or -1)
+    except ValueError:
+        abort(400, f"{argument!r} is not the position of an item to move.")
 
 
 @bp.route("/screens/<int:screen_id>/archive", methods=("POST",))

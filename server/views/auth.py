@@ -1,11 +1,12 @@
 """Staff login and logout; ``staff_required`` guards staff pages by role."""
 
 import functools
+import secrets
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, session, url_for
 from sqlmodel import select
-from werkzeug.security import check_password_hash
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from server import rate_limits
 from server.db import get_db
@@ -73,14 +74,34 @@ def same_site_path(target: str) -> bool:
     return not parts.scheme and not parts.netloc
 
 
+@functools.cache
+def _unknown_user_hash() -> str:
+    """A hash of no one's password, checked for an unknown email so that its refusal takes as long as a wrong
+    password's: the time of an answer does not tell which staff emails exist."""
+    return generate_password_hash(secrets.token_urlsafe(32))
+
+
+def _login_account() -> str:
+    return "account:" + request.form.get("email", "").strip().lower()
+
+
+def _refused(response: Response) -> bool:
+    return response.status_code == 401
+
+
+# Each address may try 10 logins a minute. Each account may fail 20 a minute, from however many addresses: a
+# spread-out guesser is slowed, and no single address can fail often enough to lock the account out; a lock
+# takes several addresses at once and lifts within a minute of them stopping.
 @bp.route("/login", methods=("GET", "POST"))
 @rate_limits.limit("10 per minute", methods=("POST",))
+@rate_limits.limit("20 per minute", key_func=_login_account, methods=("POST",), deduct_when=_refused)
 def login():
     error = None
     if request.method == "POST":
         email = request.form.get("email", "").strip().lower()
         user = get_db().exec(select(User).where(User.email == email)).first()
-        if user is None or not check_password_hash(user.password_hash, request.form.get("password", "")):
+        stored_hash = user.password_hash if user is not None else _unknown_user_hash()
+        if not check_password_hash(stored_hash, request.form.get("password", "")) or user is None:
             error = "Wrong email or password."
         elif not user.active:
             error = "This account is deactivated; ask an admin to reactivate it."

@@ -164,6 +164,7 @@ def judge(token, version_id, kind):
     digest = code_hash(kind if own_input is None else "run on own input", version.id, code,
                        notes if kind == "submit" else own_input or "")
     same = session.exec(select(Submission).where(Submission.attempt_id == attempt.id, Submission.code_hash == digest,
+                                                 Submission.problem_version_id == version.id,
                                                  Submission.status != SubmissionStatus.ERROR).limit(1)).first()
     if same is not None:
         return jsonify(id=same.id, repeated=True), 200

@@ -4,12 +4,12 @@ fixes: list_tests, send_test, test_status, response_error.
 Greenhouse authenticates with HTTP Basic, an API key as the user name and no password; the key must hold
 the ``greenhouse:assessment`` scope (an admin makes it on the API tokens page). No session cookie counts,
 so these machine-to-machine routes need no CSRF token. Every error is ``{"errors": [...]}`` with its status:
-400 for a malformed request, 401 without a valid key, 403 for a key of another scope, 404 for an unknown test.
+400 for a malformed request, 401 without a valid key, 403 for a key of another scope, 404 for an unknown test,
+422 for an archived one.
 """
 
 import base64
 import binascii
-import hashlib
 import logging
 
 from flask import Blueprint, current_app, g, jsonify, request, url_for
@@ -18,7 +18,7 @@ from werkzeug.exceptions import HTTPException
 from server import rate_limits, sealed
 from server.api.errors import answer_routing_errors
 from server.db import get_db
-from server.models import GREENHOUSE_SCOPE
+from server.models import GREENHOUSE_SCOPE, ApiToken
 from server.security import csrf
 from server.services import greenhouse
 from server.services.api_tokens import TokenRejected, authenticate
@@ -33,9 +33,10 @@ CHALLENGE = {"WWW-Authenticate": 'Basic realm="techscreen greenhouse"'}
 
 
 def _rate_limit_key() -> str:
-    """One budget per presented key (however it is spelled, only its hash is kept), else per address."""
-    header = request.headers.get("Authorization", "")
-    return "greenhouse:" + (hashlib.sha256(header.encode()).hexdigest()[:24] if header else request.remote_addr or "")
+    """One budget per key the request authenticates with (a password part or other spelling changes nothing);
+    requests that do not authenticate share their address's budget."""
+    token = _authenticated()
+    return rate_limits.token_or_address(token.id if isinstance(token, ApiToken) else None)
 
 
 rate_limits.limit_blueprint(bp, lambda: f"{current_app.config['API_REQUESTS_PER_MINUTE']} per minute",
@@ -68,6 +69,23 @@ answer_routing_errors(bp, _http_error)  # unknown paths and wrong methods under 
 
 @bp.before_request
 def _authenticate():
+    token = _authenticated()
+    if not isinstance(token, ApiToken):
+        return token
+    if GREENHOUSE_SCOPE not in token.scopes:
+        return _errors(403, f"this key lacks the scope {GREENHOUSE_SCOPE}; an admin can make a key that has it")
+    g.greenhouse_token = token
+
+
+def _authenticated():
+    """The key of the request's Basic credentials, or the 401 answer saying why there is none; worked out once
+    per request (the rate limit's key, asked first, and the check before each view both need it)."""
+    if "greenhouse_authentication" not in g:
+        g.greenhouse_authentication = _authenticate_header()
+    return g.greenhouse_authentication
+
+
+def _authenticate_header():
     header = request.headers.get("Authorization", "")
     scheme, _, encoded = header.strip().partition(" ")
     if scheme.lower() != "basic" or not encoded.strip():
@@ -77,13 +95,9 @@ def _authenticate():
     except (binascii.Error, UnicodeDecodeError):
         return _errors(401, "the Basic credentials are not valid base64 of 'key:'", headers=CHALLENGE)
     try:
-        token = authenticate(get_db(), key.strip())
+        return authenticate(get_db(), key.strip())
     except TokenRejected as error:
         return _errors(401, f"the API key is not accepted: {error}", headers=CHALLENGE)
-    if GREENHOUSE_SCOPE not in token.scopes:
-        return _errors(403, f"this key lacks the scope {GREENHOUSE_SCOPE}; an admin can make a key that has it")
-    g.greenhouse_token = token
-
 
 def _sending() -> greenhouse.Sending:
     config = current_app.config

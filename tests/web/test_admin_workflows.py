@@ -132,6 +132,14 @@ def test_a_screen_is_renamed_and_its_problems_reordered_added_and_removed(app, c
     assert b"a screen needs at least one problem" in empty.data
 
 
+def test_a_move_of_no_position_is_refused_and_changes_nothing(app, client, staff):
+    login(client, staff["author"])
+    screen_id = make_screen(client)
+    form = {"name": "Renamed", "minutes": "45", "problems": ["cosine-similarity", "moving-average"]}
+    refused = client.post(f"/admin/screens/{screen_id}", data={**form, "action": "up:abc"})
+    assert refused.status_code == 400 and "is not the position of an item" in refused.get_data(as_text=True)
+    assert problem_order(app, screen_id) == ["cosine-similarity", "moving-average"]
+
 def test_once_a_candidate_started_only_the_name_and_duration_change(app, client, staff):
     login(client, staff["admin"])
     screen_id = make_screen(client)

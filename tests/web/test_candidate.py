@@ -9,7 +9,9 @@ from server.db import get_db
 from server.models import Attempt, Event, Invite, Submission
 from server.problems.bank import load
 from server.services.attempts import create_invite
+from server.services.judging import code_hash
 from server.services.staff import add_screen
+from server.views import candidate_api
 from tests.web.conftest import wait_done
 
 SOLUTION = load("cosine-similarity").solution
@@ -91,6 +93,23 @@ def test_submit_judges_and_is_not_judged_twice(client, invite):
     again = client.post(api(token, f"/problems/{versions[0]}/submit"), json=body)
     assert again.status_code == 200 and again.get_json() == {"id": queued["id"], "repeated": True}
 
+
+
+def test_the_code_hash_keeps_its_parts_apart():
+    """Version 1 with code "0x" once hashed as version 10 with code "x"."""
+    assert code_hash("run", 1, "0x", "") != code_hash("run", 10, "x", "")
+    assert code_hash("run", 1, "x", "") != code_hash("run on own input", 1, "x", "")
+    assert code_hash("submit", 1, "x", "y") == code_hash("submit", 1, "x", "y")
+
+
+def test_the_same_code_run_on_another_problem_is_judged_on_that_problem(client, invite, monkeypatch):
+    """Whatever the hash, a repeat is looked for on the request's problem only."""
+    monkeypatch.setattr(candidate_api, "code_hash", lambda kind, version_id, code, notes: "one hash for all")
+    token, versions = started(client, invite)
+    runs = [client.post(api(token, f"/problems/{version}/run"), json={"code": "import os\n", "notes": ""})
+            for version in versions]  # a policy violation: judged without Docker
+    assert [run.status_code for run in runs] == [202, 202]
+    assert runs[0].get_json()["id"] != runs[1].get_json()["id"]
 
 @pytest.mark.sqlite_only
 def test_wrong_code_gets_its_verdict(client, invite):

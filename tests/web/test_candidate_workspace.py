@@ -56,3 +56,11 @@ def test_own_input_that_is_not_the_problems_format_is_refused_with_why(client, i
                                    "input": '{"$ndarray": {"dtype": "float64", "shape": [3], "data": [1.0]}}'})
     assert typed.status_code == 400 and "Your input cannot be run" in typed.get_json()["message"]
     assert client.post(url, json={"code": PRINTING, "notes": "", "input": 5}).status_code == 400
+
+
+def test_own_input_with_a_too_long_integer_is_refused_with_why(client, invite):
+    """Python refuses to read an integer of more than 4300 digits (a ValueError, not a JSONDecodeError)."""
+    token, versions = started(client, invite)
+    refused = client.post(api(token, f"/problems/{versions[0]}/run"),
+                          json={"code": PRINTING, "notes": "", "input": "[1.0], [" + "9" * 5000 + "]"})
+    assert refused.status_code == 400 and "more than 4300 digits" in refused.get_json()["message"]

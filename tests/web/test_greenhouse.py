@@ -9,7 +9,8 @@ import requests
 from sqlmodel import select
 
 from server.db import get_db
-from server.models import GREENHOUSE_SCOPE, Delivery, GreenhouseInterview
+from server.models import GREENHOUSE_SCOPE, Delivery, GreenhouseInterview, Invite, Screen
+from server.services.screen_edits import set_archived
 from server.services.staff import add_screen
 from tests.web.api_support import issue_token
 from tests.web.conftest import login
@@ -145,6 +146,20 @@ def test_send_test_says_everything_wrong_with_a_request(client, app, greenhouse_
     assert unknown.status_code == 404 and "list_tests" in unknown.get_json()["errors"][0]
 
 
+def test_an_archived_screen_is_no_test_to_list_or_send(client, app, greenhouse_key):
+    auth = basic(greenhouse_key)
+    kept, archived = make_screen(app, "Kept"), make_screen(app, "Archived")
+    with app.app_context():
+        set_archived(get_db(), get_db().get(Screen, archived), True)
+    listed = client.get(f"{GREENHOUSE}/list_tests", headers=auth).get_json()
+    assert listed == [{"partner_test_id": str(kept), "partner_test_name": "Kept"}]
+    refused = client.post(f"{GREENHOUSE}/send_test", json=send_test_body(archived, "https://example.com/x"),
+                          headers=auth)
+    assert refused.status_code == 422
+    assert refused.get_json() == {"errors": [f"screen {archived} is archived: it takes no new invites"]}
+    with app.app_context():
+        assert get_db().exec(select(Invite)).all() == []
+
 def test_test_status_of_a_missing_or_unknown_test(client, greenhouse_key):
     auth = basic(greenhouse_key)
     missing = client.get(f"{GREENHOUSE}/test_status", headers=auth)
@@ -219,3 +234,15 @@ def test_each_key_has_a_request_budget(make_app):
     refused = client.get(f"{GREENHOUSE}/list_tests", headers=basic(key))
     assert refused.status_code == 429 and refused.get_json()["errors"] and "Retry-After" in refused.headers
     assert client.get(f"{GREENHOUSE}/list_tests", headers=basic(other)).status_code == 200
+
+
+def test_a_key_spelled_differently_or_a_wrong_key_gets_no_fresh_budget(make_app):
+    app = make_app(RATELIMIT_ENABLED=True, API_REQUESTS_PER_MINUTE=2)
+    client = app.test_client()
+    key = issue_token(app, GREENHOUSE_SCOPE, name="one")
+    respelled = [{"Authorization": "Basic " + base64.b64encode(f"{key}:{password}".encode()).decode()}
+                 for password in ("", "a", "b")]
+    assert [client.get(f"{GREENHOUSE}/list_tests", headers=headers).status_code for headers in respelled] == [
+        200, 200, 429]
+    guesses = [client.get(f"{GREENHOUSE}/list_tests", headers=basic(f"tsk_guess{n}")).status_code for n in range(3)]
+    assert guesses == [401, 401, 429]  # wrong keys share their address's budget

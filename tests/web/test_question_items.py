@@ -17,6 +17,7 @@ from server.models import (
     Attempt,
     AttemptState,
     ProblemVersion,
+    QuestionAnswer,
     Screen,
     Submission,
     SubmissionStatus,
@@ -25,7 +26,7 @@ from server.models import (
     utcnow,
 )
 from server.questions.order import option_order
-from server.services.answers import save_answer, set_reviewer_score
+from server.services.answers import answer_of, save_answer, set_reviewer_score
 from server.services.attempts import create_invite
 from server.services.problem_store import load_question
 from server.services.results import attempt_result, attempt_totals, record_fluency
@@ -160,6 +161,28 @@ def test_the_candidate_sees_the_options_in_the_attempts_order_and_answers_are_sa
 
     candidate.post(f"/invite/{token}/finish")
     assert candidate.post(f"{api}/{versions[1]}/answer", json={"choices": [1]}).status_code == 409
+
+
+def test_an_answer_saved_while_another_first_save_lands_is_stored(app, client, monkeypatch):
+    """Two first saves at once both find no answer; the later insert meets the UNIQUE row of the earlier."""
+    with app.app_context():
+        screen = add_screen(get_db(), "Race", 30, ["q-deep-tree-variance"])
+        _, token = create_invite(get_db(), screen, "Ada Candidate", "ada@example.com", 3)
+        (version,) = screen.problems
+    client.post(f"/invite/{token}/start")
+    url = f"/api/candidate/{token}/questions/{version}/answer"
+    assert client.post(url, json={"choices": [0]}).status_code == 200
+    looks = []
+
+    def missed_once(session, attempt_id, version_id):
+        """The first look misses the row, as if the other save had not yet committed it."""
+        looks.append(version_id)
+        return None if len(looks) == 1 else answer_of(session, attempt_id, version_id)
+
+    monkeypatch.setattr("server.services.answers.answer_of", missed_once)
+    assert client.post(url, json={"choices": [1]}).status_code == 200
+    with app.app_context():
+        assert [answer.choices for answer in get_db().exec(select(QuestionAnswer))] == [[1]]
 
 
 def screen_id(app) -> int:

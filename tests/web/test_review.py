@@ -230,6 +230,16 @@ def scorecard_form(decision="yes", **overrides):
     return form
 
 
+def test_a_score_of_a_digit_that_is_no_number_is_refused(app, client, invite, staff):
+    """"²" is a digit to str.isdigit, not a number to int."""
+    assert app.test_client().post(f"/invite/{invite[0]}/start").status_code == 302
+    with app.app_context():
+        attempt_id = get_db().exec(select(Attempt.id)).one()
+    login(client, staff["reviewer"])
+    refused = client.post(f"/review/attempts/{attempt_id}/scorecard", data=scorecard_form(communication_score="²"))
+    assert refused.status_code == 400
+    assert "Communication: &#39;²&#39; is not a score from 1 to 4." in refused.get_data(as_text=True)
+
 def test_scorecards_are_hidden_until_your_own_is_submitted(scenario):
     attempt = scenario.attempts["Cy"]
     url = f"/review/attempts/{attempt}"

@@ -4,8 +4,10 @@ import re
 import subprocess
 import sys
 
+from itsdangerous import TimestampSigner, URLSafeTimedSerializer
+
 from tests.conftest import ROOT
-from tests.web.conftest import login
+from tests.web.conftest import csrf_token, login
 
 
 def test_views_use_csrf_and_rate_limits_without_importing_the_app_factory():
@@ -47,3 +49,24 @@ def test_every_response_carries_the_security_headers_and_a_fresh_style_nonce(cli
         assert response.headers["X-Content-Type-Options"] == "nosniff"
         assert response.headers["Referrer-Policy"] == "same-origin"
         assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+
+
+class SignedLongAgo(TimestampSigner):
+    """A signer whose signatures are dated 61 minutes back, past Flask-WTF's default one-hour limit."""
+
+    def get_timestamp(self) -> int:
+        return super().get_timestamp() - 61 * 60
+
+
+def test_a_csrf_token_read_over_an_hour_ago_still_saves_a_draft(make_app, invite):
+    app = make_app(WTF_CSRF_ENABLED=True)
+    client = app.test_client()
+    token, versions = invite
+    page = client.get(f"/invite/{token}")
+    assert client.post(f"/invite/{token}/start", data={"csrf_token": csrf_token(page.data)}).status_code == 302
+    with client.session_transaction() as session:
+        raw = session["csrf_token"]
+    old = URLSafeTimedSerializer(app.secret_key, salt="wtf-csrf-token", signer=SignedLongAgo).dumps(raw)
+    saved = client.post(f"/api/candidate/{token}/problems/{versions[0]}/draft", headers={"X-CSRFToken": old},
+                        json={"code": "x = 1", "notes": ""})
+    assert saved.status_code == 200, saved.get_data(as_text=True)

@@ -2,6 +2,8 @@
 
 import re
 
+from werkzeug.security import check_password_hash
+
 from tests.web.conftest import PASSWORD, csrf_token, login
 
 
@@ -14,6 +16,19 @@ def test_a_wrong_password_is_refused(client, staff):
     response = client.post("/auth/login", data={"email": staff["admin"], "password": "nope"})
     assert response.status_code == 401 and b"Wrong email or password" in response.data
 
+
+def test_an_unknown_email_costs_a_password_check_as_a_known_one_does(client, staff, monkeypatch):
+    """Were only known emails' passwords checked, the time of a refusal would tell which staff emails exist."""
+    checked = []
+
+    def check(stored_hash, password):
+        checked.append(password)
+        return check_password_hash(stored_hash, password)
+
+    monkeypatch.setattr("server.views.auth.check_password_hash", check)
+    for email in (staff["admin"], "nobody@example.com"):
+        assert client.post("/auth/login", data={"email": email, "password": "nope"}).status_code == 401
+    assert checked == ["nope", "nope"]
 
 # ``next`` as a browser sends it, percent-encoded; each decodes to something a browser takes off-site
 # (tabs and newlines dropped, backslash read as /) or to something that is not a path at all.
@@ -53,6 +68,17 @@ def test_session_cookie_is_httponly_and_samesite(client, staff):
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
 
+
+def test_the_session_cookie_is_secure_when_the_public_url_is_https(make_app, staff, monkeypatch):
+    def cookie(public_url: str, override: str) -> str:
+        monkeypatch.setenv("TECHSCREEN_PUBLIC_URL", public_url)
+        monkeypatch.setenv("TECHSCREEN_SECURE_COOKIES", override)
+        return login(make_app().test_client(), staff["admin"]).headers["Set-Cookie"]
+
+    assert "; Secure" in cookie("https://screen.example.com", "")
+    assert "; Secure" not in cookie("http://127.0.0.1:5000", "")
+    assert "; Secure" not in cookie("https://screen.example.com", "0")  # the variable overrides the scheme
+    assert "; Secure" in cookie("http://127.0.0.1:5000", "1")
 
 def test_roles_limit_pages(client, staff):
     login(client, staff["reviewer"])
@@ -102,3 +128,31 @@ def test_login_is_rate_limited(make_app, staff):
     codes = [client.post("/auth/login", data={"email": staff["admin"], "password": "wrong"}).status_code
              for _ in range(11)]
     assert codes[:10] == [401] * 10 and codes[10] == 429
+
+
+def login_from(client, address: str, email: str, password: str = "wrong", **headers) -> int:
+    return client.post("/auth/login", data={"email": email, "password": password}, headers=headers,
+                       environ_base={"REMOTE_ADDR": address}).status_code
+
+
+def test_failed_logins_are_limited_per_account_but_one_address_cannot_lock_it(make_app, staff):
+    client = make_app(RATELIMIT_ENABLED=True).test_client()
+    assert [login_from(client, "192.0.2.1", staff["admin"]) for _ in range(11)] == [401] * 10 + [429]
+    assert login_from(client, "192.0.2.2", staff["admin"], PASSWORD) == 302  # one address's failures: not enough
+    client.post("/auth/logout")
+    failures = [login_from(client, f"192.0.2.{n}", staff["admin"]) for n in range(3, 13)]
+    assert failures == [401] * 10  # twenty failures in a minute, from many addresses
+    assert login_from(client, "192.0.2.13", staff["admin"], PASSWORD) == 429
+    assert login_from(client, "192.0.2.13", staff["author"], PASSWORD) == 302  # other accounts are not held up
+
+
+def test_the_client_address_comes_from_trusted_proxies_only(make_app, staff):
+    def refused_after_ten(proxies: int) -> int:
+        """The 11th login from the balancer's address, by a client other than the first ten's."""
+        client = make_app(RATELIMIT_ENABLED=True, TRUSTED_PROXIES=proxies).test_client()
+        for _ in range(10):
+            login_from(client, "10.0.0.2", staff["admin"], **{"X-Forwarded-For": "203.0.113.1"})
+        return login_from(client, "10.0.0.2", staff["author"], **{"X-Forwarded-For": "203.0.113.2"})
+
+    assert refused_after_ten(proxies=1) == 401  # behind one balancer, each client has its own budget
+    assert refused_after_ten(proxies=0) == 429  # with no trusted proxy, X-Forwarded-For is anyone's to forge
