@@ -115,7 +115,10 @@ def _load_module(header, code, name):
         module.__dict__.update(instrument.HELPERS)
     if header.get("allowed_imports") is not None:
         guard.install(header["allowed_imports"], module.__dict__)
+    numpy_before = "numpy" in sys.modules
     exec(code, module.__dict__)
+    if not numpy_before and "numpy" in sys.modules:
+        _seed_random()  # NumPy came with the code: its generator is seeded from the OS at import
     return module
 
 
@@ -203,6 +206,16 @@ def _cpu_ms():
     return (usage.ru_utime + usage.ru_stime) * 1000
 
 
+def _seed_random():
+    """Every test starts from the same random state: code that draws random numbers answers alike run after
+    run (and a measurement counts the same work every time). Again once the code has imported NumPy, when it
+    was not loaded before."""
+    random.seed(0)
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        numpy.random.seed(0)
+
+
 def _run(header, code, test_input, has_typed):
     """Return the result object for one test; never raises."""
     result = {}
@@ -284,6 +297,7 @@ def run_test(header, code):
             _write_result(_dumps(_describe_exception(error)).encode("utf-8"))
             _exit(GENERATOR_FAILED)
         _exit(0)
+    _seed_random()
     if header["mode"] == "measure":
         _write_result(b'{"setup_cpu_ms":%.3f}\n' % _cpu_ms())
     result = _run(header, code, test_input, typed.has_tags(raw))

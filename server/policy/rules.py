@@ -13,6 +13,8 @@ FORBIDDEN_BUILTINS = {
     "globals": "`globals()` exposes the interpreter's internals and is not allowed",
     "locals": "`locals()` exposes the interpreter's internals and is not allowed",
     "vars": "`vars()` exposes the interpreter's internals and is not allowed",
+    # dir() lists the calling frame's names: under the complexity measurement, the counter's own.
+    "dir": "`dir()` exposes the interpreter's internals and is not allowed; use hasattr",
     "breakpoint": "`breakpoint()` would stop the judge; remove it",
     "memoryview": "`memoryview` is not allowed here",
 }

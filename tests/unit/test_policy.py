@@ -157,6 +157,7 @@ def test_ordinary_lookalikes_are_accepted(code):
     ("import numpy.ctypeslib", 1, "`numpy.ctypeslib` is not allowed"),
     ("from numpy import loadtxt", 1, "`numpy.loadtxt` is not allowed"),
     ("from typing import get_type_hints", 1, "evaluates string annotations"),
+    ("def f(x):\n    return 'kwargs' in dir()", 2, "`dir()` exposes the interpreter's internals"),
     ("from random import _os", 1, "`random._os` is private"),
     ("import numpy as np\na = np.zeros(3)\na.tofile('/tmp/x')", 3, "`.tofile` is not allowed: it reads or writes"),
     ("import numpy as np\nptr = np.zeros(3).ctypes", 2, "`.ctypes` is not allowed: it reaches C code"),
