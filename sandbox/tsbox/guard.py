@@ -159,32 +159,30 @@ def _hook(allowed, candidate_globals, refuse, busy):
     ours = (globals(), meter.__dict__)  # the guard's frames, and the meter's charge_* wrappers around calls
     refused_get, candidate_get, modules = REFUSED.get, REFUSED_TO_CANDIDATE.get, sys.modules
 
-    def asked_by_candidate(skipped):
-        """Whether the frame the event comes from, past ``skipped`` ones (importing, ours), is the candidate's."""
+    def asking_frame(skipped):
+        """The frame the event comes from (the hook's caller's caller), past ``skipped`` ones; None when the
+        event was raised with no Python code running."""
         busy[0] = True
         try:
-            frame = getframe(2)
-        except ValueError:  # an event raised with no Python code running
-            return False
+            frame = getframe(3)
+        except ValueError:
+            return None
         finally:
             busy[0] = False
         while frame is not None and any_(frame.f_globals is g for g in skipped):
             frame = frame.f_back
+        return frame
+
+    def asked_by_candidate(skipped):
+        """Whether the frame the event comes from, past ``skipped`` ones (importing, ours), is the candidate's."""
+        frame = asking_frame(skipped)
         return frame is not None and frame.f_globals is candidate_globals
 
     def runs_for_candidate():
         """Whether an ``exec`` event runs code for the candidate's: a frame up the stack is the candidate's,
         with no import in between (a module executes as it is imported) and the code not written by one of
         ``WRITES_CODE``."""
-        busy[0] = True
-        try:
-            frame = getframe(2)
-        except ValueError:  # an event raised with no Python code running
-            return False
-        finally:
-            busy[0] = False
-        while frame is not None and any_(frame.f_globals is g for g in ours):
-            frame = frame.f_back
+        frame = asking_frame(ours)
         if frame is not None and frame.f_globals is not candidate_globals and any_(
                 name in modules and modules[name].__dict__ is frame.f_globals for name in WRITES_CODE):
             return False
