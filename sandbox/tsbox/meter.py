@@ -215,13 +215,18 @@ def _drained_iterator(function, args):
     """Where among ``args`` an unsized iterator is that C code is about to drain (a consumer's, or what a list
     or deque is extended with), or None (``max(a, b)`` takes two values, not one)."""
     position = _CONSUMERS.get(function)
-    if position is None and getattr(function, "__name__", "") in _EXTENDS and isinstance(
-            getattr(function, "__self__", None), (list, collections.deque)):
+    if position is None and _is_extend(function):
         position = 0
     if position is None or len(args) <= position or _sized(args[position]) \
             or not hasattr(args[position], "__iter__"):
         return None
     return None if function in (builtins.min, builtins.max) and len(args) > 1 else position
+
+
+def _is_extend(function):
+    """A list's or deque's ``extend``/``extendleft``: it appends an iterable's items."""
+    return getattr(function, "__name__", "") in _EXTENDS and isinstance(getattr(function, "__self__", None),
+                                                                        (list, collections.deque))
 
 
 def _unpacking_cost(args):
@@ -243,10 +248,10 @@ def _call_cost(function, args, kwargs, result):
         return math.log2(len(args[0]) + 1) if args and _sized(args[0]) else 0
     if function in _INSORTS:
         return _insort_cost(function, args, kwargs)
+    if _is_extend(function):
+        return _size(args[0]) if args and _sized(args[0]) else 0  # amortised: the items added
     owner = getattr(function, "__self__", None)
     name = getattr(function, "__name__", "")
-    if name in _EXTENDS and isinstance(owner, (list, collections.deque)):
-        return _size(args[0]) if args and _sized(args[0]) else 0  # amortised: the items added
     if isinstance(owner, list):
         return _list_method_cost(owner, name, args, result)
     if isinstance(owner, collections.deque) and name in ("index", "count", "remove", "insert", "rotate",

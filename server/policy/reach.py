@@ -70,17 +70,19 @@ def _names_a_type(text: str) -> bool:
         tree = ast.parse(text, mode="eval")
     except (SyntaxError, ValueError):
         return True  # evaluating it fails before it runs anything
-    for node in ast.walk(tree):
-        if not _is_type_part(node):
-            return False
-        # A private class of the module's own (``"_Node"``) is a type's name; a private attribute or a dunder
-        # name reaches past the module's own names.
-        if isinstance(node, ast.Name) and node.id.startswith("__") or (
-                isinstance(node, ast.Attribute) and node.attr.startswith("_")):
-            return False
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and not _names_a_type(node.value):
-            return False  # a forward reference inside: evaluated in turn
-    return True
+    # A private class of the module's own (``"_Node"``) is a type's name; a private attribute or a dunder name
+    # reaches past the module's own names (which the checks of the code itself do not see in a string).
+    return _is_type_expression(tree) and not any(
+        isinstance(node, ast.Name) and node.id.startswith("__") or (
+            isinstance(node, ast.Attribute) and node.attr.startswith("_")) for node in ast.walk(tree))
+
+
+def _is_type_expression(tree: ast.AST) -> bool:
+    """Only names, attributes, subscripts and ``|``, and strings in it (forward references, evaluated in turn)
+    that name types."""
+    return all(_is_type_part(node) and not (
+        isinstance(node, ast.Constant) and isinstance(node.value, str) and not _names_a_type(node.value))
+        for node in ast.walk(tree))
 
 
 # Calls whose result is a type an annotation may name.
@@ -113,9 +115,7 @@ def _binds_a_type(node: ast.AST, assigned: ast.AST | None) -> bool:
     if isinstance(assigned, ast.Call):
         maker = assigned.func.attr if isinstance(assigned.func, ast.Attribute) else getattr(assigned.func, "id", "")
         return maker in _TYPE_MAKERS
-    return all(_is_type_part(part) and not (
-        isinstance(part, ast.Constant) and isinstance(part.value, str) and not _names_a_type(part.value))
-        for part in ast.walk(assigned))
+    return _is_type_expression(assigned)
 
 
 def _rebindings(tree: ast.AST):

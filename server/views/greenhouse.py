@@ -99,6 +99,7 @@ def _authenticate_header():
     except TokenRejected as error:
         return _errors(401, f"the API key is not accepted: {error}", headers=CHALLENGE)
 
+
 def _sending() -> greenhouse.Sending:
     config = current_app.config
     public_url = config["PUBLIC_URL"].rstrip("/")
